@@ -1,9 +1,108 @@
 package org.telereg.platform;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** The TeleReg platform: one Spring Modulith application, one module per regulatory domain. */
+/**
+ * The TeleReg platform: one Spring Modulith application, one module per regulatory domain.
+ *
+ * <p>The same jar is the web server ({@code telereg serve}) and the batch tool
+ * ({@code telereg audit-verify}, later {@code telereg fraud-scan …}); batch commands start the
+ * application without a web server and run one {@link BatchCommand} bean.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class TeleRegApplication {}
+public class TeleRegApplication {
+
+    /** What {@code telereg --help} lists; a batch command's name is also its bean name. */
+    static final List<CommandLineEntry> COMMANDS = List.of(
+            new CommandLineEntry(
+                    "serve",
+                    "serve [--demo] [--postgres] [--server.port=8080]",
+                    "启动平台（控制台、公众门户、API） / start the platform (console, public portal, API)"),
+            new CommandLineEntry(
+                    "audit-verify",
+                    "audit-verify",
+                    "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"));
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            // The web server's threads keep the JVM alive; no System.exit here.
+            serve(Arrays.asList(args).subList(1, args.length));
+            return;
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            printHelp(out);
+            return 0;
+        }
+        String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (command.equals("serve") || COMMANDS.stream().noneMatch(c -> c.name().equals(command))) {
+            err.println("未知命令 / unknown command: " + command);
+            printHelp(err);
+            return 2;
+        }
+        return runBatch(command, rest);
+    }
+
+    private static void serve(List<String> options) {
+        List<String> profiles = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        for (String option : options) {
+            switch (option) {
+                case "--demo" -> profiles.add("demo");
+                case "--postgres" -> profiles.add("postgres");
+                default -> springArgs.add(option);
+            }
+        }
+        SpringApplication application = new SpringApplication(TeleRegApplication.class);
+        application.setAdditionalProfiles(profiles.toArray(String[]::new));
+        application.run(springArgs.toArray(String[]::new));
+    }
+
+    private static int runBatch(String command, List<String> options) {
+        List<String> profiles = new ArrayList<>();
+        List<String> commandArgs = new ArrayList<>();
+        for (String option : options) {
+            if (option.equals("--postgres")) {
+                profiles.add("postgres");
+            } else {
+                commandArgs.add(option);
+            }
+        }
+        SpringApplication application = new SpringApplication(TeleRegApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setAdditionalProfiles(profiles.toArray(String[]::new));
+        application.setLogStartupInfo(false);
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        try (ConfigurableApplicationContext context =
+                application.run("--logging.level.root=warn", "--spring.main.log-startup-info=false")) {
+            return context.getBean(command, BatchCommand.class).run(commandArgs, System.out);
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("TeleReg 信息通信监管平台");
+        out.println();
+        out.println("用法 / usage: ./telereg <command> [options]");
+        out.println();
+        for (CommandLineEntry command : COMMANDS) {
+            out.printf("  %-52s %s%n", command.usage(), command.summary());
+        }
+        out.println();
+        out.println("数据库 / database: embedded H2 under ./data by default; --postgres or TELEREG_DB_URL for PostgreSQL.");
+    }
+
+    record CommandLineEntry(String name, String usage, String summary) {}
+}

@@ -1,0 +1,21 @@
+package org.telereg.platform.shared;
+
+import java.util.List;
+
+/** Input refused field by field; nothing was written. */
+public class RejectedInputException extends RuntimeException {
+
+    private final transient List<FieldProblem> problems;
+
+    public RejectedInputException(List<FieldProblem> problems) {
+        super(problems.stream()
+                .map(p -> p.field() + ": " + p.defaultMessage())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("rejected"));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,39 @@
+// The province map of the console home: the map shape ships in the jar (/maps/china.json),
+// the figures come from the server every 30 seconds.
+(function () {
+  var element = document.getElementById('china-map');
+  if (!element || !window.echarts) {
+    return;
+  }
+  var chart = echarts.init(element);
+  function render(figures) {
+    var max = figures.reduce(function (m, f) { return Math.max(m, f.companies); }, 0);
+    chart.setOption({
+      tooltip: {
+        trigger: 'item',
+        formatter: function (p) { return p.data ? p.data.fullName + '<br>' + element.dataset.series + ': ' + p.data.value : p.name; }
+      },
+      visualMap: { min: 0, max: Math.max(max, 1), left: 'left', bottom: 10, calculable: true,
+                   inRange: { color: ['#e0ecf8', '#1d4f91'] } },
+      series: [{
+        name: element.dataset.series, type: 'map', map: 'china', roam: true,
+        emphasis: { label: { show: true } },
+        data: figures.map(function (f) { return { name: f.name, fullName: f.fullName, code: f.code, value: f.companies }; })
+      }]
+    });
+    element.setAttribute('data-rendered', String(figures.length));
+  }
+  function refresh() {
+    fetch(element.dataset.source, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.json(); })
+      .then(render);
+  }
+  fetch(element.dataset.geo)
+    .then(function (r) { return r.json(); })
+    .then(function (geo) {
+      echarts.registerMap('china', geo);
+      refresh();
+      setInterval(refresh, 30000);
+    });
+  window.addEventListener('resize', function () { chart.resize(); });
+})();
