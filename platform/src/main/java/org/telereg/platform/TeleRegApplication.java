@@ -101,7 +101,8 @@ public class TeleRegApplication {
             out.printf("  %-52s %s%n", command.usage(), command.summary());
         }
         out.println();
-        out.println("数据库 / database: embedded H2 under ./data by default; --postgres or TELEREG_DB_URL for PostgreSQL.");
+        out.println(
+                "数据库 / database: embedded H2 under ./data by default; --postgres or TELEREG_DB_URL for PostgreSQL.");
     }
 
     record CommandLineEntry(String name, String usage, String summary) {}

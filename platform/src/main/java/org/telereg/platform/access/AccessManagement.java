@@ -60,7 +60,8 @@ public class AccessManagement {
         }
         Long parentId = request.parentCode() == null
                 ? null
-                : organisations.findByCode(request.parentCode())
+                : organisations
+                        .findByCode(request.parentCode())
                         .map(Organisation::id)
                         .orElseThrow(() ->
                                 new IllegalArgumentException("unknown parent organisation " + request.parentCode()));
@@ -83,7 +84,8 @@ public class AccessManagement {
         if (accounts.findByUsername(request.username()).isPresent()) {
             throw new IllegalArgumentException("user " + request.username() + " exists");
         }
-        Organisation organisation = organisations.findByCode(request.organisationCode())
+        Organisation organisation = organisations
+                .findByCode(request.organisationCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + request.organisationCode()));
         UserAccount saved = accounts.save(new UserAccount(
                 null,
@@ -127,7 +129,8 @@ public class AccessManagement {
      */
     @Transactional
     public IssuedToken issueToken(Actor actor, long organisationId, String name) {
-        Organisation organisation = organisations.findById(organisationId)
+        Organisation organisation = organisations
+                .findById(organisationId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + organisationId));
         if (organisation.type() != OrganisationType.OPERATOR
                 && organisation.type() != OrganisationType.ACCESS_PROVIDER) {
@@ -156,14 +159,15 @@ public class AccessManagement {
 
     @Transactional
     public void revokeToken(Actor actor, long tokenId) {
-        ApiToken token = tokens.findById(tokenId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown token " + tokenId));
+        ApiToken token =
+                tokens.findById(tokenId).orElseThrow(() -> new IllegalArgumentException("unknown token " + tokenId));
         requireTokenAuthority(actor, token.organisationId());
         if (token.revokedAt() != null) {
             return;
         }
         ApiToken revoked = tokens.save(token.revoked(actor.username(), clock.instant()));
-        Organisation organisation = organisations.findById(token.organisationId()).orElseThrow();
+        Organisation organisation =
+                organisations.findById(token.organisationId()).orElseThrow();
         audit.record(
                 "access",
                 "ApiToken",

@@ -22,11 +22,11 @@ class AccountDirectory implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.findByUsername(username.strip())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
-        Organisation organisation = organisations.findById(account.organisationId()).orElseThrow();
-        return new SignedInUser(
-                account, actorOf(account, organisation), account.lockedAt(clock.instant()));
+        UserAccount account =
+                accounts.findByUsername(username.strip()).orElseThrow(() -> new UsernameNotFoundException(username));
+        Organisation organisation =
+                organisations.findById(account.organisationId()).orElseThrow();
+        return new SignedInUser(account, actorOf(account, organisation), account.lockedAt(clock.instant()));
     }
 
     static Actor actorOf(UserAccount account, Organisation organisation) {
@@ -48,9 +48,7 @@ class AccountDirectory implements UserDetailsService {
                         ? DataScope.none()
                         : DataScope.province(organisation.provinceCode());
             case OPERATOR, ACCESS_PROVIDER ->
-                organisation.creditCode() == null
-                        ? DataScope.none()
-                        : DataScope.enterprise(organisation.creditCode());
+                organisation.creditCode() == null ? DataScope.none() : DataScope.enterprise(organisation.creditCode());
         };
     }
 }

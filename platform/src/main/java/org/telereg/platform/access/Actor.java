@@ -11,12 +11,7 @@ package org.telereg.platform.access;
  * @param scope which records the actor may see
  */
 public record Actor(
-        String username,
-        String displayName,
-        Role role,
-        long organisationId,
-        String organisationName,
-        DataScope scope) {
+        String username, String displayName, Role role, long organisationId, String organisationName, DataScope scope) {
 
     /** The actor of work the platform does by itself (demo data, scheduled jobs, the command line). */
     public static Actor system() {

@@ -24,7 +24,6 @@ record ApiToken(
 
     ApiToken revoked(String by, Instant at) {
         return new ApiToken(
-                id, organisationId, name, tokenPrefix, tokenHash, createdBy, createdAt, expiresAt, at, by,
-                lastUsedAt);
+                id, organisationId, name, tokenPrefix, tokenHash, createdBy, createdAt, expiresAt, at, by, lastUsedAt);
     }
 }

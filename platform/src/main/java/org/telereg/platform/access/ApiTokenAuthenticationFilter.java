@@ -34,7 +34,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = access.authenticateToken(header.substring(BEARER.length()).strip());
+        Optional<Actor> actor =
+                access.authenticateToken(header.substring(BEARER.length()).strip());
         if (actor.isEmpty()) {
             ProblemResponses.write(
                     response,
@@ -45,7 +46,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                actor.get(), null, List.of(new SimpleGrantedAuthority(actor.get().role().authority())));
+                actor.get(),
+                null,
+                List.of(new SimpleGrantedAuthority(actor.get().role().authority())));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);

@@ -39,7 +39,11 @@ class LoginAttempts {
                         account.username(),
                         "locked",
                         Map.of("locked", false),
-                        Map.of("locked", true, "lockedUntil", updated.lockedUntil().toString()));
+                        Map.of(
+                                "locked",
+                                true,
+                                "lockedUntil",
+                                updated.lockedUntil().toString()));
             }
         });
     }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,8 +21,6 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.DisabledException;
 
 /**
  * Who may reach what: the console needs a login, the public portal is open but rate-limited,
@@ -30,9 +30,8 @@ import org.springframework.security.authentication.DisabledException;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    private static final RequestMatcher API = request -> request.getRequestURI()
-            .substring(request.getContextPath().length())
-            .startsWith("/api/");
+    private static final RequestMatcher API = request ->
+            request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
 
     private static final RequestMatcher BEARER = request -> {
         String header = request.getHeader("Authorization");
@@ -75,7 +74,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiUnauthorized(), API)
                         .defaultAccessDeniedHandlerFor(apiForbidden(), API))
-                .addFilterBefore(new PublicRateLimiter(settings.publicRequestsPerMinute(), clock),
+                .addFilterBefore(
+                        new PublicRateLimiter(settings.publicRequestsPerMinute(), clock),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(access), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -95,7 +95,8 @@ class SecurityConfiguration {
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> fromAddresses(List<String> cidrs) {
-        List<IpAddressMatcher> matchers = cidrs.stream().map(IpAddressMatcher::new).toList();
+        List<IpAddressMatcher> matchers =
+                cidrs.stream().map(IpAddressMatcher::new).toList();
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
             return new AuthorizationDecision(matchers.stream().anyMatch(m -> m.matches(request)));
@@ -112,7 +113,7 @@ class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler apiForbidden() {
-        return (request, response, exception) -> ProblemResponses.write(
-                response, 403, "Forbidden", "无权访问 / not allowed", request.getRequestURI());
+        return (request, response, exception) ->
+                ProblemResponses.write(response, 403, "Forbidden", "无权访问 / not allowed", request.getRequestURI());
     }
 }

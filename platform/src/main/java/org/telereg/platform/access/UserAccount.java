@@ -25,8 +25,16 @@ record UserAccount(
         int attempts = failedAttempts + 1;
         Instant until = attempts >= maxAttempts ? now.plus(lockout) : lockedUntil;
         return new UserAccount(
-                id, username, passwordHash, displayName, organisationId, role, enabled,
-                attempts >= maxAttempts ? 0 : attempts, until, createdAt);
+                id,
+                username,
+                passwordHash,
+                displayName,
+                organisationId,
+                role,
+                enabled,
+                attempts >= maxAttempts ? 0 : attempts,
+                until,
+                createdAt);
     }
 
     UserAccount withSuccessfulLogin() {

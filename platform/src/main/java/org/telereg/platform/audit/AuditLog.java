@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -133,8 +133,8 @@ public class AuditLog {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<AuditEntry> rows = jdbc.sql("select * from audit_log" + where
-                        + " order by seq desc limit :limit offset :offset")
+        List<AuditEntry> rows = jdbc.sql(
+                        "select * from audit_log" + where + " order by seq desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
@@ -151,7 +151,8 @@ public class AuditLog {
                 .list();
     }
 
-    private static void equalsFilter(StringBuilder where, java.util.Map<String, Object> params, String column, String value) {
+    private static void equalsFilter(
+            StringBuilder where, java.util.Map<String, Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {
             where.append(" and ").append(column).append(" = :").append(column);
             params.put(column, value.strip());

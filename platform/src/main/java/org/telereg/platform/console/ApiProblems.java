@@ -48,14 +48,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NoSuchElementException.class)
     ProblemDetail notFound(NoSuchElementException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("api.notFound", e.getMessage()));
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("api.notFound", e.getMessage()));
         problem.setTitle("Not Found");
         return problem;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("api.forbidden", e.getMessage()));
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("api.forbidden", e.getMessage()));
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -87,7 +89,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                 entry.put("field", p.field());
                             }
                             entry.put("code", p.code());
-                            entry.put("message", messages.getMessage(p.code(), p.arguments(), p.defaultMessage(), locale));
+                            entry.put(
+                                    "message",
+                                    messages.getMessage(p.code(), p.arguments(), p.defaultMessage(), locale));
                             return entry;
                         })
                         .toList());

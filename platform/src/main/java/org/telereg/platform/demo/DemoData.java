@@ -62,7 +62,8 @@ class DemoData implements ApplicationRunner {
         CompanyNames names = new CompanyNames(random);
         Actor system = Actor.system();
 
-        access.createOrganisation(new NewOrganisation(MINISTRY, "工业和信息化部", OrganisationType.MINISTRY, null, null, null));
+        access.createOrganisation(
+                new NewOrganisation(MINISTRY, "工业和信息化部", OrganisationType.MINISTRY, null, null, null));
         for (ProvinceCode province : ProvinceCode.administered()) {
             access.createOrganisation(new NewOrganisation(
                     "CA-" + province.code(),
@@ -86,8 +87,14 @@ class DemoData implements ApplicationRunner {
             companies.save(
                     system,
                     new CompanyInput(
-                            creditCode, operator[1], operator[3], names.person(), operator[4], operator[2],
-                            names.address(operator[2]), null));
+                            creditCode,
+                            operator[1],
+                            operator[3],
+                            names.person(),
+                            operator[4],
+                            operator[2],
+                            names.address(operator[2]),
+                            null));
             access.createOrganisation(new NewOrganisation(
                     operator[0],
                     operator[1],
@@ -151,13 +158,16 @@ class DemoData implements ApplicationRunner {
         }
 
         String company(String province) {
-            String prefix = Divisions.standard().province(province).orElseThrow().shortName();
+            String prefix =
+                    Divisions.standard().province(province).orElseThrow().shortName();
             return prefix + pick(WORDS) + pick(TRADES) + "有限公司";
         }
 
         String address(String province) {
             List<Division> cities = Divisions.standard().cities(province);
-            String city = cities.isEmpty() ? "" : cities.get(random.nextInt(cities.size())).name();
+            String city = cities.isEmpty()
+                    ? ""
+                    : cities.get(random.nextInt(cities.size())).name();
             if (city.equals("市辖区") || city.equals("县")) {
                 city = "";
             }

@@ -10,8 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +172,10 @@ public class CompanyImport {
                 long line = record.getStartingLineNumber();
                 if (dataLines.size() >= settings.maxRows()) {
                     errors.add(new ImportLineError(
-                            line, null, "entity.import.tooManyRows", new Object[] {settings.maxRows()},
+                            line,
+                            null,
+                            "entity.import.tooManyRows",
+                            new Object[] {settings.maxRows()},
                             "more than " + settings.maxRows() + " rows"));
                     break;
                 }
@@ -197,10 +200,10 @@ public class CompanyImport {
                                 "you may not register companies of this province",
                                 company.province().code());
                     }
-                    Long first = firstLineOfCode.putIfAbsent(company.creditCode().value(), line);
+                    Long first =
+                            firstLineOfCode.putIfAbsent(company.creditCode().value(), line);
                     if (first != null) {
-                        problems.reject(
-                                "creditCode", "entity.import.duplicate", "repeats line " + first, first);
+                        problems.reject("creditCode", "entity.import.duplicate", "repeats line " + first, first);
                     }
                 }
                 if (problems.isEmpty()) {
@@ -209,7 +212,10 @@ public class CompanyImport {
                 for (FieldProblem problem : problems.list()) {
                     if (errors.size() < settings.maxErrors()) {
                         errors.add(new ImportLineError(
-                                line, columnOf(problem.field()), problem.code(), problem.arguments(),
+                                line,
+                                columnOf(problem.field()),
+                                problem.code(),
+                                problem.arguments(),
                                 problem.defaultMessage()));
                     }
                 }
@@ -243,7 +249,10 @@ public class CompanyImport {
             writer.checkGroup(data.get(i), problems, arriving);
             for (FieldProblem problem : problems.list()) {
                 errors.add(new ImportLineError(
-                        dataLines.get(i), columnOf(problem.field()), problem.code(), problem.arguments(),
+                        dataLines.get(i),
+                        columnOf(problem.field()),
+                        problem.code(),
+                        problem.arguments(),
                         problem.defaultMessage()));
             }
         }
@@ -254,7 +263,8 @@ public class CompanyImport {
         for (int i = 0; i < record.getFieldCount(); i++) {
             String name = record.getField(i).strip();
             String column = COLUMNS.entrySet().stream()
-                    .filter(e -> e.getValue().contains(name.toLowerCase()) || e.getValue().contains(name))
+                    .filter(e -> e.getValue().contains(name.toLowerCase())
+                            || e.getValue().contains(name))
                     .map(Map.Entry::getKey)
                     .findFirst()
                     .orElse(null);

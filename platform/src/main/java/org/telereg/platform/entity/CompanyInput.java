@@ -61,7 +61,6 @@ public record CompanyInput(
         if (problems.list().size() > before) {
             return null;
         }
-        return new CompanyData(
-                code, validName, validType, representative, capital, validProvince, validAddress, group);
+        return new CompanyData(code, validName, validType, representative, capital, validProvince, validAddress, group);
     }
 }

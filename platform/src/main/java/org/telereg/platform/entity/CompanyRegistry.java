@@ -64,7 +64,8 @@ public class CompanyRegistry {
     /** The company, if it exists and the scope covers it: out of scope looks the same as absent. */
     @Transactional(readOnly = true)
     public Optional<CompanyView> find(DataScope scope, String creditCode) {
-        return companies.findById(creditCode.strip().toUpperCase())
+        return companies
+                .findById(creditCode.strip().toUpperCase())
                 .filter(company -> scope.covers(company.provinceCode(), company.creditCode()))
                 .map(Company::view);
     }

@@ -26,7 +26,12 @@ class CompanyWriter {
         if (existing.isPresent()) {
             saved = companies.save(existing.get().update(data, clock.instant()));
             audit.record(
-                    "entity", "Company", saved.creditCode(), "updated", existing.get().view(), saved.view());
+                    "entity",
+                    "Company",
+                    saved.creditCode(),
+                    "updated",
+                    existing.get().view(),
+                    saved.view());
         } else {
             saved = companies.save(Company.register(data, clock.instant()));
             audit.record("entity", "Company", saved.creditCode(), "created", null, saved.view());

@@ -24,7 +24,9 @@ class DashboardController {
     @GetMapping("/console")
     String dashboard(DataScope scope, Model model) {
         Map<String, Long> counts = companies.countByProvince(scope);
-        model.addAttribute("companyTotal", counts.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute(
+                "companyTotal",
+                counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("provincesCovered", counts.size());
         return "insight/dashboard";
     }

@@ -7,7 +7,9 @@ import org.telereg.engine.region.Divisions;
 public record DivisionCode(String code) {
 
     public DivisionCode {
-        if (code == null || !code.matches("\\d{6}") || Divisions.standard().current(code).isEmpty()) {
+        if (code == null
+                || !code.matches("\\d{6}")
+                || Divisions.standard().current(code).isEmpty()) {
             throw new InvalidValueException("invalid.division", "unknown division code: " + code, code);
         }
     }

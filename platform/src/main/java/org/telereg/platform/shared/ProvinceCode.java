@@ -12,7 +12,11 @@ import org.telereg.engine.region.Province;
 public record ProvinceCode(String code) {
 
     public ProvinceCode {
-        if (code == null || Divisions.standard().province(code).filter(p -> p.code().equals(code)).isEmpty()) {
+        if (code == null
+                || Divisions.standard()
+                        .province(code)
+                        .filter(p -> p.code().equals(code))
+                        .isEmpty()) {
             throw invalid(code);
         }
     }

@@ -21,7 +21,9 @@ public record UploadedText(String text, String charset) {
         if (content.length == 0) {
             throw new InvalidValueException("invalid.file.empty", "the file is empty");
         }
-        if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+        if (content.length >= 3
+                && (content[0] & 0xff) == 0xEF
+                && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF) {
             String text = strict(content, 3, StandardCharsets.UTF_8);
             if (text == null) {

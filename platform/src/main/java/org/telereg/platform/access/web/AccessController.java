@@ -52,7 +52,8 @@ class AccessController {
         model.addAttribute(
                 "organisations",
                 access.organisations().stream()
-                        .filter(o -> o.type() == OrganisationType.OPERATOR || o.type() == OrganisationType.ACCESS_PROVIDER)
+                        .filter(o ->
+                                o.type() == OrganisationType.OPERATOR || o.type() == OrganisationType.ACCESS_PROVIDER)
                         .filter(o -> actor.role() == Role.MINISTRY_ADMIN || o.id() == actor.organisationId())
                         .toList());
         return "access/tokens";
@@ -61,10 +62,7 @@ class AccessController {
     @PostMapping("/tokens")
     @PreAuthorize("hasAnyRole('MINISTRY_ADMIN', 'OPERATOR', 'ACCESS_PROVIDER')")
     String issue(
-            Actor actor,
-            @RequestParam long organisationId,
-            @RequestParam String name,
-            RedirectAttributes redirect) {
+            Actor actor, @RequestParam long organisationId, @RequestParam String name, RedirectAttributes redirect) {
         if (name.isBlank() || name.length() > 100) {
             redirect.addFlashAttribute("error", "access.tokens.nameInvalid");
             return "redirect:/console/access/tokens";

@@ -114,7 +114,8 @@ class CompanyApiController {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.valueOf(422),
-                messages.getMessage("entity.import.rejected", new Object[] {result.errors().size()}, locale));
+                messages.getMessage(
+                        "entity.import.rejected", new Object[] {result.errors().size()}, locale));
         problem.setTitle("Import rejected");
         problem.setProperty("encoding", result.encoding());
         problem.setProperty(
@@ -127,10 +128,14 @@ class CompanyApiController {
                                 entry.put("field", e.field());
                             }
                             entry.put("code", e.code());
-                            entry.put("message", messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
+                            entry.put(
+                                    "message",
+                                    messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
                             return entry;
                         })
                         .toList());
-        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(422)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.http.HttpStatus;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.audit.AuditLog;
@@ -76,7 +76,9 @@ class CompanyController {
             Model model) {
         CompanySearch search = new CompanySearch(text, province, type);
         Pageable pageable = PageRequest.of(
-                Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.fromOptionalString(direction).orElse(Sort.Direction.ASC), sort));
+                Math.max(page, 0),
+                PAGE_SIZE,
+                Sort.by(Sort.Direction.fromOptionalString(direction).orElse(Sort.Direction.ASC), sort));
         Page<CompanyView> companies = registry.search(scope, search, pageable);
         model.addAttribute("search", search);
         model.addAttribute("companies", companies);
@@ -122,7 +124,10 @@ class CompanyController {
         CompanyView company = registry.find(scope, creditCode).orElseThrow(CompanyController::notFound);
         model.addAttribute("company", company);
         model.addAttribute(
-                "group", company.groupCreditCode() == null ? null : registry.find(scope, company.groupCreditCode()).orElse(null));
+                "group",
+                company.groupCreditCode() == null
+                        ? null
+                        : registry.find(scope, company.groupCreditCode()).orElse(null));
         model.addAttribute("affiliates", registry.affiliates(scope, company.creditCode()));
         model.addAttribute(
                 "history",
@@ -182,11 +187,7 @@ class CompanyController {
     }
 
     @PostMapping("/import")
-    String importFile(
-            Actor actor,
-            @RequestParam String batchId,
-            @RequestParam("file") MultipartFile file,
-            Model model)
+    String importFile(Actor actor, @RequestParam String batchId, @RequestParam("file") MultipartFile file, Model model)
             throws IOException {
         requireRegister(actor);
         ImportResult result = imports.importCsv(actor, batchId, file.getOriginalFilename(), file.getBytes());
