@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 
 /** Beans every module shares. */
 @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -53,7 +54,7 @@ public class TeleRegApplication {
             printHelp(err);
             return 2;
         }
-        return runBatch(command, rest);
+        return runBatch(command, rest, out);
     }
 
     private static void serve(List<String> options) {
@@ -71,12 +72,17 @@ public class TeleRegApplication {
         application.run(springArgs.toArray(String[]::new));
     }
 
-    private static int runBatch(String command, List<String> options) {
+    private static int runBatch(String command, List<String> options, PrintStream out) {
         List<String> profiles = new ArrayList<>();
+        // Spring's own options (--spring.datasource.url=…, --logging.level.root=…) configure the
+        // application; everything else belongs to the command.
+        List<String> springArgs = new ArrayList<>(List.of("--logging.level.root=warn"));
         List<String> commandArgs = new ArrayList<>();
         for (String option : options) {
             if (option.equals("--postgres")) {
                 profiles.add("postgres");
+            } else if (option.startsWith("--spring.") || option.startsWith("--logging.")) {
+                springArgs.add(option);
             } else {
                 commandArgs.add(option);
             }
@@ -85,10 +91,9 @@ public class TeleRegApplication {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setAdditionalProfiles(profiles.toArray(String[]::new));
         application.setLogStartupInfo(false);
-        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-        try (ConfigurableApplicationContext context =
-                application.run("--logging.level.root=warn", "--spring.main.log-startup-info=false")) {
-            return context.getBean(command, BatchCommand.class).run(commandArgs, System.out);
+        application.setBannerMode(Banner.Mode.OFF);
+        try (ConfigurableApplicationContext context = application.run(springArgs.toArray(String[]::new))) {
+            return context.getBean(command, BatchCommand.class).run(commandArgs, out);
         }
     }
 

@@ -43,9 +43,12 @@ public class TestDatabases implements EnvironmentPostProcessor {
                         "spring.datasource.password", "")
                 : Map.of(
                         "spring.datasource.url",
-                        "jdbc:h2:mem:telereg-" + context + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                        "spring.datasource.username", "sa",
-                        "spring.datasource.password", "");
+                        "jdbc:h2:mem:telereg-" + context
+                                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "spring.datasource.username",
+                        "sa",
+                        "spring.datasource.password",
+                        "");
         environment.getPropertySources().addFirst(new MapPropertySource("telereg-test-database", properties));
     }
 
@@ -68,7 +71,8 @@ public class TestDatabases implements EnvironmentPostProcessor {
 
     private static String freshPostgresDatabase(int context) {
         String base = postgresUrl();
-        String name = base.substring(base.lastIndexOf('/') + 1) + "_" + ProcessHandle.current().pid() + "_" + context;
+        String name = base.substring(base.lastIndexOf('/') + 1) + "_"
+                + ProcessHandle.current().pid() + "_" + context;
         try (Connection server = DriverManager.getConnection(serverUrl(), "postgres", "");
                 Statement sql = server.createStatement()) {
             if (OLD_DATABASES_DROPPED.compareAndSet(false, true)) {
@@ -87,7 +91,8 @@ public class TestDatabases implements EnvironmentPostProcessor {
             sql.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "PostgreSQL is not reachable at " + serverUrl() + " (start it, e.g. with .ci/run): " + e.getMessage(),
+                    "PostgreSQL is not reachable at " + serverUrl() + " (start it, e.g. with .ci/run): "
+                            + e.getMessage(),
                     e);
         }
         return base.substring(0, base.lastIndexOf('/') + 1) + name;

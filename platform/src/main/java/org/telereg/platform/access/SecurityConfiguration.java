@@ -3,6 +3,7 @@ package org.telereg.platform.access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DisabledException;
@@ -12,12 +13,11 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * operator systems use bearer tokens, and every form is protected against CSRF.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -37,11 +38,6 @@ class SecurityConfiguration {
         String header = request.getHeader("Authorization");
         return header != null && header.startsWith("Bearer ");
     };
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -72,7 +68,7 @@ class SecurityConfiguration {
                                 response.sendRedirect(request.getContextPath() + "/login?" + reason(exception))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiUnauthorized(), API)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint())
                         .defaultAccessDeniedHandlerFor(apiForbidden(), API))
                 .addFilterBefore(
                         new PublicRateLimiter(settings.publicRequestsPerMinute(), clock),
@@ -101,6 +97,14 @@ class SecurityConfiguration {
             HttpServletRequest request = context.getRequest();
             return new AuthorizationDecision(matchers.stream().anyMatch(m -> m.matches(request)));
         };
+    }
+
+    /** The API answers 401 problem+json; every other page sends the browser to the login form. */
+    private static AuthenticationEntryPoint entryPoint() {
+        AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint api = apiUnauthorized();
+        return (request, response, exception) ->
+                (API.matches(request) ? api : login).commence(request, response, exception);
     }
 
     private static AuthenticationEntryPoint apiUnauthorized() {

@@ -1,0 +1,20 @@
+package org.telereg.platform;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one configuration of the MockMvc integration tests, so they share a single application
+ * context: the whole platform on its own database, filled with a small demo data set.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "telereg.demo.enterprises=60")
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+public @interface PlatformIntegrationTest {}
