@@ -1,0 +1,383 @@
+package org.telereg.platform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.telereg.engine.identity.CreditCodeProblem;
+import org.telereg.engine.identity.IdProblem;
+import org.telereg.engine.numbering.PhoneProblem;
+import org.telereg.platform.access.OrganisationType;
+import org.telereg.platform.access.Role;
+import org.telereg.platform.entity.CompanyType;
+
+/**
+ * Every label the console shows exists in Chinese and in English: the two languages of each
+ * bundle hold the same keys and placeholders, and every key a template asks for — written out or
+ * computed from an enum — is defined. A missing key shows up as {@code ??key_zh_CN??} on screen.
+ */
+class MessageBundlesTests {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path I18N = RESOURCES.resolve("i18n");
+    private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    private static final Path SOURCES = Path.of("src/main/java");
+
+    /** {@code #{login.title}} or {@code #{paging.summary(...)}}: a key written out in a template. */
+    private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][\\w.-]*)\\s*[(}]");
+
+    /** {@code #{'role.' + ${actor.role}}} or {@code #{'a.' + ${x} + '.text'}}: a key computed in a template. */
+    private static final Pattern COMPUTED_KEY =
+            Pattern.compile("#\\{'([^']*)'\\s*\\+\\s*\\$\\{([^}]*)\\}(?:\\s*\\+\\s*'([^']*)')?\\s*\\}");
+
+    /** {@code th:each="f : ${ {'creditCode', 'name'} }"}: the values a computed key can take, listed in the template. */
+    private static final Pattern INLINE_LIST =
+            Pattern.compile("th:each=\"(\\w+)\\s*:\\s*\\$\\{\\s*\\{([^}]*)\\}\\s*\\}\"");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*\\}");
+
+    /** {@code audit.record("entity", "Company", id, "created", ...)}: the action is the fourth argument. */
+    private static final Pattern RECORDED_ACTION =
+            Pattern.compile("\\.record\\(\\s*\"[^\"]*\"\\s*,\\s*\"[^\"]*\"\\s*,\\s*[^,\"]+?\\s*,\\s*\"([^\"]+)\"");
+
+    /**
+     * {@code "entity.import.noRows"}: a string literal shaped like a message code. A code built at run time
+     * ({@code "invalid.phone." + problem}) ends in a dot and is checked as a key family instead.
+     */
+    private static final Pattern MESSAGE_CODE = Pattern.compile("\"([a-z]+)((?:\\.[\\w-]+)+)\"");
+
+    static List<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(I18N)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties") && !name.contains("_"))
+                    .map(name -> name.substring(0, name.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void everyBundleFileIsRegisteredWithTheMessageSource() throws IOException {
+        String configuration = Files.readString(RESOURCES.resolve("application.yml"), StandardCharsets.UTF_8);
+        Matcher basename = Pattern.compile("(?m)^\\s+basename:\\s*(\\S+)").matcher(configuration);
+        assertThat(basename.find())
+                .as("spring.messages.basename in application.yml")
+                .isTrue();
+        Set<String> registered = Arrays.stream(basename.group(1).split(","))
+                .map(String::strip)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(registered)
+                .as("bundles under i18n/ that spring.messages.basename must list")
+                .containsExactlyInAnyOrderElementsOf(
+                        bundles().stream().map(b -> "i18n/" + b).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void englishBundleHasExactlyTheKeysOfTheChineseOne(String bundle) throws IOException {
+        Map<String, String> chinese = load(bundle + ".properties");
+        Map<String, String> english = load(bundle + "_en.properties");
+
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(difference(chinese.keySet(), english.keySet()))
+                    .as("keys of %s.properties missing in %s_en.properties", bundle, bundle)
+                    .isEmpty();
+            softly.assertThat(difference(english.keySet(), chinese.keySet()))
+                    .as("keys of %s_en.properties missing in %s.properties", bundle, bundle)
+                    .isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void chineseBundleHasNoEmptyText(String bundle) throws IOException {
+        Map<String, String> chinese = load(bundle + ".properties");
+
+        assertThat(chinese.entrySet().stream()
+                        .filter(entry -> entry.getValue().isBlank())
+                        .map(Map.Entry::getKey))
+                .as("keys of %s.properties without text", bundle)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void bothLanguagesUseTheSamePlaceholders(String bundle) throws IOException {
+        Map<String, String> chinese = load(bundle + ".properties");
+        Map<String, String> english = load(bundle + "_en.properties");
+
+        Map<String, String> mismatches = new TreeMap<>();
+        chinese.forEach((key, text) -> {
+            if (english.containsKey(key) && !placeholders(text).equals(placeholders(english.get(key)))) {
+                mismatches.put(key, text + "  <>  " + english.get(key));
+            }
+        });
+        assertThat(mismatches)
+                .as("texts of %s whose placeholders differ between Chinese and English", bundle)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void textsWithPlaceholdersHaveNoLoneApostrophe(String bundle) throws IOException {
+        // MessageFormat reads a single ' as the start of a quote: "{0}'s" would print "{0}s" verbatim.
+        List<String> broken = new ArrayList<>();
+        for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
+            load(file).forEach((key, text) -> {
+                if (!placeholders(text).isEmpty() && text.replace("''", "").contains("'")) {
+                    broken.add(file + ": " + key);
+                }
+            });
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundles")
+    void noKeyIsDefinedTwice(String bundle) throws IOException {
+        Map<String, Set<String>> duplicates = new TreeMap<>();
+        for (String file : List.of(bundle + ".properties", bundle + "_en.properties")) {
+            Set<String> twice = duplicates(file);
+            if (!twice.isEmpty()) {
+                duplicates.put(file, twice);
+            }
+        }
+        assertThat(duplicates)
+                .as("keys defined twice (the second silently wins)")
+                .isEmpty();
+    }
+
+    @Test
+    void everyKeyWrittenInATemplateExists() throws IOException {
+        Set<String> defined = allKeys();
+        Map<String, String> missing = new TreeMap<>();
+        templates().forEach((template, html) -> {
+            Matcher key = LITERAL_KEY.matcher(html);
+            while (key.find()) {
+                if (!defined.contains(key.group(1))) {
+                    missing.put(key.group(1), template);
+                }
+            }
+        });
+        assertThat(missing)
+                .as("keys used in templates but defined in no bundle")
+                .isEmpty();
+    }
+
+    @Test
+    void everyKeyComputedInATemplateExistsForEveryValue() throws IOException {
+        Map<String, Set<String>> families = keyFamilies();
+        Set<String> defined = allKeys();
+        Map<String, String> missing = new TreeMap<>();
+        List<String> unknownFamilies = new ArrayList<>();
+        templates().forEach((template, html) -> {
+            Map<String, List<String>> inlineLists = inlineLists(html);
+            Matcher computed = COMPUTED_KEY.matcher(html);
+            while (computed.find()) {
+                String prefix = computed.group(1);
+                String suffix = computed.group(3) == null ? "" : computed.group(3);
+                String variable = computed.group(2).strip();
+                List<String> values = inlineLists.containsKey(variable)
+                        ? inlineLists.get(variable)
+                        : families.containsKey(prefix) ? List.copyOf(families.get(prefix)) : null;
+                if (values == null) {
+                    unknownFamilies.add(template + ": " + computed.group());
+                    continue;
+                }
+                for (String value : values) {
+                    String key = prefix + value + suffix;
+                    if (!defined.contains(key)) {
+                        missing.put(key, template);
+                    }
+                }
+            }
+        });
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(unknownFamilies)
+                    .as("computed keys whose values this test does not know: add the family to keyFamilies()")
+                    .isEmpty();
+            softly.assertThat(missing).as("computed keys without a text").isEmpty();
+        });
+    }
+
+    @Test
+    void everyRoleTypeAndInputProblemHasATextInBothLanguages() throws IOException {
+        Map<String, String> chinese = new TreeMap<>();
+        Map<String, String> english = new TreeMap<>();
+        for (String bundle : bundles()) {
+            chinese.putAll(load(bundle + ".properties"));
+            english.putAll(load(bundle + "_en.properties"));
+        }
+        List<String> missing = new ArrayList<>();
+        keyFamilies()
+                .forEach((prefix, values) -> values.forEach(value -> {
+                    if (!chinese.containsKey(prefix + value)) {
+                        missing.add(prefix + value + " (zh)");
+                    }
+                    if (!english.containsKey(prefix + value)) {
+                        missing.add(prefix + value + " (en)");
+                    }
+                }));
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyMessageCodeWrittenInTheJavaSourcesHasAText() throws IOException {
+        Set<String> defined = allKeys();
+        // A code is a string literal that starts like some key does: "entity.import.noRows", not "org.telereg".
+        Set<String> firstSegments =
+                defined.stream().map(key -> key.substring(0, key.indexOf('.'))).collect(Collectors.toSet());
+        Set<String> codes = new TreeSet<>();
+        for (String source : javaSources()) {
+            Matcher literal = MESSAGE_CODE.matcher(source);
+            while (literal.find()) {
+                if (firstSegments.contains(literal.group(1))) {
+                    codes.add(literal.group(1) + literal.group(2));
+                }
+            }
+        }
+        assertThat(codes).as("message codes in the sources").contains("invalid.required", "access.tokens.revoked");
+        assertThat(difference(codes, defined))
+                .as("codes that problems, flash messages and API errors use but no bundle defines")
+                .isEmpty();
+    }
+
+    /** The keys built as prefix + value, with every value they can take. */
+    private static Map<String, Set<String>> keyFamilies() throws IOException {
+        Map<String, Set<String>> families = new LinkedHashMap<>();
+        families.put("role.", names(Role.values()));
+        families.put("access.type.", names(OrganisationType.values()));
+        families.put("entity.type.", names(CompanyType.values()));
+        families.put("invalid.idCard.", names(IdProblem.values()));
+        families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
+        families.put("invalid.phone.", names(PhoneProblem.values()));
+        // The reasons of AuditVerification.Break.
+        families.put("audit.break.", Set.of("content-altered", "link-broken", "row-missing", "tail-missing"));
+        families.put("audit.action.", recordedAuditActions());
+        return families;
+    }
+
+    /** The actions modules pass to {@code AuditTrail.record}, as written in the main sources. */
+    private static Set<String> recordedAuditActions() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        for (String source : javaSources()) {
+            Matcher call = RECORDED_ACTION.matcher(source);
+            while (call.find()) {
+                actions.add(call.group(1));
+            }
+        }
+        // Guards the pattern itself: if it stopped matching, the family would be empty and pass.
+        assertThat(actions).as("audit actions found in the sources").contains("created", "updated");
+        return actions;
+    }
+
+    private static Map<String, List<String>> inlineLists(String html) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        Matcher list = INLINE_LIST.matcher(html);
+        while (list.find()) {
+            lists.put(
+                    list.group(1),
+                    Arrays.stream(list.group(2).split(","))
+                            .map(value -> value.strip().replace("'", ""))
+                            .toList());
+        }
+        return lists;
+    }
+
+    private static Set<String> names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<Integer> placeholders(String text) {
+        Set<Integer> indexes = new TreeSet<>();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        while (placeholder.find()) {
+            indexes.add(Integer.parseInt(placeholder.group(1)));
+        }
+        return indexes;
+    }
+
+    private static Set<String> difference(Set<String> all, Set<String> without) {
+        Set<String> rest = new TreeSet<>(all);
+        rest.removeAll(without);
+        return rest;
+    }
+
+    private static Set<String> allKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : bundles()) {
+            keys.addAll(load(bundle + ".properties").keySet());
+        }
+        return keys;
+    }
+
+    private static Map<String, String> load(String file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(I18N.resolve(file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> texts = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> texts.put(key, properties.getProperty(key)));
+        return texts;
+    }
+
+    private static Set<String> duplicates(String file) throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        Properties properties = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (!seen.add((String) key)) {
+                    twice.add((String) key);
+                }
+                return super.put(key, value);
+            }
+        };
+        try (Reader reader = Files.newBufferedReader(I18N.resolve(file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return twice;
+    }
+
+    private static Map<String, String> templates() throws IOException {
+        Map<String, String> templates = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                templates.put(TEMPLATES.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(templates).as("templates under %s", TEMPLATES).isNotEmpty();
+        return templates;
+    }
+
+    private static List<String> javaSources() throws IOException {
+        List<String> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return sources;
+    }
+}
