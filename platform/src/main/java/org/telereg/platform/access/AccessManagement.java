@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.shared.FieldProblems;
 
 /** Organisations, users and API tokens: what the console and the other modules ask of access. */
 @Service
@@ -101,6 +102,92 @@ public class AccessManagement {
         UserView view = view(saved, organisation);
         audit.record("access", "User", saved.username(), "created", null, view);
         return view;
+    }
+
+    /**
+     * Creates a console user from what an administrator typed in the console, checking every field.
+     *
+     * @throws org.telereg.platform.shared.RejectedInputException with every field problem
+     */
+    @Transactional
+    public UserView createUser(Actor actor, NewUser request) {
+        requireAdministrator(actor);
+        FieldProblems problems = new FieldProblems();
+        if (request.username() == null || !request.username().matches("[A-Za-z0-9_.-]{3,64}")) {
+            problems.reject("username", "access.invalid.username", "3 to 64 letters, digits, _ . -");
+        } else if (accounts.findByUsername(request.username()).isPresent()) {
+            problems.reject("username", "access.invalid.usernameTaken", "already taken", request.username());
+        }
+        if (request.password() == null
+                || request.password().length() < 10
+                || request.password().chars().noneMatch(Character::isLetter)
+                || request.password().chars().noneMatch(Character::isDigit)) {
+            problems.reject("password", "access.invalid.password", "at least 10 characters with letters and digits");
+        }
+        problems.text("displayName", request.displayName(), 100);
+        if (request.organisationCode() == null
+                || organisations.findByCode(request.organisationCode()).isEmpty()) {
+            problems.reject("organisationCode", "access.invalid.organisation", "unknown organisation");
+        }
+        if (request.role() == null) {
+            problems.reject("role", "invalid.required", "is required");
+        }
+        problems.throwIfAny();
+        return createUser(new NewUser(
+                request.username(),
+                request.password(),
+                request.displayName().strip(),
+                request.organisationCode(),
+                request.role()));
+    }
+
+    /** Enables or disables a user; a disabled user cannot sign in. Administrators cannot disable themselves. */
+    @Transactional
+    public void setEnabled(Actor actor, long userId, boolean enabled) {
+        requireAdministrator(actor);
+        UserAccount account = accounts.findById(userId).orElseThrow();
+        if (account.username().equals(actor.username()) && !enabled) {
+            throw new IllegalArgumentException("administrators cannot disable themselves");
+        }
+        if (account.enabled() == enabled) {
+            return;
+        }
+        UserAccount changed = accounts.save(account.withEnabled(enabled));
+        Organisation organisation =
+                organisations.findById(account.organisationId()).orElseThrow();
+        audit.record(
+                "access",
+                "User",
+                account.username(),
+                enabled ? "enabled" : "disabled",
+                view(account, organisation),
+                view(changed, organisation));
+    }
+
+    /** Lifts a lockout before it runs out, e.g. after the user called the help desk. */
+    @Transactional
+    public void unlock(Actor actor, long userId) {
+        requireAdministrator(actor);
+        UserAccount account = accounts.findById(userId).orElseThrow();
+        if (account.lockedUntil() == null && account.failedAttempts() == 0) {
+            return;
+        }
+        UserAccount unlocked = accounts.save(account.withSuccessfulLogin());
+        Organisation organisation =
+                organisations.findById(account.organisationId()).orElseThrow();
+        audit.record(
+                "access",
+                "User",
+                account.username(),
+                "unlocked",
+                view(account, organisation),
+                view(unlocked, organisation));
+    }
+
+    private static void requireAdministrator(Actor actor) {
+        if (actor.role() != Role.MINISTRY_ADMIN) {
+            throw new AccessDeniedException("only the ministry administrator manages users");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -37,6 +37,20 @@ record UserAccount(
                 createdAt);
     }
 
+    UserAccount withEnabled(boolean value) {
+        return new UserAccount(
+                id,
+                username,
+                passwordHash,
+                displayName,
+                organisationId,
+                role,
+                value,
+                failedAttempts,
+                lockedUntil,
+                createdAt);
+    }
+
     UserAccount withSuccessfulLogin() {
         return new UserAccount(
                 id, username, passwordHash, displayName, organisationId, role, enabled, 0, null, createdAt);

@@ -1,6 +1,7 @@
 package org.telereg.platform.access.web;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +14,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.IssuedToken;
+import org.telereg.platform.access.NewUser;
 import org.telereg.platform.access.OrganisationType;
 import org.telereg.platform.access.Role;
+import org.telereg.platform.shared.FieldProblem;
+import org.telereg.platform.shared.RejectedInputException;
 
 /** Organisations, users and operator API tokens in the console. */
 @Controller
@@ -39,7 +43,66 @@ class AccessController {
     @GetMapping("/users")
     @PreAuthorize("hasAnyRole('MINISTRY_ADMIN', 'AUDITOR')")
     String users(Model model) {
+        return usersPage(model, new UserForm(null, null, null, null, null), List.of());
+    }
+
+    /** The new-user form as typed; the password is never sent back to the page. */
+    record UserForm(String username, String displayName, String password, String organisationCode, Role role) {}
+
+    @PostMapping("/users")
+    @PreAuthorize("hasRole('MINISTRY_ADMIN')")
+    String createUser(Actor actor, UserForm form, Model model, RedirectAttributes redirect) {
+        try {
+            access.createUser(
+                    actor,
+                    new NewUser(
+                            form.username(),
+                            form.password(),
+                            form.displayName(),
+                            form.organisationCode(),
+                            form.role()));
+            redirect.addFlashAttribute("message", "access.users.created");
+            return "redirect:/console/access/users";
+        } catch (RejectedInputException e) {
+            return usersPage(
+                    model,
+                    new UserForm(form.username(), form.displayName(), null, form.organisationCode(), form.role()),
+                    e.problems());
+        }
+    }
+
+    @PostMapping("/users/{id}/{change:enable|disable|unlock}")
+    @PreAuthorize("hasRole('MINISTRY_ADMIN')")
+    String changeUser(Actor actor, @PathVariable long id, @PathVariable String change, RedirectAttributes redirect) {
+        try {
+            String message;
+            switch (change) {
+                case "enable" -> {
+                    access.setEnabled(actor, id, true);
+                    message = "access.users.enabled";
+                }
+                case "disable" -> {
+                    access.setEnabled(actor, id, false);
+                    message = "access.users.disabled";
+                }
+                default -> {
+                    access.unlock(actor, id);
+                    message = "access.users.unlocked";
+                }
+            }
+            redirect.addFlashAttribute("message", message);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "access.users.notSelf");
+        }
+        return "redirect:/console/access/users";
+    }
+
+    private String usersPage(Model model, UserForm form, List<FieldProblem> problems) {
         model.addAttribute("users", access.users());
+        model.addAttribute("organisations", access.organisations());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
         model.addAttribute("now", clock.instant());
         return "access/users";
     }
