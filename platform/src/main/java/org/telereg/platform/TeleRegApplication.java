@@ -29,6 +29,10 @@ public class TeleRegApplication {
                     "serve [--demo] [--postgres] [--server.port=8080]",
                     "启动平台（控制台、公众门户、API） / start the platform (console, public portal, API)"),
             new CommandLineEntry(
+                    "create-admin",
+                    "create-admin <username> <display name>",
+                    "创建部系统管理员（密码取自 TELEREG_ADMIN_PASSWORD 或标准输入） / create a ministry administrator"),
+            new CommandLineEntry(
                     "audit-verify",
                     "audit-verify",
                     "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"));

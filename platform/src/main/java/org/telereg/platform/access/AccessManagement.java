@@ -18,7 +18,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.shared.CreditCode;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.ProvinceCode;
 
 /** Organisations, users and API tokens: what the console and the other modules ask of access. */
 @Service
@@ -77,6 +79,32 @@ public class AccessManagement {
                 clock.instant()));
         audit.record("access", "Organisation", saved.code(), "created", null, view(saved));
         return view(saved);
+    }
+
+    /**
+     * Registers an operator or access provider as typed by the ministry administrator in the
+     * console. The ministry and the administrations come with the migrations.
+     *
+     * @throws org.telereg.platform.shared.RejectedInputException with every field problem
+     */
+    @Transactional
+    public OrganisationView createOrganisation(Actor actor, NewOrganisation request) {
+        requireAdministrator(actor);
+        FieldProblems problems = new FieldProblems();
+        if (request.code() == null || !request.code().matches("[A-Z0-9-]{2,64}")) {
+            problems.reject("code", "access.invalid.organisationCode", "2 to 64 capital letters, digits or -");
+        } else if (organisations.findByCode(request.code()).isPresent()) {
+            problems.reject("code", "access.invalid.organisationCodeTaken", "already taken", request.code());
+        }
+        problems.text("name", request.name(), 200);
+        if (request.type() != OrganisationType.OPERATOR && request.type() != OrganisationType.ACCESS_PROVIDER) {
+            problems.reject("type", "access.invalid.organisationType", "operator or access provider");
+        }
+        ProvinceCode province = problems.parse("provinceCode", request.provinceCode(), ProvinceCode::of);
+        CreditCode creditCode = problems.parse("creditCode", request.creditCode(), CreditCode::of);
+        problems.throwIfAny();
+        return createOrganisation(new NewOrganisation(
+                request.code(), request.name().strip(), request.type(), province.code(), creditCode.value(), null));
     }
 
     /** Creates a console user in an existing organisation; the password is stored as a bcrypt hash. */

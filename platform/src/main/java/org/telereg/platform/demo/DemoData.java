@@ -23,8 +23,9 @@ import org.telereg.platform.entity.CompanyType;
 import org.telereg.platform.shared.ProvinceCode;
 
 /**
- * Fills an empty database with the demo organisations, one account per role, and companies across
- * all provinces. Runs once: a database that already has the ministry is left alone.
+ * Fills an empty database with demo operators and an access provider, one account per role, and
+ * companies across all provinces (the ministry and the 31 administrations come with the migrations).
+ * Runs once: a database that already has the demo operators is left alone.
  */
 @Component
 @Profile("demo")
@@ -55,24 +56,13 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (access.organisation(MINISTRY).isPresent()) {
+        if (access.organisation("OP-CMCC").isPresent()) {
             return;
         }
         Random random = new Random(settings.seed());
         CompanyNames names = new CompanyNames(random);
         Actor system = Actor.system();
 
-        access.createOrganisation(
-                new NewOrganisation(MINISTRY, "工业和信息化部", OrganisationType.MINISTRY, null, null, null));
-        for (ProvinceCode province : ProvinceCode.administered()) {
-            access.createOrganisation(new NewOrganisation(
-                    "CA-" + province.code(),
-                    province.name() + "通信管理局",
-                    OrganisationType.ADMINISTRATION,
-                    province.code(),
-                    null,
-                    MINISTRY));
-        }
         String[][] operators = {
             {"OP-CMCC", "中国移动通信集团有限公司", "11", "STATE_OWNED", "30000000000000"},
             {"OP-CUCC", "中国联合网络通信集团有限公司", "11", "STATE_OWNED", "21365000000000"},

@@ -14,10 +14,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.IssuedToken;
+import org.telereg.platform.access.NewOrganisation;
 import org.telereg.platform.access.NewUser;
 import org.telereg.platform.access.OrganisationType;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.shared.FieldProblem;
+import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.RejectedInputException;
 
 /** Organisations, users and operator API tokens in the console. */
@@ -36,7 +38,26 @@ class AccessController {
     @GetMapping("/organisations")
     @PreAuthorize("hasAnyRole('MINISTRY_ADMIN', 'AUDITOR')")
     String organisations(Model model) {
+        return organisationsPage(model, new NewOrganisation(null, null, null, null, null, null), List.of());
+    }
+
+    @PostMapping("/organisations")
+    @PreAuthorize("hasRole('MINISTRY_ADMIN')")
+    String createOrganisation(Actor actor, NewOrganisation form, Model model, RedirectAttributes redirect) {
+        try {
+            access.createOrganisation(actor, form);
+            redirect.addFlashAttribute("message", "access.organisations.created");
+            return "redirect:/console/access/organisations";
+        } catch (RejectedInputException e) {
+            return organisationsPage(model, form, e.problems());
+        }
+    }
+
+    private String organisationsPage(Model model, NewOrganisation form, List<FieldProblem> problems) {
         model.addAttribute("organisations", access.organisations());
+        model.addAttribute("provinces", ProvinceCode.administered());
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
         return "access/organisations";
     }
 
