@@ -180,16 +180,7 @@ public class AccessManagement {
         if (account.enabled() == enabled) {
             return;
         }
-        UserAccount changed = accounts.save(account.withEnabled(enabled));
-        Organisation organisation =
-                organisations.findById(account.organisationId()).orElseThrow();
-        audit.record(
-                "access",
-                "User",
-                account.username(),
-                enabled ? "enabled" : "disabled",
-                view(account, organisation),
-                view(changed, organisation));
+        saveAudited(account, account.withEnabled(enabled), enabled ? "enabled" : "disabled");
     }
 
     /** Lifts a lockout before it runs out, e.g. after the user called the help desk. */
@@ -200,16 +191,15 @@ public class AccessManagement {
         if (account.lockedUntil() == null && account.failedAttempts() == 0) {
             return;
         }
-        UserAccount unlocked = accounts.save(account.withSuccessfulLogin());
+        saveAudited(account, account.withSuccessfulLogin(), "unlocked");
+    }
+
+    private void saveAudited(UserAccount before, UserAccount after, String action) {
+        UserAccount saved = accounts.save(after);
         Organisation organisation =
-                organisations.findById(account.organisationId()).orElseThrow();
+                organisations.findById(before.organisationId()).orElseThrow();
         audit.record(
-                "access",
-                "User",
-                account.username(),
-                "unlocked",
-                view(account, organisation),
-                view(unlocked, organisation));
+                "access", "User", before.username(), action, view(before, organisation), view(saved, organisation));
     }
 
     private static void requireAdministrator(Actor actor) {

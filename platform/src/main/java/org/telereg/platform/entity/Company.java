@@ -21,6 +21,14 @@ record Company(
         @Version Integer version) {
 
     static Company register(CompanyData data, Instant now) {
+        return of(data, now, now, null);
+    }
+
+    Company update(CompanyData data, Instant now) {
+        return of(data, createdAt, now, version);
+    }
+
+    private static Company of(CompanyData data, Instant createdAt, Instant updatedAt, Integer version) {
         return new Company(
                 data.creditCode().value(),
                 data.name(),
@@ -30,23 +38,8 @@ record Company(
                 data.province().code(),
                 data.address(),
                 data.groupCreditCode() == null ? null : data.groupCreditCode().value(),
-                now,
-                now,
-                null);
-    }
-
-    Company update(CompanyData data, Instant now) {
-        return new Company(
-                creditCode,
-                data.name(),
-                data.type(),
-                data.legalRepresentative(),
-                data.registeredCapital().yuan(),
-                data.province().code(),
-                data.address(),
-                data.groupCreditCode() == null ? null : data.groupCreditCode().value(),
                 createdAt,
-                now,
+                updatedAt,
                 version);
     }
 
