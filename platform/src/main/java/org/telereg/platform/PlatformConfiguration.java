@@ -6,9 +6,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Beans every module shares. */
+/** Beans every module shares; scheduling for deadline checks. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfiguration {
 
     /**

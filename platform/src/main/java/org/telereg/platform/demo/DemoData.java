@@ -1,5 +1,6 @@
 package org.telereg.platform.demo;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +18,8 @@ import org.telereg.platform.access.NewOrganisation;
 import org.telereg.platform.access.NewUser;
 import org.telereg.platform.access.OrganisationType;
 import org.telereg.platform.access.Role;
+import org.telereg.platform.antifraud.FraudDisposal;
+import org.telereg.platform.antifraud.NewSuspect;
 import org.telereg.platform.entity.CompanyInput;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyType;
@@ -45,11 +48,13 @@ class DemoData implements ApplicationRunner {
 
     private final AccessManagement access;
     private final CompanyRegistry companies;
+    private final FraudDisposal fraud;
     private final DemoSettings settings;
 
-    DemoData(AccessManagement access, CompanyRegistry companies, DemoSettings settings) {
+    DemoData(AccessManagement access, CompanyRegistry companies, FraudDisposal fraud, DemoSettings settings) {
         this.access = access;
         this.companies = companies;
+        this.fraud = fraud;
         this.settings = settings;
     }
 
@@ -122,6 +127,43 @@ class DemoData implements ApplicationRunner {
                             group));
             if (group == null && random.nextInt(8) == 0) {
                 groupHeads.add(creditCode);
+            }
+        }
+        suspects(random, system);
+    }
+
+    /**
+     * Suspected fraud numbers as a scan would report them, spread over the basic operators; a few
+     * already confirmed so the disposal pages have something in every state.
+     */
+    private void suspects(Random random, Actor system) {
+        String[][] operators = {
+            {"OP-CMCC", "138", "139", "150", "187"},
+            {"OP-CUCC", "130", "131", "156", "186"},
+            {"OP-CTCC", "133", "153", "177", "189"},
+            {"OP-CBN", "192", "192", "192", "192"}
+        };
+        String[] reasons = {
+            "OUT_CALLS=%d;DISTINCT_CALLEES=%d;CONNECTED_RATIO=0.%02d",
+            "SHORT_CALL_RATIO=0.%02d;REPEAT_CONTACT=0.0%d;NIGHT_RATIO=0.%02d",
+            "SHARED_IMEI=%d;DISTINCT_IMEI=%d;SEQUENTIAL_DIALS=%d"
+        };
+        for (int i = 0; i < settings.suspects(); i++) {
+            String[] operator = operators[random.nextInt(operators.length)];
+            var organisation = access.organisation(operator[0]).orElseThrow();
+            String number = operator[1 + random.nextInt(4)] + String.format("%08d", random.nextInt(100_000_000));
+            var view = fraud.registerSuspect(new NewSuspect(
+                    number,
+                    organisation.creditCode(),
+                    organisation.name(),
+                    BigDecimal.valueOf(600 + random.nextInt(400), 3),
+                    String.format(
+                            reasons[random.nextInt(reasons.length)],
+                            50 + random.nextInt(400),
+                            1 + random.nextInt(9),
+                            random.nextInt(100))));
+            if (random.nextInt(5) == 0) {
+                fraud.confirm(system, view.id());
             }
         }
     }

@@ -269,6 +269,7 @@ class MessageBundlesTests {
         families.put("role.", names(Role.values()));
         families.put("access.type.", names(OrganisationType.values()));
         families.put("entity.type.", names(CompanyType.values()));
+        families.put("antifraud.status.", names(org.telereg.platform.antifraud.CaseStatus.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

@@ -1,0 +1,15 @@
+package org.telereg.platform.antifraud;
+
+import java.math.BigDecimal;
+
+/**
+ * A number a scan flagged.
+ *
+ * @param number the subscriber number (11 digits, or an anonymised token in test data)
+ * @param operatorCreditCode the operator whose call records flagged it
+ * @param operatorName that operator's name
+ * @param score the model's score, 0..1
+ * @param reasons the reason codes with values, {@code ;}-separated
+ */
+public record NewSuspect(
+        String number, String operatorCreditCode, String operatorName, BigDecimal score, String reasons) {}

@@ -1,0 +1,90 @@
+package org.telereg.platform.antifraud.web;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
+import org.telereg.platform.antifraud.CaseSearch;
+import org.telereg.platform.antifraud.CaseStatus;
+import org.telereg.platform.antifraud.FraudCaseView;
+import org.telereg.platform.antifraud.FraudDisposal;
+import org.telereg.platform.antifraud.InvalidTransitionException;
+import org.telereg.platform.audit.AuditLog;
+import org.telereg.platform.audit.AuditQuery;
+import org.telereg.platform.shared.ProvinceCode;
+
+/** The suspects list and the disposal page of one number. */
+@Controller
+@RequestMapping("/console/antifraud")
+class FraudCaseController {
+
+    private static final int PAGE_SIZE = 30;
+
+    private final FraudDisposal disposal;
+    private final AuditLog auditLog;
+
+    FraudCaseController(FraudDisposal disposal, AuditLog auditLog) {
+        this.disposal = disposal;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping
+    String list(
+            DataScope scope,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String number,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        CaseSearch search = new CaseSearch(status, province, number);
+        model.addAttribute("search", search);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("provinces", ProvinceCode.administered());
+        model.addAttribute("cases", disposal.search(scope, search, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "antifraud/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DataScope scope, Actor actor, @PathVariable long id, Model model) {
+        FraudCaseView fraudCase =
+                disposal.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("fraudCase", fraudCase);
+        model.addAttribute("regulates", FraudDisposal.regulates(actor));
+        model.addAttribute("handles", FraudDisposal.handles(actor));
+        model.addAttribute(
+                "history",
+                auditLog.search(
+                                new AuditQuery("antifraud", null, "FraudCase", fraudCase.number(), null, null, null),
+                                PageRequest.of(0, 50))
+                        .getContent());
+        return "antifraud/detail";
+    }
+
+    @PostMapping("/{id}/{action:confirm|dismiss|verified|failed|appeal|restore|reject}")
+    String act(Actor actor, @PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "confirm" -> disposal.confirm(actor, id);
+                case "dismiss" -> disposal.dismiss(actor, id);
+                case "verified" -> disposal.reportVerification(actor, id, true);
+                case "failed" -> disposal.reportVerification(actor, id, false);
+                case "appeal" -> disposal.appeal(actor, id);
+                case "restore" -> disposal.decideAppeal(actor, id, true);
+                default -> disposal.decideAppeal(actor, id, false);
+            }
+            redirect.addFlashAttribute("message", "antifraud.done");
+        } catch (InvalidTransitionException e) {
+            redirect.addFlashAttribute("error", "antifraud.invalidTransition");
+        }
+        return "redirect:/console/antifraud/" + id;
+    }
+}

@@ -1,0 +1,255 @@
+package org.telereg.platform.antifraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.telereg.platform.SignIn.as;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.telereg.engine.numbering.PhoneNumbers;
+import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.access.AccessManagement;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.CurrentActor;
+import org.telereg.platform.access.IssuedToken;
+import org.telereg.platform.access.OrganisationView;
+
+@PlatformIntegrationTest
+@RecordApplicationEvents
+class FraudDisposalIntegrationTests {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @Autowired
+    FraudDisposal disposal;
+
+    @Autowired
+    AccessManagement access;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    /** A fresh China Mobile number (138 blocks) whose home is in the province; never the same twice. */
+    private static String numberIn(String province) {
+        String suffix = String.format("%04d", SERIAL.incrementAndGet());
+        for (int prefix = 1380000; prefix < 1390000; prefix++) {
+            String number = prefix + suffix;
+            var lookup = PhoneNumbers.standard().lookup(number);
+            if (lookup.valid() && province.equals(lookup.provinceCode())) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no 138 block in province " + province);
+    }
+
+    private Actor actor(String username) {
+        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                users.loadUserByUsername(username), null, List.of());
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        return CurrentActor.get().orElseThrow();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
+    private FraudCaseView suspect(String number) {
+        OrganisationView cmcc = access.organisation("OP-CMCC").orElseThrow();
+        return disposal.registerSuspect(new NewSuspect(
+                number, cmcc.creditCode(), cmcc.name(), new BigDecimal("0.930"), "OUT_CALLS=412;CONNECTED_RATIO=0.18"));
+    }
+
+    private long blocklistCursor() {
+        List<BlocklistChange> all = disposal.blocklistChangesAfter(0, 1000);
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+    }
+
+    @Test
+    void confirmedNumberGoesOnTheBlocklistAndFailedVerificationSuspendsIt() {
+        String number = numberIn("44");
+        FraudCaseView detected = suspect(number);
+        assertThat(detected.provinceCode()).isEqualTo("44");
+        assertThat(detected.carrier()).isEqualTo("CHINA_MOBILE");
+        long cursor = blocklistCursor();
+
+        FraudCaseView confirmed = disposal.confirm(actor("gd"), detected.id());
+
+        assertThat(confirmed.status()).isEqualTo(CaseStatus.CONFIRMED);
+        assertThat(Duration.between(confirmed.updatedAt(), confirmed.verificationDeadline()))
+                .isEqualTo(Duration.ofHours(24));
+        assertThat(disposal.blocklistChangesAfter(cursor, 10))
+                .extracting(BlocklistChange::number, BlocklistChange::action)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(number, "ADD"));
+        assertThat(events.stream(FraudNumberConfirmed.class))
+                .anyMatch(e -> e.number().equals(number));
+
+        FraudCaseView suspended = disposal.reportVerification(actor("cmcc"), detected.id(), false);
+
+        assertThat(suspended.status()).isEqualTo(CaseStatus.SUSPENDED);
+        assertThat(events.stream(FraudNumberSuspended.class))
+                .anyMatch(e -> e.number().equals(number));
+        assertThat(disposal.blocklistChangesAfter(cursor, 10)).hasSize(1);
+    }
+
+    @Test
+    void upheldAppealRestoresTheNumberAndTakesItOffTheBlocklist() {
+        String number = numberIn("44");
+        long id = suspect(number).id();
+        disposal.confirm(actor("officer"), id);
+        disposal.reportVerification(actor("cmcc"), id, false);
+        long cursor = blocklistCursor();
+
+        disposal.appeal(actor("cmcc"), id);
+        FraudCaseView restored = disposal.decideAppeal(actor("gd"), id, true);
+
+        assertThat(restored.status()).isEqualTo(CaseStatus.RESTORED);
+        assertThat(disposal.blocklistChangesAfter(cursor, 10))
+                .extracting(BlocklistChange::number, BlocklistChange::action)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(number, "REMOVE"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select action from audit_log where module = 'antifraud'"
+                                        + " and entity_id = :number order by seq")
+                                .param("number", number)
+                                .query(String.class)
+                                .list())
+                        .containsExactly("detected", "confirmed", "suspended", "appealed", "restored"));
+    }
+
+    @Test
+    void missedVerificationDeadlineSuspendsTheNumber() {
+        long id = suspect(numberIn("11")).id();
+        disposal.confirm(actor("officer"), id);
+        jdbc.sql("update antifraud_case set verification_deadline = :past where id = :id")
+                .param("past", java.time.OffsetDateTime.now().minusMinutes(1))
+                .param("id", id)
+                .update();
+
+        assertThat(disposal.suspendOverdue()).isGreaterThanOrEqualTo(1);
+
+        assertThat(disposal.find(org.telereg.platform.access.DataScope.all(), id)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(CaseStatus.SUSPENDED);
+    }
+
+    @Test
+    void clearedNumberFlaggedAgainReopensItsCase() {
+        String number = numberIn("11");
+        long id = suspect(number).id();
+        disposal.confirm(actor("officer"), id);
+        disposal.reportVerification(actor("cmcc"), id, true);
+
+        FraudCaseView again = suspect(number);
+
+        assertThat(again.id()).isEqualTo(id);
+        assertThat(again.status()).isEqualTo(CaseStatus.SUSPECTED);
+    }
+
+    @Test
+    void rolesAndScopesDecideWhoDisposes() {
+        long beijing = suspect(numberIn("11")).id();
+
+        assertThatThrownBy(() -> disposal.confirm(actor("gd"), beijing))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> disposal.confirm(actor("cmcc"), beijing)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> disposal.reportVerification(actor("bj"), beijing, true))
+                .isInstanceOf(InvalidTransitionException.class);
+    }
+
+    @Test
+    void operatorSystemReadsTheBlocklistFromItsCursorAndReportsVerification() throws Exception {
+        OrganisationView cmcc = access.organisation("OP-CMCC").orElseThrow();
+        IssuedToken token = access.issueToken(actor("admin"), cmcc.id(), "反诈平台对接");
+        String number = numberIn("44");
+        long id = suspect(number).id();
+        long cursor = blocklistCursor();
+        disposal.confirm(actor("gd"), id);
+
+        mvc.perform(get("/api/v1/antifraud/blocklist")
+                        .param("after", Long.toString(cursor))
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.changes[0].number").value(number))
+                .andExpect(jsonPath("$.changes[0].action").value("ADD"))
+                .andExpect(jsonPath("$.next").value(Matchers.greaterThan((int) cursor)));
+        mvc.perform(post("/api/v1/antifraud/cases/{id}/verification", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"passed\": true}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLEARED"));
+        mvc.perform(post("/api/v1/antifraud/cases/{id}/verification", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"passed\": false}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.caseStatus").value("CLEARED"));
+        mvc.perform(post("/api/v1/antifraud/cases/{id}/verification", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("passed"));
+    }
+
+    @Test
+    void consoleShowsTheCaseWithOnlyTheActionsTheUserMayTake() throws Exception {
+        long id = suspect(numberIn("44")).id();
+
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("确认涉诈")))
+                .andExpect(content().string(Matchers.containsString("待研判")));
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"confirm\""))));
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "bj"))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/console/antifraud/{id}/confirm", id)
+                        .with(as(users, "gd"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/console/antifraud/" + id));
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "gd")))
+                .andExpect(content().string(Matchers.containsString("已确认，待核验")))
+                .andExpect(content().string(Matchers.containsString("id=\"deadline\"")));
+        mvc.perform(post("/console/antifraud/{id}/confirm", id)
+                        .with(as(users, "gd"))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/console/antifraud/" + id));
+        mvc.perform(get("/console/antifraud").param("status", "CONFIRMED").with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"cases\"")));
+    }
+}
