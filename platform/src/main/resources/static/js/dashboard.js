@@ -1,39 +1,47 @@
-// The province map of the console home: the map shape ships in the jar (/maps/china.json),
-// the figures come from the server every 30 seconds.
+// Province maps ([data-china-map]): the map shape ships in the jar (/maps/china.json), the
+// figures come from the element's data-source every 30 seconds.
 (function () {
-  var element = document.getElementById('china-map');
-  if (!element || !window.echarts) {
+  var maps = document.querySelectorAll('[data-china-map]');
+  if (!maps.length || !window.echarts) {
     return;
   }
-  var chart = echarts.init(element);
-  function render(figures) {
-    var max = figures.reduce(function (m, f) { return Math.max(m, f.companies); }, 0);
-    chart.setOption({
-      tooltip: {
-        trigger: 'item',
-        formatter: function (p) { return p.data ? p.data.fullName + '<br>' + element.dataset.series + ': ' + p.data.value : p.name; }
-      },
-      visualMap: { min: 0, max: Math.max(max, 1), left: 'left', bottom: 10, calculable: true,
-                   inRange: { color: ['#e0ecf8', '#1d4f91'] } },
-      series: [{
-        name: element.dataset.series, type: 'map', map: 'china', roam: true,
-        emphasis: { label: { show: true } },
-        data: figures.map(function (f) { return { name: f.name, fullName: f.fullName, code: f.code, value: f.companies }; })
-      }]
-    });
-    element.setAttribute('data-rendered', String(figures.length));
-  }
-  function refresh() {
-    fetch(element.dataset.source, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-      .then(function (r) { return r.json(); })
-      .then(render);
-  }
-  fetch(element.dataset.geo)
+  var geo = fetch(maps[0].dataset.geo)
     .then(function (r) { return r.json(); })
-    .then(function (geo) {
-      echarts.registerMap('china', geo);
-      refresh();
-      setInterval(refresh, 30000);
-    });
-  window.addEventListener('resize', function () { chart.resize(); });
+    .then(function (json) { echarts.registerMap('china', json); });
+  maps.forEach(function (element) {
+    geo.then(function () { provinceMap(element); });
+  });
+
+  function provinceMap(element) {
+    var chart = echarts.init(element);
+    function render(figures) {
+      var max = figures.reduce(function (m, f) { return Math.max(m, f.value); }, 0);
+      chart.setOption({
+        tooltip: {
+          trigger: 'item',
+          formatter: function (p) {
+            return p.data ? p.data.fullName + '<br>' + element.dataset.series + ': ' + p.data.value : p.name;
+          }
+        },
+        visualMap: { min: 0, max: Math.max(max, 1), left: 'left', bottom: 10, calculable: true,
+                     inRange: { color: ['#e0ecf8', '#1d4f91'] } },
+        series: [{
+          name: element.dataset.series, type: 'map', map: 'china', roam: true,
+          emphasis: { label: { show: true } },
+          data: figures.map(function (f) {
+            return { name: f.name, fullName: f.fullName, code: f.code, value: f.value };
+          })
+        }]
+      });
+      element.setAttribute('data-rendered', String(figures.length));
+    }
+    function refresh() {
+      fetch(element.dataset.source, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(render);
+    }
+    refresh();
+    setInterval(refresh, 30000);
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
 })();

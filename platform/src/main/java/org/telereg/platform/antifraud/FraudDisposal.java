@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -35,6 +39,8 @@ import org.telereg.platform.audit.AuditTrail;
  */
 @Service
 public class FraudDisposal {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final FraudCases cases;
     private final JdbcClient jdbc;
@@ -153,19 +159,7 @@ public class FraudDisposal {
     @Transactional(readOnly = true)
     public Page<FraudCaseView> search(DataScope scope, CaseSearch search, Pageable pageable) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        switch (scope.kind()) {
-            case ALL -> {}
-            case PROVINCE -> {
-                where.append(" and province_code = :scopeProvince");
-                params.put("scopeProvince", scope.provinceCode());
-            }
-            case ENTERPRISE -> {
-                where.append(" and operator_credit_code = :scopeEnterprise");
-                params.put("scopeEnterprise", scope.creditCode());
-            }
-            case NONE -> where.append(" and 1 = 0");
-        }
+        StringBuilder where = new StringBuilder(scopeWhere(scope, params));
         if (search.status() != null) {
             where.append(" and status = :status");
             params.put("status", search.status().name());
@@ -190,6 +184,52 @@ public class FraudDisposal {
                 .query((rs, n) -> toView(rs))
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Cases per home province within the scope, in any status. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByProvince(DataScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select province_code, count(*) from antifraud_case" + scopeWhere(scope, params)
+                        + " and province_code is not null group by province_code")
+                .params(params)
+                .query((ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Cases per reporting operator and status within the scope. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<CaseStatus, Long>> countByOperatorAndStatus(DataScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Map<CaseStatus, Long>> counts = new TreeMap<>();
+        jdbc.sql("select operator_name, status, count(*) from antifraud_case" + scopeWhere(scope, params)
+                        + " and operator_name is not null group by operator_name, status")
+                .params(params)
+                .query((ResultSet rs) -> {
+                    counts.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CaseStatus.class))
+                            .put(CaseStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    /** Numbers detected per day (Beijing time) from {@code from} to today, within the scope. */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Long> detectedPerDay(DataScope scope, LocalDate from) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", from.atStartOfDay(CHINA).toOffsetDateTime());
+        Map<LocalDate, Long> counts = new TreeMap<>();
+        jdbc.sql("select detected_at from antifraud_case" + scopeWhere(scope, params) + " and detected_at >= :from")
+                .params(params)
+                .query((ResultSet rs) -> {
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class)
+                            .atZoneSameInstant(CHINA)
+                            .toLocalDate();
+                    counts.merge(day, 1L, Long::sum);
+                });
+        return counts;
     }
 
     /** Blocklist changes after the cursor, oldest first: what an operator applies next. */
@@ -251,6 +291,21 @@ public class FraudDisposal {
         } else if (after.status() == CaseStatus.CLEARED || after.status() == CaseStatus.RESTORED) {
             events.publishEvent(new FraudNumberReleased(after.id(), after.number(), after.status(), after.updatedAt()));
         }
+    }
+
+    private static String scopeWhere(DataScope scope, Map<String, Object> params) {
+        return switch (scope.kind()) {
+            case ALL -> " where 1 = 1";
+            case PROVINCE -> {
+                params.put("scopeProvince", scope.provinceCode());
+                yield " where province_code = :scopeProvince";
+            }
+            case ENTERPRISE -> {
+                params.put("scopeEnterprise", scope.creditCode());
+                yield " where operator_credit_code = :scopeEnterprise";
+            }
+            case NONE -> " where 1 = 0";
+        };
     }
 
     private static boolean visible(DataScope scope, FraudCase c) {

@@ -1,6 +1,5 @@
 package org.telereg.platform.insight;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -9,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.entity.CompanyRegistry;
-import org.telereg.platform.shared.ProvinceCode;
+import org.telereg.platform.shared.ProvinceFigure;
 
 /** The console's home: a map of China with live counts per province, within the user's scope. */
 @Controller
@@ -31,18 +30,9 @@ class DashboardController {
         return "insight/dashboard";
     }
 
-    /**
-     * One entry per province for the ECharts map; {@code name} is the map's short name, so the
-     * browser needs no lookup table.
-     */
-    record ProvinceFigure(String code, String name, String fullName, long companies) {}
-
     @GetMapping("/console/insight/map-data")
     @ResponseBody
     List<ProvinceFigure> mapData(DataScope scope) {
-        Map<String, Long> counts = new LinkedHashMap<>(companies.countByProvince(scope));
-        return ProvinceCode.administered().stream()
-                .map(p -> new ProvinceFigure(p.code(), p.shortName(), p.name(), counts.getOrDefault(p.code(), 0L)))
-                .toList();
+        return ProvinceFigure.of(companies.countByProvince(scope));
     }
 }

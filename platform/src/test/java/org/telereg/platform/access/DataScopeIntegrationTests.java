@@ -109,8 +109,8 @@ class DataScopeIntegrationTests {
         mvc.perform(get("/console/insight/map-data").with(as(users, "gd")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(31))
-                .andExpect(jsonPath("$[?(@.code == '11')].companies").value(0))
-                .andExpect(jsonPath("$[?(@.code == '44')].companies")
+                .andExpect(jsonPath("$[?(@.code == '11')].value").value(0))
+                .andExpect(jsonPath("$[?(@.code == '44')].value")
                         .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.greaterThan(0))));
     }
 }

@@ -252,4 +252,24 @@ class FraudDisposalIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"cases\"")));
     }
+
+    @Test
+    void dashboardCountsOnlyWhatTheUserMaySee() throws Exception {
+        suspect(numberIn("44"));
+
+        mvc.perform(get("/console/antifraud/dashboard/provinces").with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(31))
+                .andExpect(jsonPath("$[?(@.code == '11')].value").value(0))
+                .andExpect(jsonPath("$[?(@.code == '44')].value").value(Matchers.contains(Matchers.greaterThan(0))));
+        mvc.perform(get("/console/antifraud/dashboard/operators").with(as(users, "cmcc")))
+                .andExpect(jsonPath("$.categories").value(Matchers.contains("中国移动通信集团有限公司")))
+                .andExpect(jsonPath("$.series.length()").value(3));
+        mvc.perform(get("/console/antifraud/dashboard/daily").with(as(users, "officer")))
+                .andExpect(jsonPath("$.categories.length()").value(30))
+                .andExpect(jsonPath("$.series[0].data[29]").value(Matchers.greaterThan(0)));
+        mvc.perform(get("/console/antifraud/dashboard").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("fraud-map")));
+    }
 }
