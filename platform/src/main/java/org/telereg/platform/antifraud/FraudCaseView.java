@@ -2,6 +2,7 @@ package org.telereg.platform.antifraud;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.telereg.engine.numbering.PhoneNumbers;
 
 /** A disposal case as lists, the number page and the API show it. */
 public record FraudCaseView(
@@ -16,4 +17,10 @@ public record FraudCaseView(
         CaseStatus status,
         Instant detectedAt,
         Instant verificationDeadline,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** The number as lists show it, e.g. {@code 138****8000}: the full number is read on the case page only. */
+    public String maskedNumber() {
+        return PhoneNumbers.mask(number);
+    }
+}

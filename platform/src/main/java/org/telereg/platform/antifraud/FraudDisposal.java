@@ -149,6 +149,25 @@ public class FraudDisposal {
         return overdue.size();
     }
 
+    /**
+     * The case with its full number, for the actor's eyes: the read is recorded in the audit log,
+     * as every read of a citizen's full number is.
+     */
+    @Transactional
+    public Optional<FraudCaseView> read(Actor actor, long caseId) {
+        Optional<FraudCaseView> found = find(actor.scope(), caseId);
+        found.ifPresent(c -> audit.record("antifraud", "FraudCase", c.number(), "viewed", null, null));
+        return found;
+    }
+
+    /** Records that an operator system received full numbers through the API. */
+    @Transactional
+    public void recordDisclosure(String what, int count) {
+        if (count > 0) {
+            audit.record("antifraud", "Disclosure", what, "disclosed", null, java.util.Map.of("numbers", count));
+        }
+    }
+
     /** The case, when it exists and the scope covers it: out of scope looks the same as absent. */
     @Transactional(readOnly = true)
     public Optional<FraudCaseView> find(DataScope scope, long caseId) {

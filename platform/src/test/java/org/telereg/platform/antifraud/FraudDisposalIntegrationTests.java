@@ -272,4 +272,25 @@ class FraudDisposalIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("fraud-map")));
     }
+
+    @Test
+    void listsMaskTheNumberAndEveryFullReadIsAudited() throws Exception {
+        String number = numberIn("44");
+        long id = suspect(number).id();
+        String masked = number.substring(0, 3) + "****" + number.substring(7);
+
+        mvc.perform(get("/console/antifraud").param("number", number.substring(0, 7)).with(as(users, "gd")))
+                .andExpect(content().string(Matchers.containsString(masked)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(number))));
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "gd")))
+                .andExpect(content().string(Matchers.containsString(number)));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select actor from audit_log where entity_id = :number"
+                                        + " and action = 'viewed'")
+                                .param("number", number)
+                                .query(String.class)
+                                .list())
+                        .containsExactly("gd"));
+    }
 }

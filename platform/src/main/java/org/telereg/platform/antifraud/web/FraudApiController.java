@@ -43,6 +43,7 @@ class FraudApiController {
     BlocklistPage blocklist(
             @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
         List<BlocklistChange> changes = disposal.blocklistChangesAfter(after, limit);
+        disposal.recordDisclosure("blocklist after " + after, changes.size());
         return new BlocklistPage(
                 changes,
                 changes.isEmpty() ? after : changes.get(changes.size() - 1).seq());
@@ -55,11 +56,13 @@ class FraudApiController {
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
-        return disposal.search(
+        List<FraudCaseView> cases = disposal.search(
                         scope,
                         new CaseSearch(status, null, null),
                         PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .getContent();
+        disposal.recordDisclosure("cases page " + page, cases.size());
+        return cases;
     }
 
     /** The outcome of the second real-person verification of a confirmed number. */

@@ -54,9 +54,9 @@ class FraudCaseController {
     }
 
     @GetMapping("/{id}")
-    String detail(DataScope scope, Actor actor, @PathVariable long id, Model model) {
+    String detail(Actor actor, @PathVariable long id, Model model) {
         FraudCaseView fraudCase =
-                disposal.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                disposal.read(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("fraudCase", fraudCase);
         model.addAttribute("regulates", FraudDisposal.regulates(actor));
         model.addAttribute("handles", FraudDisposal.handles(actor));
