@@ -279,7 +279,9 @@ class FraudDisposalIntegrationTests {
         long id = suspect(number).id();
         String masked = number.substring(0, 3) + "****" + number.substring(7);
 
-        mvc.perform(get("/console/antifraud").param("number", number.substring(0, 7)).with(as(users, "gd")))
+        mvc.perform(get("/console/antifraud")
+                        .param("number", number.substring(0, 7))
+                        .with(as(users, "gd")))
                 .andExpect(content().string(Matchers.containsString(masked)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(number))));
         mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "gd")))

@@ -270,6 +270,10 @@ class MessageBundlesTests {
         families.put("access.type.", names(OrganisationType.values()));
         families.put("entity.type.", names(CompanyType.values()));
         families.put("antifraud.status.", names(org.telereg.platform.antifraud.CaseStatus.values()));
+        families.put("spam.category.", names(org.telereg.platform.spam.ReportCategory.values()));
+        families.put("spam.status.", names(org.telereg.platform.spam.ReportStatus.values()));
+        families.put("spam.answer.", names(org.telereg.platform.spam.OperatorAnswer.values()));
+        families.put("spam.channel.", names(org.telereg.platform.spam.ReportChannel.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

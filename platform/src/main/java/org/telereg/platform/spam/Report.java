@@ -1,0 +1,83 @@
+package org.telereg.platform.spam;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("spam_report")
+record Report(
+        @Id Long id,
+        String trackingNumber,
+        ReportCategory category,
+        ReportChannel channel,
+        String reportedParty,
+        String content,
+        String fingerprint,
+        String reporterPhoneHash,
+        String reporterPhoneMasked,
+        String carrier,
+        String provinceCode,
+        String operatorCreditCode,
+        String operatorName,
+        ReportStatus status,
+        Long duplicateOf,
+        Instant receivedAt,
+        Instant handlingDeadline,
+        OperatorAnswer answer,
+        String answerNote,
+        Instant answeredAt,
+        Instant updatedAt,
+        @Version Integer version) {
+
+    Report answered(OperatorAnswer operatorAnswer, String note, Instant now) {
+        if (status != ReportStatus.ROUTED) {
+            throw new IllegalStateException("report " + trackingNumber + " is " + status + ", not awaiting an answer");
+        }
+        return new Report(
+                id,
+                trackingNumber,
+                category,
+                channel,
+                reportedParty,
+                content,
+                fingerprint,
+                reporterPhoneHash,
+                reporterPhoneMasked,
+                carrier,
+                provinceCode,
+                operatorCreditCode,
+                operatorName,
+                ReportStatus.ANSWERED,
+                duplicateOf,
+                receivedAt,
+                handlingDeadline,
+                operatorAnswer,
+                note,
+                now,
+                now,
+                version);
+    }
+
+    ReportView view() {
+        return new ReportView(
+                id,
+                trackingNumber,
+                category,
+                channel,
+                reportedParty,
+                content,
+                reporterPhoneMasked,
+                carrier,
+                provinceCode,
+                operatorCreditCode,
+                operatorName,
+                status,
+                duplicateOf,
+                receivedAt,
+                handlingDeadline,
+                answer,
+                answerNote,
+                answeredAt);
+    }
+}

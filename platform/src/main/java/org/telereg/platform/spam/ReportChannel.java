@@ -1,0 +1,8 @@
+package org.telereg.platform.spam;
+
+/** How a report arrived. */
+public enum ReportChannel {
+    WEB,
+    API,
+    SMS
+}

@@ -1,0 +1,320 @@
+package org.telereg.platform.spam;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.telereg.engine.numbering.PhoneLookup;
+import org.telereg.engine.numbering.PhoneNumbers;
+import org.telereg.platform.access.AccessManagement;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
+import org.telereg.platform.access.Role;
+import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.shared.FieldProblem;
+import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.PhoneNumber;
+import org.telereg.platform.shared.RejectedInputException;
+
+/**
+ * The 12321-style report desk: accepts reports from every channel, folds duplicates, routes each
+ * report to the operator responsible for the reported number, and records the operator's answer.
+ */
+@Service
+public class ReportDesk {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Reports reports;
+    private final JdbcClient jdbc;
+    private final AccessManagement access;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final SpamSettings settings;
+    private final Clock clock;
+
+    ReportDesk(
+            Reports reports,
+            JdbcClient jdbc,
+            AccessManagement access,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            SpamSettings settings,
+            Clock clock) {
+        this.reports = reports;
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a report.
+     *
+     * @throws RejectedInputException naming every refused field
+     */
+    @Transactional
+    public ReportView submit(ReportChannel channel, NewReport input) {
+        FieldProblems problems = new FieldProblems();
+        ReportCategory category = problems.choice("category", input.category(), ReportCategory.class);
+        String party = problems.text("reportedParty", input.reportedParty(), 300);
+        String content = problems.optionalText("content", input.content(), settings.maxContentLength());
+        PhoneNumber reporter = problems.parseOptional("reporterPhone", input.reporterPhone(), PhoneNumber::of);
+        if (category != null && category.aboutNumber() && party != null && !party.matches("[0-9+\\-() ]{3,30}")) {
+            problems.reject("reportedParty", "spam.invalid.partyNumber", "must be a phone number or SMS port");
+        }
+        problems.throwIfAny();
+
+        Instant now = clock.instant();
+        String normalisedParty = category.aboutNumber() ? party.replaceAll("[^0-9]", "") : party;
+        String fingerprint = sha256(normalisedParty + "\n" + normaliseContent(content));
+        Optional<Report> first = reports.firstSince(fingerprint, now.minus(settings.duplicateWindow()));
+        Route route = first.isPresent() ? Route.NONE : route(category, normalisedParty);
+        Report saved = reports.save(new Report(
+                null,
+                newTrackingNumber(now),
+                category,
+                channel,
+                normalisedParty,
+                content,
+                fingerprint,
+                reporter == null ? null : keyedHash(reporter.national()),
+                reporter == null ? null : reporter.masked(),
+                route.carrier(),
+                route.provinceCode(),
+                route.operatorCreditCode(),
+                route.operatorName(),
+                first.isPresent()
+                        ? ReportStatus.DUPLICATE
+                        : route.operatorCreditCode() == null ? ReportStatus.UNROUTED : ReportStatus.ROUTED,
+                first.map(Report::id).orElse(null),
+                now,
+                route.operatorCreditCode() == null ? null : now.plus(settings.handlingTime()),
+                null,
+                null,
+                null,
+                now,
+                null));
+        audit.record("spam", "Report", saved.trackingNumber(), "received", null, saved.view());
+        if (first.isEmpty()) {
+            events.publishEvent(new ReportSubmitted(
+                    saved.id(), saved.category(), saved.reportedParty(), saved.operatorCreditCode(), now));
+        }
+        return saved.view();
+    }
+
+    /**
+     * Accepts a report sent by SMS to 12321 in the form {@code <sender number>*<content>}.
+     *
+     * @param from the number the report came from (the reporter)
+     * @param text the SMS body
+     */
+    @Transactional
+    public ReportView submitSms(String from, String text) {
+        if (text == null || text.isBlank()) {
+            throw rejected("text", "spam.invalid.smsEmpty", "the SMS is empty");
+        }
+        int star = text.indexOf('*');
+        if (star < 0) {
+            throw rejected("text", "spam.invalid.smsFormat", "expected <sender number>*<content>");
+        }
+        String sender = text.substring(0, star).strip();
+        String content = text.substring(star + 1).strip();
+        if (!sender.matches("\\+?[0-9]{3,20}")) {
+            throw rejected("text", "spam.invalid.smsSender", "the part before * is not a number");
+        }
+        if (content.isEmpty()) {
+            throw rejected("text", "spam.invalid.smsContent", "nothing after *");
+        }
+        return submit(ReportChannel.SMS, new NewReport(ReportCategory.SPAM_SMS.name(), sender, content, from));
+    }
+
+    /** What the reporter sees on the portal for a tracking number. */
+    @Transactional(readOnly = true)
+    public Optional<ReportView> track(String trackingNumber) {
+        return trackingNumber == null
+                ? Optional.empty()
+                : reports.findByTrackingNumber(trackingNumber.strip().toUpperCase())
+                        .map(Report::view);
+    }
+
+    /** The operator (or an administration) records what was done about a report. */
+    @Transactional
+    public ReportView answer(Actor actor, long reportId, OperatorAnswer answer, String note) {
+        Report report = reports.findById(reportId)
+                .filter(r -> visible(actor.scope(), r))
+                .orElseThrow(() -> new NoSuchElementException("no report " + reportId));
+        if (actor.role() == Role.AUDITOR || actor.role() == Role.ACCESS_PROVIDER) {
+            throw new AccessDeniedException("role " + actor.role() + " may not answer reports");
+        }
+        if (answer == null) {
+            throw rejected("answer", "invalid.required", "is required");
+        }
+        if (note != null && note.length() > 1000) {
+            throw rejected("note", "invalid.tooLong", "at most 1000 characters");
+        }
+        Report saved = reports.save(report.answered(answer, note == null ? null : note.strip(), clock.instant()));
+        audit.record("spam", "Report", saved.trackingNumber(), "answered", report.view(), saved.view());
+        return saved.view();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReportView> find(DataScope scope, long reportId) {
+        return reports.findById(reportId).filter(r -> visible(scope, r)).map(Report::view);
+    }
+
+    /** One page of the reports the scope covers, newest first; {@code status} optional. */
+    @Transactional(readOnly = true)
+    public Page<ReportView> search(DataScope scope, ReportStatus status, Pageable pageable) {
+        var params = new java.util.LinkedHashMap<String, Object>();
+        String where = switch (scope.kind()) {
+            case ALL -> " where 1 = 1";
+            case PROVINCE -> {
+                params.put("scopeProvince", scope.provinceCode());
+                yield " where province_code = :scopeProvince";
+            }
+            case ENTERPRISE -> {
+                params.put("scopeEnterprise", scope.creditCode());
+                yield " where operator_credit_code = :scopeEnterprise";
+            }
+            case NONE -> " where 1 = 0";
+        };
+        if (status != null) {
+            where += " and status = :status";
+            params.put("status", status.name());
+        }
+        long total = jdbc.sql("select count(*) from spam_report" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<ReportView> rows = jdbc.sql(
+                        "select * from spam_report" + where + " order by id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((rs, n) -> toView(rs))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** The keyed hash of a reporter's national number, to find a reporter's reports without storing the number. */
+    String keyedHash(String national) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.reporterKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(national.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private record Route(String carrier, String provinceCode, String operatorCreditCode, String operatorName) {
+        static final Route NONE = new Route(null, null, null, null);
+    }
+
+    /** The operator responsible: the carrier of the reported number's block. */
+    private Route route(ReportCategory category, String party) {
+        if (!category.aboutNumber()) {
+            return Route.NONE;
+        }
+        PhoneLookup lookup = PhoneNumbers.standard().lookup(party);
+        if (!lookup.valid()) {
+            return Route.NONE;
+        }
+        String code = settings.carrierOperators().get(lookup.carrier().name());
+        return Optional.ofNullable(code)
+                .flatMap(access::organisation)
+                .map(operator -> new Route(
+                        lookup.carrier().name(), lookup.provinceCode(), operator.creditCode(), operator.name()))
+                .orElse(new Route(lookup.carrier().name(), lookup.provinceCode(), null, null));
+    }
+
+    private String newTrackingNumber(Instant now) {
+        String day = LocalDate.ofInstant(now, CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
+        while (true) {
+            StringBuilder code = new StringBuilder("JB").append(day).append('-');
+            for (int i = 0; i < 6; i++) {
+                code.append(TRACKING_ALPHABET.charAt(RANDOM.nextInt(TRACKING_ALPHABET.length())));
+            }
+            if (!reports.existsByTrackingNumber(code.toString())) {
+                return code.toString();
+            }
+        }
+    }
+
+    /** Spammers vary spacing and case; one message is one message. */
+    private static String normaliseContent(String content) {
+        return content == null ? "" : content.replaceAll("\\s+", "").toLowerCase();
+    }
+
+    private static ReportView toView(ResultSet rs) throws SQLException {
+        String answer = rs.getString("answer");
+        return new ReportView(
+                rs.getLong("id"),
+                rs.getString("tracking_number"),
+                ReportCategory.valueOf(rs.getString("category")),
+                ReportChannel.valueOf(rs.getString("channel")),
+                rs.getString("reported_party"),
+                rs.getString("content"),
+                rs.getString("reporter_phone_masked"),
+                rs.getString("carrier"),
+                rs.getString("province_code"),
+                rs.getString("operator_credit_code"),
+                rs.getString("operator_name"),
+                ReportStatus.valueOf(rs.getString("status")),
+                rs.getObject("duplicate_of", Long.class),
+                instant(rs, "received_at"),
+                instant(rs, "handling_deadline"),
+                answer == null ? null : OperatorAnswer.valueOf(answer),
+                rs.getString("answer_note"),
+                instant(rs, "answered_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static boolean visible(DataScope scope, Report report) {
+        return scope.covers(report.provinceCode(), report.operatorCreditCode());
+    }
+
+    private static RejectedInputException rejected(String field, String code, String message) {
+        return new RejectedInputException(List.of(new FieldProblem(field, code, new Object[0], message)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.telereg.platform.spam.web;
+
+import java.time.Clock;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
+import org.telereg.platform.spam.OperatorAnswer;
+import org.telereg.platform.spam.ReportDesk;
+import org.telereg.platform.spam.ReportStatus;
+
+/** The report queue of the console: the administration's overview and each operator's own queue. */
+@Controller
+@RequestMapping("/console/spam")
+class ReportConsoleController {
+
+    private final ReportDesk desk;
+    private final Clock clock;
+
+    ReportConsoleController(ReportDesk desk, Clock clock) {
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(
+            DataScope scope,
+            @RequestParam(required = false) ReportStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ReportStatus.values());
+        model.addAttribute("reports", desk.search(scope, status, PageRequest.of(Math.max(page, 0), 30)));
+        model.addAttribute("now", clock.instant());
+        return "spam/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(DataScope scope, @PathVariable long id, Model model) {
+        model.addAttribute(
+                "report", desk.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("answers", OperatorAnswer.values());
+        model.addAttribute("now", clock.instant());
+        return "spam/detail";
+    }
+
+    @PostMapping("/{id}/answer")
+    String answer(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam OperatorAnswer action,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            desk.answer(actor, id, action, note);
+            redirect.addFlashAttribute("message", "spam.answered");
+        } catch (IllegalStateException e) {
+            redirect.addFlashAttribute("error", "spam.notAwaitingAnswer");
+        }
+        return "redirect:/console/spam/" + id;
+    }
+}

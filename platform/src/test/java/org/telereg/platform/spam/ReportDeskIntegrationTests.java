@@ -1,0 +1,248 @@
+package org.telereg.platform.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.telereg.platform.SignIn.as;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.access.AccessManagement;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.CurrentActor;
+import org.telereg.platform.access.IssuedToken;
+import org.telereg.platform.shared.FieldProblem;
+import org.telereg.platform.shared.RejectedInputException;
+
+@PlatformIntegrationTest
+class ReportDeskIntegrationTests {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @Autowired
+    ReportDesk desk;
+
+    @Autowired
+    AccessManagement access;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Actor actor(String username) {
+        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                users.loadUserByUsername(username), null, List.of());
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        return CurrentActor.get().orElseThrow();
+    }
+
+    @AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
+    /** A China Mobile number, different for every call. */
+    private static String mobile() {
+        return "1380013" + String.format("%04d", SERIAL.incrementAndGet());
+    }
+
+    @Test
+    void spamSmsIsRoutedToTheCarrierWithADeadline() {
+        ReportView report =
+                desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", mobile(), "【某店】全场一折，退订回T", "13912345678"));
+
+        assertThat(report.status()).isEqualTo(ReportStatus.ROUTED);
+        assertThat(report.operatorName()).isEqualTo("中国移动通信集团有限公司");
+        assertThat(report.trackingNumber()).matches("JB\\d{8}-[A-Z2-9]{6}");
+        assertThat(report.handlingDeadline()).isEqualTo(report.receivedAt().plusSeconds(72 * 3600));
+        assertThat(report.reporterPhoneMasked()).isEqualTo("139****5678");
+    }
+
+    @Test
+    void reporterPhoneNeverReachesTheDatabaseInFull() {
+        desk.submit(ReportChannel.WEB, new NewReport("CRANK_CALL", mobile(), "每天打三次推销", "13698765432"));
+
+        List<Map<String, Object>> rows =
+                jdbc.sql("select * from spam_report").query().listOfRows();
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.values())
+                        .noneMatch(value -> String.valueOf(value).contains("13698765432")));
+        assertThat(rows)
+                .anySatisfy(row -> assertThat(row.values()).contains(desk.keyedHash("13698765432"), "136****5432"));
+    }
+
+    @Test
+    void sameSenderAndContentWithinTheWindowIsFoldedIntoTheFirstReport() {
+        String sender = mobile();
+        ReportView first = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", sender, "贷款秒批 加V 123", null));
+
+        ReportView second = desk.submit(ReportChannel.API, new NewReport("SPAM_SMS", sender, "贷款秒批  加v 123", null));
+
+        assertThat(second.status()).isEqualTo(ReportStatus.DUPLICATE);
+        assertThat(second.duplicateOf()).isEqualTo(first.id());
+        assertThat(second.handlingDeadline()).isNull();
+    }
+
+    @Test
+    void smsTo12321IsParsedFromTheStarFormat() {
+        String sender = "1069" + String.format("%010d", SERIAL.incrementAndGet());
+        ReportView report = desk.submitSms("13800138000", sender + "*您的积分即将清零，点击 x.cn/abc 兑换");
+
+        assertThat(report.channel()).isEqualTo(ReportChannel.SMS);
+        assertThat(report.reportedParty()).isEqualTo(sender);
+        assertThat(report.content()).isEqualTo("您的积分即将清零，点击 x.cn/abc 兑换");
+        assertThat(report.status()).isEqualTo(ReportStatus.UNROUTED);
+    }
+
+    @Test
+    void malformedSmsIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> desk.submitSms("13800138000", "没有星号的短信"))
+                .isInstanceOf(RejectedInputException.class)
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.smsFormat"));
+        assertThatThrownBy(() -> desk.submitSms("13800138000", "abc*内容"))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.smsSender"));
+        assertThatThrownBy(() -> desk.submitSms("13800138000", "10690000*   "))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.smsContent"));
+        assertThatThrownBy(() -> desk.submitSms("13800138000", ""))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.smsEmpty"));
+    }
+
+    @Test
+    void badInputNamesEveryField() {
+        assertThatThrownBy(
+                        () -> desk.submit(ReportChannel.WEB, new NewReport("NONSENSE", "", "x".repeat(5000), "12345")))
+                .isInstanceOf(RejectedInputException.class)
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::field)
+                        .containsExactly("category", "reportedParty", "content", "reporterPhone"));
+        assertThatThrownBy(() ->
+                        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", "http://bad.example", "x", null)))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.partyNumber"));
+    }
+
+    @Test
+    void citizenReportsOnThePortalAndFollowsTheAnswer() throws Exception {
+        String sender = mobile();
+        MvcResult result = mvc.perform(post("/public/reports")
+                        .param("category", "FRAUD_SMS")
+                        .param("reportedParty", sender)
+                        .param("content", "您的快递丢失，点击链接理赔")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("tracking-number")))
+                .andReturn();
+        String tracking = ((ReportView) result.getModelAndView().getModel().get("report")).trackingNumber();
+        long id = desk.track(tracking).orElseThrow().id();
+
+        mvc.perform(get("/console/spam").with(as(users, "cmcc")))
+                .andExpect(content().string(Matchers.containsString(tracking)));
+        mvc.perform(post("/console/spam/{id}/answer", id)
+                        .param("action", "NUMBER_STOPPED")
+                        .param("note", "已核实并停机")
+                        .with(as(users, "cmcc"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/public/reports/track").param("no", tracking.toLowerCase()))
+                .andExpect(content().string(Matchers.containsString("停止号码服务")));
+    }
+
+    @Test
+    void portalFormShowsProblemsBesideTheFields() throws Exception {
+        mvc.perform(post("/public/reports")
+                        .param("category", "")
+                        .param("reportedParty", "")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("is-invalid")))
+                .andExpect(content().string(Matchers.containsString("必填")));
+    }
+
+    @Test
+    void operatorSeesOnlyItsQueueAndAnswersThroughTheApi() throws Exception {
+        IssuedToken token = access.issueToken(
+                actor("admin"), access.organisation("OP-CMCC").orElseThrow().id(), "举报处理系统");
+        ReportView mine =
+                desk.submit(ReportChannel.API, new NewReport("SPAM_SMS", mobile(), "广告" + SERIAL.get(), null));
+        ReportView unicom = desk.submit(
+                ReportChannel.API,
+                new NewReport("SPAM_SMS", "1860000" + String.format("%04d", SERIAL.incrementAndGet()), "广告", null));
+        assertThat(unicom.operatorName()).isEqualTo("中国联合网络通信集团有限公司");
+
+        mvc.perform(get("/api/v1/spam/reports")
+                        .param("status", "ROUTED")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + mine.id() + ")]").isNotEmpty())
+                .andExpect(jsonPath("$[?(@.id == " + unicom.id() + ")]").isEmpty());
+        mvc.perform(post("/api/v1/spam/reports/{id}/answer", unicom.id())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"WARNED\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/spam/reports/{id}/answer", mine.id())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"PORT_SHUT\",\"note\":\"端口已关停\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ANSWERED"));
+        mvc.perform(post("/api/v1/spam/reports/{id}/answer", mine.id())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"PORT_SHUT\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void smsGatewayRelaysThroughTheApi() throws Exception {
+        IssuedToken token = access.issueToken(
+                actor("admin"), access.organisation("OP-CMCC").orElseThrow().id(), "12321 短信网关");
+
+        mvc.perform(post("/api/v1/spam/sms")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"13800138000\",\"text\":\"" + mobile() + "*中奖通知请回电\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("SMS"))
+                .andExpect(jsonPath("$.reporterPhoneMasked").value("138****8000"));
+        mvc.perform(post("/api/v1/spam/sms")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"13800138000\",\"text\":\"no star here\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("spam.invalid.smsFormat"));
+    }
+}
