@@ -50,6 +50,9 @@ class ReportDeskIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Bulletins bulletins;
+
     private Actor actor(String username) {
         var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
                 users.loadUserByUsername(username), null, List.of());
@@ -244,5 +247,39 @@ class ReportDeskIntegrationTests {
                         .header("Authorization", "Bearer " + token.secret()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("spam.invalid.smsFormat"));
+    }
+
+    @Test
+    void bulletinCountsTheMonthAndThePublicVersionMasksNumbers() throws Exception {
+        String sender = mobile();
+        ReportView first = desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服" + sender, null));
+        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服" + sender, null));
+        desk.submit(ReportChannel.API, new NewReport("FRAUD_CALL", sender, "又来了" + sender, null));
+        desk.answer(actor("cmcc"), first.id(), OperatorAnswer.NUMBER_STOPPED, null);
+
+        MonthlyBulletin bulletin = bulletins.of(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+
+        assertThat(bulletin.byCategory().get(ReportCategory.FRAUD_CALL)).isGreaterThanOrEqualTo(2);
+        assertThat(bulletin.duplicates()).isGreaterThanOrEqualTo(1);
+        assertThat(bulletin.operators())
+                .filteredOn(o -> o.operatorName().equals("中国移动通信集团有限公司"))
+                .singleElement()
+                .satisfies(o -> assertThat(o.answered()).isGreaterThanOrEqualTo(1));
+        assertThat(bulletin.topParties()).anyMatch(p -> p.party().equals(sender) && p.reports() >= 2);
+
+        String masked = sender.substring(0, 3) + "****" + sender.substring(7);
+        mvc.perform(get("/public/reports/bulletin"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(masked)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(sender))));
+        mvc.perform(get("/console/spam/bulletin").with(as(users, "officer")))
+                .andExpect(content().string(Matchers.containsString(sender)));
+        mvc.perform(get("/console/spam/bulletin.csv").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("\"中国移动通信集团有限公司\"")));
+        mvc.perform(get("/public/reports/bulletin").param("month", "2026-13"))
+                .andExpect(content().string(Matchers.containsString("月份格式应为")));
+        mvc.perform(get("/console/spam/bulletin.csv").param("month", "garbage").with(as(users, "officer")))
+                .andExpect(status().isBadRequest());
     }
 }
