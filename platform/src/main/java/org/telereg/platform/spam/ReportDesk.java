@@ -125,6 +125,9 @@ public class ReportDesk {
         if (first.isEmpty()) {
             events.publishEvent(new ReportSubmitted(
                     saved.id(), saved.category(), saved.reportedParty(), saved.operatorCreditCode(), now));
+            if (category.aboutNumber()) {
+                flagWhenRepeated(saved, now);
+            }
         }
         return saved.view();
     }
@@ -153,6 +156,36 @@ public class ReportDesk {
             throw rejected("text", "spam.invalid.smsContent", "nothing after *");
         }
         return submit(ReportChannel.SMS, new NewReport(ReportCategory.SPAM_SMS.name(), sender, content, from));
+    }
+
+    /** Reports against the party within the reputation window, duplicates not counted. */
+    @Transactional(readOnly = true)
+    public long reputation(String party) {
+        return jdbc.sql("select count(*) from spam_report where reported_party = :party and status <> 'DUPLICATE'"
+                        + " and received_at >= :since")
+                .param("party", party)
+                .param(
+                        "since",
+                        clock.instant().minus(settings.reputationWindow()).atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Publishes once, when the party's reports reach the threshold. */
+    private void flagWhenRepeated(Report report, Instant now) {
+        long reports = reputation(report.reportedParty());
+        if (reports != settings.flagAfter()) {
+            return;
+        }
+        long fraud = jdbc.sql("select count(*) from spam_report where reported_party = :party"
+                        + " and status <> 'DUPLICATE' and received_at >= :since"
+                        + " and category in ('FRAUD_SMS', 'FRAUD_CALL')")
+                .param("party", report.reportedParty())
+                .param("since", now.minus(settings.reputationWindow()).atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        events.publishEvent(new SenderFlagged(
+                report.reportedParty(), reports, fraud, report.operatorCreditCode(), report.operatorName(), now));
     }
 
     /** What the reporter sees on the portal for a tracking number. */

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param carrierOperators which organisation (by code) answers for numbers of each carrier
  * @param reporterKey the key of the keyed hash of reporters' phone numbers; set your own in production
  * @param maxContentLength the longest message text accepted
+ * @param reputationWindow how far back reports against the same number count towards its reputation
+ * @param flagAfter reports within the window after which a number is passed to the anti-fraud module
  */
 @ConfigurationProperties("telereg.spam")
 record SpamSettings(
@@ -20,7 +22,9 @@ record SpamSettings(
         @DefaultValue("24h") Duration duplicateWindow,
         Map<String, String> carrierOperators,
         @DefaultValue("telereg-development-key-change-me") String reporterKey,
-        @DefaultValue("2000") int maxContentLength) {
+        @DefaultValue("2000") int maxContentLength,
+        @DefaultValue("30d") Duration reputationWindow,
+        @DefaultValue("3") int flagAfter) {
 
     SpamSettings {
         if (carrierOperators == null || carrierOperators.isEmpty()) {

@@ -295,4 +295,29 @@ class FraudDisposalIntegrationTests {
                                 .list())
                         .containsExactly("gd"));
     }
+
+    @Autowired
+    org.telereg.platform.spam.ReportDesk reports;
+
+    @Test
+    void numberReportedRepeatedlyBecomesASuspect() {
+        String number = numberIn("44");
+        for (String text : List.of("冒充公安说我涉案", "让我转账到安全账户", "又打来了")) {
+            reports.submit(
+                    org.telereg.platform.spam.ReportChannel.WEB,
+                    new org.telereg.platform.spam.NewReport("FRAUD_CALL", number, text, null));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            FraudCaseView suspect = disposal.search(
+                            org.telereg.platform.access.DataScope.all(),
+                            new CaseSearch(null, null, number),
+                            org.springframework.data.domain.PageRequest.of(0, 1))
+                    .getContent()
+                    .get(0);
+            assertThat(suspect.reasons()).isEqualTo("REPORTS_12321=3;FRAUD_REPORTS=3");
+            assertThat(suspect.score()).isEqualByComparingTo("1.000");
+            assertThat(suspect.operatorName()).isEqualTo("中国移动通信集团有限公司");
+        });
+    }
 }

@@ -46,8 +46,9 @@ class ReportConsoleController {
 
     @GetMapping("/{id}")
     String detail(DataScope scope, @PathVariable long id, Model model) {
-        model.addAttribute(
-                "report", desk.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        var report = desk.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("report", report);
+        model.addAttribute("reputation", desk.reputation(report.reportedParty()));
         model.addAttribute("answers", OperatorAnswer.values());
         model.addAttribute("now", clock.instant());
         return "spam/detail";
