@@ -36,8 +36,17 @@ public final class FieldProblems {
         return optionalText(field, text, maxLength);
     }
 
-    /** An optional text of at most {@code maxLength} characters; blank gives null. */
+    /** An optional one-line text of at most {@code maxLength} characters; blank gives null. */
     public String optionalText(String field, String text, int maxLength) {
+        return checked(field, text, maxLength, false);
+    }
+
+    /** An optional text that may span lines (a message, a description); blank gives null. */
+    public String optionalMultilineText(String field, String text, int maxLength) {
+        return checked(field, text, maxLength, true);
+    }
+
+    private String checked(String field, String text, int maxLength, boolean multiline) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -46,7 +55,8 @@ public final class FieldProblems {
             reject(field, "invalid.tooLong", "is longer than " + maxLength + " characters", maxLength);
             return null;
         }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c))) {
+        if (stripped.chars()
+                .anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
             reject(field, "invalid.control", "contains control characters");
             return null;
         }

@@ -4,5 +4,6 @@ package org.telereg.platform.spam;
 public enum ReportChannel {
     WEB,
     API,
-    SMS
+    SMS,
+    EMAIL
 }

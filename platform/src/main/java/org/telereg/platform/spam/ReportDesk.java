@@ -84,7 +84,7 @@ public class ReportDesk {
         FieldProblems problems = new FieldProblems();
         ReportCategory category = problems.choice("category", input.category(), ReportCategory.class);
         String party = problems.text("reportedParty", input.reportedParty(), 300);
-        String content = problems.optionalText("content", input.content(), settings.maxContentLength());
+        String content = problems.optionalMultilineText("content", input.content(), settings.maxContentLength());
         PhoneNumber reporter = problems.parseOptional("reporterPhone", input.reporterPhone(), PhoneNumber::of);
         if (category != null && category.aboutNumber() && party != null && !party.matches("[0-9+\\-() ]{3,30}")) {
             problems.reject("reportedParty", "spam.invalid.partyNumber", "must be a phone number or SMS port");
@@ -186,6 +186,22 @@ public class ReportDesk {
                 .single();
         events.publishEvent(new SenderFlagged(
                 report.reportedParty(), reports, fraud, report.operatorCreditCode(), report.operatorName(), now));
+    }
+
+    /**
+     * Accepts a spam e-mail forwarded to the 12321 mailbox as an .eml file.
+     *
+     * @throws RejectedInputException when the file is empty, too large, not an e-mail or has no text
+     */
+    @Transactional
+    public ReportView submitEmail(byte[] eml) {
+        ReportedEmail email = ReportedEmail.parse(eml, settings.maxEmlBytes());
+        String content = (email.subject() == null ? "" : email.subject() + "\n") + email.text();
+        if (content.length() > settings.maxContentLength()) {
+            content = content.substring(0, settings.maxContentLength());
+        }
+        return submit(
+                ReportChannel.EMAIL, new NewReport(ReportCategory.SPAM_EMAIL.name(), email.sender(), content, null));
     }
 
     /** What the reporter sees on the portal for a tracking number. */

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxContentLength the longest message text accepted
  * @param reputationWindow how far back reports against the same number count towards its reputation
  * @param flagAfter reports within the window after which a number is passed to the anti-fraud module
+ * @param maxEmlBytes the largest forwarded e-mail accepted
  */
 @ConfigurationProperties("telereg.spam")
 record SpamSettings(
@@ -24,7 +25,8 @@ record SpamSettings(
         @DefaultValue("telereg-development-key-change-me") String reporterKey,
         @DefaultValue("2000") int maxContentLength,
         @DefaultValue("30d") Duration reputationWindow,
-        @DefaultValue("3") int flagAfter) {
+        @DefaultValue("3") int flagAfter,
+        @DefaultValue("5242880") int maxEmlBytes) {
 
     SpamSettings {
         if (carrierOperators == null || carrierOperators.isEmpty()) {

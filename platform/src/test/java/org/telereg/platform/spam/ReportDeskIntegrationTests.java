@@ -282,4 +282,58 @@ class ReportDeskIntegrationTests {
         mvc.perform(get("/console/spam/bulletin.csv").param("month", "garbage").with(as(users, "officer")))
                 .andExpect(status().isBadRequest());
     }
+
+    private static final String EML = String.join(
+            "\r\n",
+            "From: \"Prize Center\" <winner@spam.example>",
+            "To: victim@example.cn",
+            "Subject: =?UTF-8?B?5oGt5Zac5Lit5aWW?=",
+            "Date: Sat, 28 Nov 2026 10:00:00 +0800",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative; boundary=\"b1\"",
+            "",
+            "--b1",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+            "您已中奖，请点击链接领取",
+            "--b1",
+            "Content-Type: text/html; charset=UTF-8",
+            "",
+            "<p>您已中奖</p>",
+            "--b1--",
+            "");
+
+    @Test
+    void forwardedSpamEmailIsParsedIntoAReport() throws Exception {
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "file", "spam.eml", "message/rfc822", EML.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/spam/eml")
+                        .file(file)
+                        .with(as(users, "officer"))
+                        .with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.category").value("SPAM_EMAIL"))
+                .andExpect(jsonPath("$.channel").value("EMAIL"))
+                .andExpect(jsonPath("$.reportedParty").value("winner@spam.example"))
+                .andExpect(jsonPath("$.content").value("恭喜中奖\n您已中奖，请点击链接领取"));
+    }
+
+    @Test
+    void emailFilesWithoutSenderOrTextAreRefused() {
+        String noBody = EML.substring(0, EML.indexOf("MIME-Version")) + "\r\n";
+        assertThatThrownBy(() -> desk.submitEmail(noBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.emlNoBody"));
+        assertThatThrownBy(() -> desk.submitEmail(new byte[0]))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.emlEmpty"));
+        assertThatThrownBy(() -> desk.submitEmail(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3}))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.emlNotMail"));
+    }
 }

@@ -55,6 +55,14 @@ class ReportApiController {
         return desk.submitSms(sms.from(), sms.text());
     }
 
+    @PostMapping(path = "/eml", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report a spam e-mail from its .eml file, as forwarded to the 12321 mailbox")
+    ReportView eml(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return desk.submitEmail(file.getBytes());
+    }
+
     @GetMapping("/reports")
     @Operation(summary = "Reports the caller may see, newest first; an operator sees its own queue")
     List<ReportView> queue(
