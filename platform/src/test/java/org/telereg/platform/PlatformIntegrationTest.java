@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "telereg.demo.enterprises=60")
+@SpringBootTest(properties = {"telereg.demo.enterprises=60", "telereg.spam.attachments-dir=target/attachments"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface PlatformIntegrationTest {}

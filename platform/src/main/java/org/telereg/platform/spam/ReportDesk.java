@@ -50,6 +50,7 @@ public class ReportDesk {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Reports reports;
+    private final Attachments attachments;
     private final JdbcClient jdbc;
     private final AccessManagement access;
     private final AuditTrail audit;
@@ -59,6 +60,7 @@ public class ReportDesk {
 
     ReportDesk(
             Reports reports,
+            Attachments attachments,
             JdbcClient jdbc,
             AccessManagement access,
             AuditTrail audit,
@@ -66,6 +68,7 @@ public class ReportDesk {
             SpamSettings settings,
             Clock clock) {
         this.reports = reports;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -130,6 +133,55 @@ public class ReportDesk {
             }
         }
         return saved.view();
+    }
+
+    /**
+     * Accepts a report from the portal with an optional screenshot; a refused screenshot refuses
+     * the whole report, so nothing is half-written.
+     *
+     * @param screenshot the uploaded file's name and bytes, or null
+     */
+    @Transactional
+    public ReportView submitWithScreenshot(NewReport input, String fileName, byte[] screenshot) {
+        Screenshot image = null;
+        List<FieldProblem> imageProblems = List.of();
+        if (screenshot != null && (screenshot.length > 0 || (fileName != null && !fileName.isBlank()))) {
+            try {
+                image = Screenshot.of(fileName, screenshot, settings.maxAttachmentBytes());
+            } catch (RejectedInputException e) {
+                imageProblems = e.problems();
+            }
+        }
+        ReportView report;
+        try {
+            report = submit(ReportChannel.WEB, input);
+        } catch (RejectedInputException e) {
+            List<FieldProblem> all = new java.util.ArrayList<>(e.problems());
+            all.addAll(imageProblems);
+            throw new RejectedInputException(all);
+        }
+        if (!imageProblems.isEmpty()) {
+            // Thrown out of the transaction: the report just saved is rolled back with it.
+            throw new RejectedInputException(imageProblems);
+        }
+        if (image != null) {
+            attachments.store(report.id(), image);
+        }
+        return report;
+    }
+
+    /** The screenshots of a report the scope covers. */
+    @Transactional(readOnly = true)
+    public List<AttachmentView> attachments(DataScope scope, long reportId) {
+        return find(scope, reportId).map(r -> attachments.of(reportId)).orElse(List.of());
+    }
+
+    /** The file of one screenshot of a report the scope covers. */
+    @Transactional(readOnly = true)
+    public Optional<java.nio.file.Path> attachmentFile(DataScope scope, long reportId, long attachmentId) {
+        return find(scope, reportId)
+                .flatMap(r -> attachments.content(reportId, attachmentId))
+                .map(Attachments.Content::file);
     }
 
     /**

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reputationWindow how far back reports against the same number count towards its reputation
  * @param flagAfter reports within the window after which a number is passed to the anti-fraud module
  * @param maxEmlBytes the largest forwarded e-mail accepted
+ * @param attachmentsDir where reporters' screenshots are kept
+ * @param maxAttachmentBytes the largest screenshot accepted
  */
 @ConfigurationProperties("telereg.spam")
 record SpamSettings(
@@ -26,7 +28,9 @@ record SpamSettings(
         @DefaultValue("2000") int maxContentLength,
         @DefaultValue("30d") Duration reputationWindow,
         @DefaultValue("3") int flagAfter,
-        @DefaultValue("5242880") int maxEmlBytes) {
+        @DefaultValue("5242880") int maxEmlBytes,
+        @DefaultValue("./data/attachments") String attachmentsDir,
+        @DefaultValue("2097152") int maxAttachmentBytes) {
 
     SpamSettings {
         if (carrierOperators == null || carrierOperators.isEmpty()) {

@@ -1,8 +1,14 @@
 package org.telereg.platform.spam.web;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +55,26 @@ class ReportConsoleController {
         var report = desk.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
         model.addAttribute("reputation", desk.reputation(report.reportedParty()));
+        model.addAttribute("attachments", desk.attachments(scope, id));
         model.addAttribute("answers", OperatorAnswer.values());
         model.addAttribute("now", clock.instant());
         return "spam/detail";
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
+        Path file = desk.attachmentFile(scope, id, attachmentId)
+                .filter(Files::isReadable)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String type = desk.attachments(scope, id).stream()
+                .filter(a -> a.id() == attachmentId)
+                .findFirst()
+                .orElseThrow()
+                .contentType();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(file));
     }
 
     @PostMapping("/{id}/answer")

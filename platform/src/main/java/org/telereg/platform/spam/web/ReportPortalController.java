@@ -1,5 +1,6 @@
 package org.telereg.platform.spam.web;
 
+import java.io.IOException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,10 +8,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.telereg.platform.shared.RejectedInputException;
 import org.telereg.platform.spam.NewReport;
 import org.telereg.platform.spam.ReportCategory;
-import org.telereg.platform.spam.ReportChannel;
 import org.telereg.platform.spam.ReportDesk;
 
 /** The public report form and the tracking page of the portal: no sign-in, rate-limited. */
@@ -37,9 +38,18 @@ class ReportPortalController {
     }
 
     @PostMapping
-    String submit(@ModelAttribute("input") NewReport input, Model model) {
+    String submit(
+            @ModelAttribute("input") NewReport input,
+            @RequestParam(name = "screenshot", required = false) MultipartFile screenshot,
+            Model model)
+            throws IOException {
         try {
-            model.addAttribute("report", desk.submit(ReportChannel.WEB, input));
+            model.addAttribute(
+                    "report",
+                    desk.submitWithScreenshot(
+                            input,
+                            screenshot == null ? null : screenshot.getOriginalFilename(),
+                            screenshot == null ? null : screenshot.getBytes()));
             return "spam/received";
         } catch (RejectedInputException e) {
             model.addAttribute("problems", e.problems());
