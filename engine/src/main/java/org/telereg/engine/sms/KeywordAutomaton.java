@@ -1,0 +1,298 @@
+package org.telereg.engine.sms;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aho–Corasick automaton over character classes.
+ *
+ * <p>Three tricks keep the scan to one or two cache-friendly reads per character:
+ *
+ * <ul>
+ *   <li>Characters are mapped to dense classes ({@code classOf}); a character that occurs in no keyword has class
+ *       0 and sends the scan straight back to the root without touching the transition tables.
+ *   <li>The root, where the scan spends most of its time, has a dense row indexed by class; the other states
+ *       keep their goto transitions in a double array, one (owner, target) pair of ints per cell so that the check
+ *       and the target share a cache line.
+ *   <li>A state number carries in its lowest bit whether any keyword ends there, so the scan looks at outputs
+ *       only on the rare characters that complete a keyword.
+ * </ul>
+ */
+final class KeywordAutomaton {
+
+    private final char[] classOf;
+    private final int[] rootRow;
+    private final int[] base;
+    private final int[] cells;
+    private final int[] fail;
+    private final int[] outputStart;
+    private final int[] outputs;
+
+    private KeywordAutomaton(
+            char[] classOf, int[] rootRow, int[] base, int[] cells, int[] fail, int[] outputStart, int[] outputs) {
+        this.classOf = classOf;
+        this.rootRow = rootRow;
+        this.base = base;
+        this.cells = cells;
+        this.fail = fail;
+        this.outputStart = outputStart;
+        this.outputs = outputs;
+    }
+
+    /** Receives each keyword occurrence. */
+    interface Hits {
+        /** Keyword {@code pattern} ends at index {@code end} (exclusive) of the text. */
+        void hit(int pattern, int end);
+    }
+
+    /** Builds the automaton; pattern {@code i} is {@code patterns.get(i)}, which must be distinct and non-empty. */
+    static KeywordAutomaton build(List<String> patterns) {
+        char[] classOf = new char[65536];
+        int classes = 0;
+        for (String p : patterns) {
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (classOf[c] == 0) {
+                    if (classes == 65534) {
+                        throw new IllegalArgumentException("Too many distinct characters in the keywords");
+                    }
+                    classOf[c] = (char) ++classes;
+                }
+            }
+        }
+        // The trie, with children in a hash map keyed by (state, class); build time only.
+        Map<Long, Integer> children = new HashMap<>();
+        List<int[]> ownOutputs = new ArrayList<>();
+        ownOutputs.add(null);
+        List<List<Integer>> childClasses = new ArrayList<>();
+        childClasses.add(new ArrayList<>());
+        for (int p = 0; p < patterns.size(); p++) {
+            String pattern = patterns.get(p);
+            int state = 0;
+            for (int i = 0; i < pattern.length(); i++) {
+                int cls = classOf[pattern.charAt(i)];
+                long key = ((long) state << 16) | cls;
+                Integer next = children.get(key);
+                if (next == null) {
+                    next = ownOutputs.size();
+                    children.put(key, next);
+                    ownOutputs.add(null);
+                    childClasses.add(new ArrayList<>());
+                    childClasses.get(state).add(cls);
+                }
+                state = next;
+            }
+            int[] own = ownOutputs.get(state);
+            ownOutputs.set(state, own == null ? new int[] {p} : append(own, p));
+        }
+        int states = ownOutputs.size();
+        int[] fail = new int[states];
+        int[][] allOutputs = new int[states][];
+        int[] order = new int[states];
+        int ordered = 0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        queue.add(0);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            order[ordered++] = s;
+            int[] own = ownOutputs.get(s);
+            int[] inherited = s == 0 ? null : allOutputs[fail[s]];
+            allOutputs[s] = own == null ? inherited : inherited == null ? own : concat(own, inherited);
+            for (int cls : childClasses.get(s)) {
+                int child = children.get(((long) s << 16) | cls);
+                int f = s == 0 ? 0 : fail[s];
+                int target = 0;
+                if (s != 0) {
+                    while (true) {
+                        Integer t = children.get(((long) f << 16) | cls);
+                        if (t != null) {
+                            target = t;
+                            break;
+                        }
+                        if (f == 0) {
+                            break;
+                        }
+                        f = fail[f];
+                    }
+                }
+                fail[child] = target;
+                queue.add(child);
+            }
+        }
+        int[] encoded = new int[states];
+        for (int s = 0; s < states; s++) {
+            encoded[s] = (s << 1) | (allOutputs[s] == null ? 0 : 1);
+        }
+        int[] rootRow = new int[classes + 1];
+        for (int cls : childClasses.get(0)) {
+            rootRow[cls] = encoded[children.get((long) cls)];
+        }
+        int[] base = new int[states];
+        int[] cells = place(order, childClasses, children, encoded, base, classes);
+        int[] outputStart = new int[states + 1];
+        int total = 0;
+        for (int s = 0; s < states; s++) {
+            outputStart[s] = total;
+            total += allOutputs[s] == null ? 0 : allOutputs[s].length;
+        }
+        outputStart[states] = total;
+        int[] outputs = new int[total];
+        for (int s = 0; s < states; s++) {
+            if (allOutputs[s] != null) {
+                System.arraycopy(allOutputs[s], 0, outputs, outputStart[s], allOutputs[s].length);
+            }
+        }
+        return new KeywordAutomaton(classOf, rootRow, base, cells, fail, outputStart, outputs);
+    }
+
+    /** Lays the non-root goto transitions into a double array by first fit; returns the cells. */
+    private static int[] place(
+            int[] order,
+            List<List<Integer>> childClasses,
+            Map<Long, Integer> children,
+            int[] encoded,
+            int[] base,
+            int classes) {
+        int capacity = Math.max(1024, order.length * 2 + classes + 1);
+        int[] owner = new int[capacity];
+        int[] target = new int[capacity];
+        Arrays.fill(owner, -1);
+        int firstFree = 1;
+        int highest = 0;
+        for (int s : order) {
+            List<Integer> cls = childClasses.get(s);
+            if (s == 0 || cls.isEmpty()) {
+                continue;
+            }
+            while (owner[firstFree] != -1) {
+                firstFree++;
+            }
+            int first = cls.get(0);
+            int b = Math.max(0, firstFree - first);
+            search:
+            while (true) {
+                if (b + classes + 1 >= owner.length) {
+                    int old = owner.length;
+                    int grown = Math.max(old * 2, b + classes + 2);
+                    owner = Arrays.copyOf(owner, grown);
+                    target = Arrays.copyOf(target, grown);
+                    Arrays.fill(owner, old, grown, -1);
+                }
+                for (int c : cls) {
+                    if (owner[b + c] != -1) {
+                        b++;
+                        continue search;
+                    }
+                }
+                break;
+            }
+            base[s] = b;
+            for (int c : cls) {
+                owner[b + c] = s;
+                target[b + c] = encoded[children.get(((long) s << 16) | c)];
+                highest = Math.max(highest, b + c);
+            }
+        }
+        // Every state's base plus any class stays inside the array, so the scan needs no bounds test of its own.
+        int maxBase = 0;
+        for (int b : base) {
+            maxBase = Math.max(maxBase, b);
+        }
+        int size = Math.max(highest, maxBase + classes) + 1;
+        int[] cells = new int[size * 2];
+        for (int p = 0; p < size; p++) {
+            cells[2 * p] = p < owner.length ? owner[p] : -1;
+            cells[2 * p + 1] = p < owner.length ? target[p] : 0;
+        }
+        return cells;
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] r = Arrays.copyOf(a, a.length + 1);
+        r[a.length] = v;
+        return r;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    /** The state after reading class {@code cls} in encoded state {@code state}. */
+    private int step(int state, int cls) {
+        int s = state >>> 1;
+        while (s != 0) {
+            int p = (base[s] + cls) << 1;
+            if (cells[p] == s) {
+                return cells[p + 1];
+            }
+            s = fail[s];
+        }
+        return rootRow[cls];
+    }
+
+    /** Reports every keyword occurrence in {@code text[from, to)}. */
+    void scan(char[] text, int from, int to, Hits hits) {
+        final char[] classes = classOf;
+        int state = 0;
+        for (int i = from; i < to; i++) {
+            int cls = classes[text[i]];
+            if (cls == 0) {
+                state = 0;
+                continue;
+            }
+            state = step(state, cls);
+            if ((state & 1) != 0) {
+                int s = state >>> 1;
+                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
+                    hits.hit(outputs[o], i + 1);
+                }
+            }
+        }
+    }
+
+    /** Reports every keyword occurrence in {@code text}. */
+    void scan(CharSequence text, Hits hits) {
+        final char[] classes = classOf;
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int cls = classes[text.charAt(i)];
+            if (cls == 0) {
+                state = 0;
+                continue;
+            }
+            state = step(state, cls);
+            if ((state & 1) != 0) {
+                int s = state >>> 1;
+                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
+                    hits.hit(outputs[o], i + 1);
+                }
+            }
+        }
+    }
+
+    /** The number of keyword occurrences in {@code text[from, to)}. */
+    int count(char[] text, int from, int to) {
+        final char[] classes = classOf;
+        int state = 0;
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            int cls = classes[text[i]];
+            if (cls == 0) {
+                state = 0;
+                continue;
+            }
+            state = step(state, cls);
+            if ((state & 1) != 0) {
+                int s = state >>> 1;
+                count += outputStart[s + 1] - outputStart[s];
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,72 @@
+package org.telereg.engine.sms;
+
+/**
+ * Character 1-, 2- and 3-grams of normalised text, hashed into {@code 2^bits} buckets.
+ *
+ * <p>Digits are folded to {@code 0} first, so that every phone number, price and code shares its n-grams. A
+ * gram is packed into a long (16 bits per character plus its order) and hashed by a Fibonacci multiply whose top
+ * bits are the bucket: one multiply and one shift per gram, no strings.
+ */
+final class NgramFeatures {
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final long BIGRAM = 1L << 48;
+    private static final long TRIGRAM = 2L << 48;
+
+    private NgramFeatures() {}
+
+    /** The number of features {@code length} characters give. */
+    static int count(int length) {
+        return length <= 0 ? 0 : length == 1 ? 1 : 3 * length - 3;
+    }
+
+    /** Writes the buckets of every gram of {@code text[0, length)} into {@code out}; returns how many. */
+    static int buckets(char[] text, int length, int bits, int[] out) {
+        final int shift = 64 - bits;
+        long previous = 0;
+        long beforePrevious = 0;
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            long c = fold(text[i]);
+            out[n++] = (int) ((c * GOLDEN) >>> shift);
+            if (i >= 1) {
+                out[n++] = (int) (((BIGRAM | previous << 16 | c) * GOLDEN) >>> shift);
+            }
+            if (i >= 2) {
+                out[n++] = (int) (((TRIGRAM | beforePrevious << 32 | previous << 16 | c) * GOLDEN) >>> shift);
+            }
+            beforePrevious = previous;
+            previous = c;
+        }
+        return n;
+    }
+
+    /**
+     * The gram whose feature is {@code feature}, i.e. the {@code feature}-th bucket {@link #buckets} wrote, as
+     * text with digits folded.
+     */
+    static String gram(char[] text, int feature) {
+        // Features come in the order c0 | c1 b01 | c2 b12 t012 | c3 b23 t123 ...
+        int position;
+        int order;
+        if (feature == 0) {
+            position = 0;
+            order = 1;
+        } else if (feature <= 2) {
+            position = 1;
+            order = feature;
+        } else {
+            position = 2 + (feature - 3) / 3;
+            order = 1 + (feature - 3) % 3;
+        }
+        StringBuilder gram = new StringBuilder(order);
+        for (int i = position - order + 1; i <= position; i++) {
+            gram.append(fold(text[i]));
+        }
+        return gram.toString();
+    }
+
+    private static char fold(char c) {
+        return c >= '0' && c <= '9' ? '0' : c;
+    }
+}

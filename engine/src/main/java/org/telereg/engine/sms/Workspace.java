@@ -1,0 +1,103 @@
+package org.telereg.engine.sms;
+
+/**
+ * The buffers one screening needs, reused from message to message by one thread so that the hot path allocates
+ * nothing once they have grown to the longest message seen.
+ */
+final class Workspace {
+
+    char[] text = new char[256];
+    int length;
+    int[] features = new int[NgramFeatures.count(256)];
+    int featureCount;
+    int[] groups = new int[16];
+    int groupCount;
+    final double[] logits = new double[SmsModel.CLASSES];
+    final double[] probabilities = new double[SmsModel.CLASSES];
+
+    /** Normalises {@code raw}, matches keywords, hashes n-grams and computes the class probabilities. */
+    void score(SmsModel model, CharSequence raw) {
+        if (text.length < raw.length()) {
+            text = new char[Math.max(raw.length(), text.length * 2)];
+            features = new int[NgramFeatures.count(text.length)];
+        }
+        length = TextNormaliser.standard().normalise(raw, text);
+        int groupTotal = model.keywords.groups().size();
+        if (groups.length < groupTotal) {
+            groups = new int[groupTotal];
+        }
+        groupCount = model.keywords.match(text, length, groups);
+        featureCount = NgramFeatures.buckets(text, length, model.bits, features);
+        logits(model, features, featureCount, groups, groupCount, logits);
+        softmax(logits, probabilities);
+    }
+
+    /** The verdict the model's thresholds give for the probabilities last computed. */
+    SmsCategory decide(SmsModel model) {
+        return decide(probabilities, model.fraudThreshold, model.adWeight, model.adThreshold);
+    }
+
+    static SmsCategory decide(double[] p, double fraudThreshold, double adWeight, double adThreshold) {
+        if (fraudScore(p, adWeight) >= fraudThreshold) {
+            return SmsCategory.FRAUD;
+        }
+        double ad = p[SmsCategory.AD.ordinal()];
+        double rest = ad + p[SmsCategory.NORMAL.ordinal()];
+        return rest > 0 && ad / rest >= adThreshold ? SmsCategory.AD : SmsCategory.NORMAL;
+    }
+
+    /**
+     * The quantity the fraud threshold applies to: fraud against normal, with ads counted at {@code adWeight}.
+     * Weighing ads less than normal messages lets ad-like fraud (loan offers, bank look-alikes) through to the
+     * fraud verdict, which the product targets ask for, at the cost of calling more ads fraud.
+     */
+    static double fraudScore(double[] p, double adWeight) {
+        double fraud = p[SmsCategory.FRAUD.ordinal()];
+        return fraud / (fraud + p[SmsCategory.NORMAL.ordinal()] + adWeight * p[SmsCategory.AD.ordinal()]);
+    }
+
+    static void logits(
+            SmsModel model, int[] features, int featureCount, int[] groups, int groupCount, double[] logits) {
+        final float[] w = model.weights;
+        float normal = 0;
+        float ad = 0;
+        float fraud = 0;
+        for (int i = 0; i < featureCount; i++) {
+            int slot = features[i] * SmsModel.STRIDE;
+            normal += w[slot];
+            ad += w[slot + 1];
+            fraud += w[slot + 2];
+        }
+        double scale = scale(featureCount);
+        logits[0] = model.bias[0] + scale * normal;
+        logits[1] = model.bias[1] + scale * ad;
+        logits[2] = model.bias[2] + scale * fraud;
+        final float[] offsets = model.groupOffset;
+        for (int i = 0; i < groupCount; i++) {
+            int g = groups[i] * SmsModel.CLASSES;
+            logits[0] += offsets[g];
+            logits[1] += offsets[g + 1];
+            logits[2] += offsets[g + 2];
+        }
+    }
+
+    /**
+     * The factor n-gram weights are summed with: one over the square root of their number, so that a long
+     * message does not reach a confident verdict merely by being long.
+     */
+    static double scale(int featureCount) {
+        return featureCount == 0 ? 0 : 1 / Math.sqrt(featureCount);
+    }
+
+    static void softmax(double[] logits, double[] probabilities) {
+        double max = Math.max(logits[0], Math.max(logits[1], logits[2]));
+        double sum = 0;
+        for (int c = 0; c < SmsModel.CLASSES; c++) {
+            probabilities[c] = Math.exp(logits[c] - max);
+            sum += probabilities[c];
+        }
+        for (int c = 0; c < SmsModel.CLASSES; c++) {
+            probabilities[c] /= sum;
+        }
+    }
+}

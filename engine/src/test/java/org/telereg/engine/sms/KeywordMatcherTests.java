@@ -1,0 +1,114 @@
+package org.telereg.engine.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class KeywordMatcherTests {
+
+    @Test
+    void matchesAGroupOnlyWhenEveryTermOccurs() {
+        KeywordMatcher matcher = KeywordMatcher.parse(
+                "g1\tfraud\timpersonate_authority\t3\t公安|警官 & 安全账户\n" + "g2\tad\tpromotion\t1\t退订\n");
+        assertThat(ids(matcher, "我是公安局警官请转到安全账户")).containsExactly("g1");
+        assertThat(ids(matcher, "我是公安局警官")).isEmpty();
+        assertThat(ids(matcher, "全场五折 回T退订")).containsExactly("g2");
+    }
+
+    @Test
+    void matchesKeywordsWrittenTraditionalOrSpacedOnceNormalised() {
+        KeywordMatcher matcher = KeywordMatcher.parse("g\tfraud\tbank\t2\t轉帳\n");
+        TextNormaliser n = TextNormaliser.standard();
+        assertThat(matcher.match(n.normalise("请 转 账 给我"))).hasSize(1);
+        assertThat(matcher.match(n.normalise("請轉帳"))).hasSize(1);
+    }
+
+    @Test
+    void shippedListMatchesTypicalFraud() {
+        KeywordMatcher matcher = KeywordMatcher.standard();
+        assertThat(matcher.groups()).hasSizeGreaterThan(150);
+        String text = TextNormaliser.standard().normalise("您好，我是市公安局民警，您涉嫌洗钱，请将资金转入安全账户配合清查");
+        assertThat(matcher.match(text)).extracting(KeywordGroup::id).contains("auth.safe-account");
+    }
+
+    @Test
+    void reportsTheLineOfAMalformedGroup() {
+        assertThatThrownBy(() -> KeywordMatcher.parse("# list\ng1\tfraud\tx\t1\t公安\ng2\tfraud\tx\tone\t警官\n"))
+                .hasMessageContaining("line 3");
+        assertThatThrownBy(() -> KeywordMatcher.parse("g1\tspam?\tx\t1\t公安\n")).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> KeywordMatcher.parse("g1\tfraud\tx\t1\t公安|！！\n"))
+                .hasMessageContaining("empty once normalised");
+    }
+
+    @Test
+    void agreesWithIndexOfOverEveryKeywordOnRandomText() {
+        SplittableRandom random = new SplittableRandom(20261128L);
+        String alphabet = "安全账户公警官转钱银行卡号abcx01";
+        for (int round = 0; round < 200; round++) {
+            List<KeywordGroup> groups = new ArrayList<>();
+            int groupCount = 1 + random.nextInt(40);
+            for (int g = 0; g < groupCount; g++) {
+                List<List<String>> terms = new ArrayList<>();
+                int termCount = 1 + random.nextInt(3);
+                for (int t = 0; t < termCount; t++) {
+                    List<String> alternatives = new ArrayList<>();
+                    int alternativeCount = 1 + random.nextInt(3);
+                    for (int a = 0; a < alternativeCount; a++) {
+                        alternatives.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+                    }
+                    terms.add(alternatives);
+                }
+                groups.add(new KeywordGroup("g" + g, SmsCategory.FRAUD, "", 1, terms));
+            }
+            KeywordMatcher matcher = KeywordMatcher.of(groups);
+            for (int m = 0; m < 20; m++) {
+                String text = randomText(random, alphabet, random.nextInt(60));
+                Set<String> expected = new HashSet<>();
+                int expectedOccurrences = 0;
+                Set<String> distinctKeywords = new HashSet<>();
+                for (KeywordGroup group : groups) {
+                    boolean all = true;
+                    for (List<String> term : group.terms()) {
+                        all &= term.stream().anyMatch(text::contains);
+                        distinctKeywords.addAll(term);
+                    }
+                    if (all) {
+                        expected.add(group.id());
+                    }
+                }
+                for (String keyword : distinctKeywords) {
+                    for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+                        expectedOccurrences++;
+                    }
+                }
+                Set<String> actual = new HashSet<>(ids(matcher, text));
+                assertThat(actual)
+                        .as("groups of text '%s' with groups %s", text, groups)
+                        .isEqualTo(expected);
+                assertThat(matcher.countOccurrences(text))
+                        .as("occurrences in text '%s' with groups %s", text, groups)
+                        .isEqualTo(expectedOccurrences);
+            }
+        }
+    }
+
+    private static String randomText(SplittableRandom random, String alphabet, int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static List<String> ids(KeywordMatcher matcher, String text) {
+        return matcher.match(TextNormaliser.standard().normalise(text)).stream()
+                .map(KeywordGroup::id)
+                .toList();
+    }
+}
