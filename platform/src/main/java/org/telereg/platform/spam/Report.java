@@ -1,5 +1,6 @@
 package org.telereg.platform.spam;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -28,6 +29,10 @@ record Report(
         String answerNote,
         Instant answeredAt,
         Instant updatedAt,
+        String screeningVerdict,
+        BigDecimal screeningScore,
+        String screeningReasons,
+        ReportCategory suggestedCategory,
         @Version Integer version) {
 
     Report answered(OperatorAnswer operatorAnswer, String note, Instant now) {
@@ -56,6 +61,10 @@ record Report(
                 note,
                 now,
                 now,
+                screeningVerdict,
+                screeningScore,
+                screeningReasons,
+                suggestedCategory,
                 version);
     }
 
@@ -78,6 +87,10 @@ record Report(
                 handlingDeadline,
                 answer,
                 answerNote,
-                answeredAt);
+                answeredAt,
+                screeningVerdict,
+                screeningScore,
+                screeningReasons,
+                suggestedCategory);
     }
 }

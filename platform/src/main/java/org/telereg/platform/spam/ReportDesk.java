@@ -1,5 +1,7 @@
 package org.telereg.platform.spam;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.engine.numbering.PhoneLookup;
 import org.telereg.engine.numbering.PhoneNumbers;
+import org.telereg.engine.sms.SmsCategory;
+import org.telereg.engine.sms.SmsScreener;
+import org.telereg.engine.sms.SmsVerdict;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
@@ -99,6 +104,8 @@ public class ReportDesk {
         String fingerprint = sha256(normalisedParty + "\n" + normaliseContent(content));
         Optional<Report> first = reports.firstSince(fingerprint, now.minus(settings.duplicateWindow()));
         Route route = first.isPresent() ? Route.NONE : route(category, normalisedParty);
+        SmsVerdict verdict =
+                screens(category) && content != null ? SmsScreener.standard().screen(normalisedParty, content) : null;
         Report saved = reports.save(new Report(
                 null,
                 newTrackingNumber(now),
@@ -123,6 +130,10 @@ public class ReportDesk {
                 null,
                 null,
                 now,
+                verdict == null ? null : verdict.category().label(),
+                verdict == null ? null : BigDecimal.valueOf(verdict.score()).setScale(3, RoundingMode.HALF_UP),
+                verdict == null ? null : truncate(verdict.reasons(), 1000),
+                verdict == null ? null : suggestion(category, verdict.category()),
                 null));
         audit.record("spam", "Report", saved.trackingNumber(), "received", null, saved.view());
         if (first.isEmpty()) {
@@ -369,6 +380,25 @@ public class ReportDesk {
         }
     }
 
+    /** Only message texts are screened; calls, sites and e-mails have no SMS text to judge. */
+    private static boolean screens(ReportCategory category) {
+        return category == ReportCategory.SPAM_SMS || category == ReportCategory.FRAUD_SMS;
+    }
+
+    /** The category screening suggests, when it differs from the reporter's choice. */
+    private static ReportCategory suggestion(ReportCategory reported, SmsCategory screened) {
+        ReportCategory suggested = switch (screened) {
+            case FRAUD -> ReportCategory.FRAUD_SMS;
+            case AD -> ReportCategory.SPAM_SMS;
+            case NORMAL -> null;
+        };
+        return suggested == reported ? null : suggested;
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
     /** Spammers vary spacing and case; one message is one message. */
     private static String normaliseContent(String content) {
         return content == null ? "" : content.replaceAll("\\s+", "").toLowerCase();
@@ -394,7 +424,13 @@ public class ReportDesk {
                 instant(rs, "handling_deadline"),
                 answer == null ? null : OperatorAnswer.valueOf(answer),
                 rs.getString("answer_note"),
-                instant(rs, "answered_at"));
+                instant(rs, "answered_at"),
+                rs.getString("screening_verdict"),
+                rs.getBigDecimal("screening_score"),
+                rs.getString("screening_reasons"),
+                rs.getString("suggested_category") == null
+                        ? null
+                        : ReportCategory.valueOf(rs.getString("suggested_category")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,8 +1,13 @@
 package org.telereg.platform.spam;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A report as the console, the API and the tracking page show it (the reporter's phone masked). */
+/**
+ * A report as the console, the API and the tracking page show it (the reporter's phone masked),
+ * with what the screening engine made of its message ({@code normal}, {@code ad}, {@code fraud}) and
+ * the category it suggests when that differs from the reporter's.
+ */
 public record ReportView(
         long id,
         String trackingNumber,
@@ -21,7 +26,11 @@ public record ReportView(
         Instant handlingDeadline,
         OperatorAnswer answer,
         String answerNote,
-        Instant answeredAt) {
+        Instant answeredAt,
+        String screeningVerdict,
+        BigDecimal screeningScore,
+        String screeningReasons,
+        ReportCategory suggestedCategory) {
 
     /** Whether the operator's deadline has passed without an answer. */
     public boolean overdue(Instant now) {

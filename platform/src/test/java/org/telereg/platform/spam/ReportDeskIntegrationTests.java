@@ -398,4 +398,20 @@ class ReportDeskIntegrationTests {
                         .single())
                 .isEqualTo(before);
     }
+
+    @Test
+    void reportedMessageIsScreenedAndAFraudCategorySuggested() throws Exception {
+        ReportView report = desk.submit(
+                ReportChannel.WEB,
+                new NewReport("SPAM_SMS", mobile(), "【公安局】您涉嫌一起洗钱案件，请立即将资金转入安全账户配合调查，否则将冻结您名下所有银行卡", null));
+
+        assertThat(report.screeningVerdict()).isEqualTo("fraud");
+        assertThat(report.screeningScore()).isGreaterThan(new java.math.BigDecimal("0.5"));
+        assertThat(report.suggestedCategory()).isEqualTo(ReportCategory.FRAUD_SMS);
+        mvc.perform(get("/console/spam/{id}", report.id()).with(as(users, "officer")))
+                .andExpect(content().string(Matchers.containsString("建议类别：诈骗短信")));
+
+        ReportView call = desk.submit(ReportChannel.WEB, new NewReport("CRANK_CALL", mobile(), "推销保险", null));
+        assertThat(call.screeningVerdict()).isNull();
+    }
 }
