@@ -10,13 +10,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.telereg.engine.sms.SmsScreenCommand;
+import org.telereg.engine.sms.SmsTrainCommand;
 
 /**
  * The TeleReg platform: one Spring Modulith application, one module per regulatory domain.
  *
- * <p>The same jar is the web server ({@code telereg serve}) and the batch tool
- * ({@code telereg audit-verify}, later {@code telereg fraud-scan …}); batch commands start the
- * application without a web server and run one {@link BatchCommand} bean.
+ * <p>The same jar is the web server ({@code telereg serve}) and the batch tool. Commands that work on
+ * the platform's database ({@code audit-verify}, {@code create-admin}) start the application without
+ * a web server and run one {@link BatchCommand} bean; engine commands ({@code sms-screen}, …) work on
+ * files only and start no Spring at all.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -35,7 +38,17 @@ public class TeleRegApplication {
             new CommandLineEntry(
                     "audit-verify",
                     "audit-verify",
-                    "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"));
+                    "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"),
+            new CommandLineEntry(
+                    "sms-screen",
+                    "sms-screen --in messages.tsv --out verdicts.tsv [--model m]",
+                    "短信筛查（正常/广告/诈骗） / screen messages: normal, ad or fraud, with reasons",
+                    SmsScreenCommand::run),
+            new CommandLineEntry(
+                    "sms-train",
+                    "sms-train --in labelled.tsv --out model.bin",
+                    "训练短信筛查模型 / train the SMS screening model from labelled messages",
+                    SmsTrainCommand::run));
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("serve")) {
@@ -58,7 +71,11 @@ public class TeleRegApplication {
             printHelp(err);
             return 2;
         }
-        return runBatch(command, rest, out);
+        CommandLineEntry entry = COMMANDS.stream()
+                .filter(c -> c.name().equals(command))
+                .findFirst()
+                .orElseThrow();
+        return entry.engine() != null ? entry.engine().run(rest, out, err) : runBatch(command, rest, out);
     }
 
     private static void serve(List<String> options) {
@@ -114,5 +131,21 @@ public class TeleRegApplication {
                 "数据库 / database: embedded H2 under ./data by default; --postgres or TELEREG_DB_URL for PostgreSQL.");
     }
 
-    record CommandLineEntry(String name, String usage, String summary) {}
+    /**
+     * One command of {@code ./telereg}.
+     *
+     * @param engine the engine entry point for commands that need no database, else null
+     */
+    record CommandLineEntry(String name, String usage, String summary, EngineCommand engine) {
+
+        CommandLineEntry(String name, String usage, String summary) {
+            this(name, usage, summary, null);
+        }
+    }
+
+    /** An engine command's entry point: arguments, standard output and error, exit code. */
+    @FunctionalInterface
+    interface EngineCommand {
+        int run(List<String> arguments, PrintStream out, PrintStream err);
+    }
 }
