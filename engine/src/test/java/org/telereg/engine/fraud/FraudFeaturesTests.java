@@ -103,6 +103,21 @@ class FraudFeaturesTests {
     }
 
     @Test
+    void agreesWithTheReferenceOnAFileLargerThanAReadBlock() throws IOException {
+        RandomCdrs input = RandomCdrs.write(dir, 77, 80_000);
+        assertThat(Files.size(input.calls)).isGreaterThan(4 << 20);
+        FeatureExtraction extraction = FraudFeatures.with(SETTINGS)
+                .withThreads(2)
+                .withBadRowsToReport(100_000)
+                .extract(input.files());
+        ReferenceFeatures reference = new ReferenceFeatures(SETTINGS);
+        reference.users(input.users);
+        reference.calls(input.calls);
+        reference.sms(input.sms);
+        compare(77, input, extraction, reference);
+    }
+
+    @Test
     void givesTheSameTableWithOneTwoAndFourThreads() throws IOException {
         RandomCdrs input = RandomCdrs.write(dir, 99, 20_000);
         StringBuilder one = new StringBuilder();
