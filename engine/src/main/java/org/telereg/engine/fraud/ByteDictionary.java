@@ -8,9 +8,9 @@ import java.util.Arrays;
  * first appearance.
  *
  * <p>The keys live back to back in one byte arena, so an entry costs its own length plus 8 bytes (start offset
- * and hash) plus 4–8 bytes of open-addressing table at a load factor of at most one half: about 30 bytes for an
- * 11-digit number, with no object per key. Slots hold {@code id + 1}; the stored hash is compared before the
- * bytes, so a probe touches the key bytes only when it is almost certainly a hit.
+ * and hash) plus 16–32 bytes of open-addressing table at a load factor of at most one half: about 40 bytes for
+ * a 32-character token, with no object per key. A slot holds the key's 32-bit hash and {@code id + 1} in one
+ * long, so a probe compares hashes without leaving the table and touches the key bytes only on a likely hit.
  */
 final class ByteDictionary {
 
@@ -20,7 +20,7 @@ final class ByteDictionary {
     private int[] starts = new int[257];
 
     private int[] hashes = new int[256];
-    private int[] slots = new int[512];
+    private long[] slots = new long[512];
     private int mask = 511;
     private int size;
 
@@ -43,12 +43,13 @@ final class ByteDictionary {
         int slot = h & mask;
         int length = to - from;
         while (true) {
-            int entry = slots[slot];
+            long entry = slots[slot];
             if (entry == 0) {
                 return ~slot;
             }
-            int id = entry - 1;
-            if (hashes[id] == h) {
+            // The slot holds the key's hash next to its id, so a probe reads the key bytes only on a likely hit.
+            if ((int) (entry >>> 32) == h) {
+                int id = (int) entry - 1;
                 int start = starts[id];
                 if (starts[id + 1] - start == length && Arrays.equals(arena, start, start + length, bytes, from, to)) {
                     return id;
@@ -85,7 +86,7 @@ final class ByteDictionary {
         }
         hashes[id] = hash;
         starts[id + 1] = arenaSize;
-        slots[slot] = id + 1;
+        slots[slot] = ((long) hash << 32) | (id + 1);
         size++;
         if (size * 2 > slots.length) {
             rehash();
@@ -94,14 +95,16 @@ final class ByteDictionary {
     }
 
     private void rehash() {
-        int[] grown = new int[slots.length * 2];
+        long[] grown = new long[slots.length * 2];
         int grownMask = grown.length - 1;
-        for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & grownMask;
-            while (grown[slot] != 0) {
-                slot = (slot + 1) & grownMask;
+        for (long entry : slots) {
+            if (entry != 0) {
+                int slot = (int) (entry >>> 32) & grownMask;
+                while (grown[slot] != 0) {
+                    slot = (slot + 1) & grownMask;
+                }
+                grown[slot] = entry;
             }
-            grown[slot] = id + 1;
         }
         slots = grown;
         mask = grownMask;
@@ -130,6 +133,6 @@ final class ByteDictionary {
 
     /** Bytes held, for the memory report. */
     long footprint() {
-        return (long) arena.length + 4L * starts.length + 4L * hashes.length + 4L * slots.length;
+        return (long) arena.length + 4L * starts.length + 4L * hashes.length + 8L * slots.length;
     }
 }

@@ -67,6 +67,8 @@ final class LineWorker {
             }
             pos = newline < 0 ? to : newline + 1;
         }
+        // Queued records point into this block, which goes back to the pool when this method returns.
+        state.drain();
     }
 
     private void row(byte[] b, int from, int to) {

@@ -1,16 +1,15 @@
 package org.telereg.engine.fraud;
 
-import java.util.Arrays;
-
 /**
- * An open-addressing map from a (kind, subscriber, other id) triple to an int, holding what is kept per
- * distinct pair: the contact flags of each (subscriber, counterpart), each (subscriber, IMEI) and (subscriber,
- * place), and the outgoing count of each (subscriber, day) and (subscriber, hour).
+ * An open-addressing map from a (kind, subscriber, other) triple to an int, holding what is kept per distinct
+ * pair: the contact flags of each (subscriber, counterpart), each (subscriber, IMEI) and (subscriber, place),
+ * and the outgoing count of each (subscriber, day) and (subscriber, hour).
  *
- * <p>One table for all kinds keeps one growth policy and one memory figure: 12 bytes per slot at a load factor
- * of at most 5/8, so 14–38 bytes per pair. The kind takes the top 4 bits of the key and is never 0, so the key 0
- * marks an empty slot; subscriber ids take the next 28 bits (268 million per shard) and the other id the low
- * 32.
+ * <p>A slot is two longs side by side, so that a hit costs one cache line: the other part of the key (64 bits:
+ * a counterpart's digits and length, or an id), then the kind (4 bits), subscriber (28 bits) and value (32
+ * bits). Because a counterpart written as digits is its own key, the hot path needs no dictionary of
+ * counterparts. 16 bytes per slot at a load factor of at most 5/8: 26 to 51 bytes per pair. The kind is never
+ * 0, so a second long of 0 marks an empty slot.
  */
 final class PairCounts {
 
@@ -22,121 +21,120 @@ final class PairCounts {
 
     static final int MAX_SUBSCRIBERS = 1 << 28;
 
-    private long[] keys = new long[1 << 10];
-    private int[] values = new int[1 << 10];
+    private long[] table = new long[2 << 10];
     private int shift = 64 - 10;
     private int size;
     private int limit = (1 << 10) * 5 / 8;
-    /** Slot of the last {@link #slotOf} call, so that the caller can read and write its value in place. */
-    private int lastSlot;
+    /** Index of the second long of the last {@link #add}'s slot, whose low half is the value. */
+    private int last;
 
-    static long key(int kind, int subscriber, int other) {
-        return ((long) kind << 60) | ((long) subscriber << 32) | (other & 0xFFFF_FFFFL);
+    /** The kind and subscriber as the high half of a slot's second long. */
+    static int owner(int kind, int subscriber) {
+        return (kind << 28) | subscriber;
     }
 
-    static int kind(long key) {
-        return (int) (key >>> 60);
+    static int kind(int owner) {
+        return owner >>> 28;
     }
 
-    static int subscriber(long key) {
-        return (int) (key >>> 32) & (MAX_SUBSCRIBERS - 1);
-    }
-
-    static int other(long key) {
-        return (int) key;
+    static int subscriber(int owner) {
+        return owner & (MAX_SUBSCRIBERS - 1);
     }
 
     int size() {
         return size;
     }
 
+    /** The slot where the pair is or would go, to read it ahead of {@link #add} and overlap cache misses. */
+    int slotOf(int owner, long other) {
+        return (int) ((Bytes.mix(other + owner * 0x9E3779B97F4A7C15L)) >>> shift);
+    }
+
+    /** Reads a slot so that it is in cache when {@link #add} needs it. */
+    long touch(int slot) {
+        return table[(slot << 1) & (table.length - 1)];
+    }
+
     /**
-     * Finds or adds {@code key}; returns true when it was added (with value 0). {@link #value()} and {@link
+     * Finds or adds the pair; returns true when it was added (with value 0). {@link #value()} and {@link
      * #value(int)} then read and write its value.
      */
-    boolean add(long key) {
-        // Fibonacci hashing: the top bits of key × 2^64/φ depend on every bit of the key.
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-        int slotMask = keys.length - 1;
+    boolean add(int owner, long other) {
+        int slot = slotOf(owner, other);
+        int mask = (table.length >> 1) - 1;
         while (true) {
-            long existing = keys[slot];
-            if (existing == key) {
-                lastSlot = slot;
-                return false;
-            }
-            if (existing == 0) {
-                keys[slot] = key;
-                values[slot] = 0;
+            long second = table[(slot << 1) + 1];
+            if (second == 0) {
+                table[slot << 1] = other;
+                table[(slot << 1) + 1] = (long) owner << 32;
                 if (++size > limit) {
                     grow();
-                    lastSlot = find(key);
+                    last = find(owner, other);
                 } else {
-                    lastSlot = slot;
+                    last = (slot << 1) + 1;
                 }
                 return true;
             }
-            slot = (slot + 1) & slotMask;
+            if ((int) (second >>> 32) == owner && table[slot << 1] == other) {
+                last = (slot << 1) + 1;
+                return false;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
     int value() {
-        return values[lastSlot];
+        return (int) table[last];
     }
 
     void value(int value) {
-        values[lastSlot] = value;
+        table[last] = (table[last] & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
     }
 
-    private int find(long key) {
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-        int slotMask = keys.length - 1;
-        while (keys[slot] != key) {
-            slot = (slot + 1) & slotMask;
+    private int find(int owner, long other) {
+        int slot = slotOf(owner, other);
+        int mask = (table.length >> 1) - 1;
+        while ((int) (table[(slot << 1) + 1] >>> 32) != owner || table[slot << 1] != other) {
+            slot = (slot + 1) & mask;
         }
-        return slot;
+        return (slot << 1) + 1;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
+        long[] old = table;
+        table = new long[old.length * 2];
         shift--;
-        limit = keys.length / 8 * 5;
-        int slotMask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            long key = oldKeys[i];
-            if (key != 0) {
-                int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-                while (keys[slot] != 0) {
-                    slot = (slot + 1) & slotMask;
+        limit = (table.length >> 1) / 8 * 5;
+        int mask = (table.length >> 1) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long second = old[i + 1];
+            if (second != 0) {
+                int slot = slotOf((int) (second >>> 32), old[i]);
+                while (table[(slot << 1) + 1] != 0) {
+                    slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
-                values[slot] = oldValues[i];
+                table[slot << 1] = old[i];
+                table[(slot << 1) + 1] = second;
             }
         }
     }
 
     /** Calls {@code visitor} once per pair, in table order. */
     void forEach(Visitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            long key = keys[i];
-            if (key != 0) {
-                visitor.visit(key, values[i]);
+        for (int i = 0; i < table.length; i += 2) {
+            long second = table[i + 1];
+            if (second != 0) {
+                int owner = (int) (second >>> 32);
+                visitor.visit(kind(owner), subscriber(owner), table[i], (int) second);
             }
         }
     }
 
     long footprint() {
-        return 12L * keys.length;
-    }
-
-    void clear() {
-        Arrays.fill(keys, 0);
-        size = 0;
+        return 8L * table.length;
     }
 
     interface Visitor {
-        void visit(long key, int value);
+        void visit(int kind, int subscriber, long other, int value);
     }
 }

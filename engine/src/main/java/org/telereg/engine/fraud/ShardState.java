@@ -6,11 +6,11 @@ import java.util.Arrays;
  * Everything known about the subscribers of one shard (those whose number hashes to it), updated record by
  * record by the one thread that owns the shard, then turned into feature values.
  *
- * <p>Per subscriber: 18 ints, 2 longs and 10 duration-band counters in parallel primitive arrays (136 bytes),
- * plus its number in the subscriber dictionary (length + about 20 bytes). Per distinct pair (subscriber and
- * callee or caller, IMEI, place, calendar day with calls, clock hour with outgoing calls): one {@link
- * PairCounts} entry (about 20 bytes). Per distinct counterpart, IMEI and place: one dictionary entry (length +
- * about 20 bytes) and 8 bytes of side data. Nothing is kept per record.
+ * <p>Per subscriber: a row of 32 ints (128 bytes) plus its number in the subscriber dictionary (length + 24 to
+ * 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
+ * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
+ * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
+ * kept per record.
  */
 final class ShardState {
 
@@ -22,44 +22,67 @@ final class ShardState {
     private static final int OUT_AGAIN = 2;
     private static final int IN = 4;
     private static final int MANY_OWNERS = -2;
+    private static final long TOKEN = 1L << 62;
+    private static final int BATCH = 64;
+
+    // Per-subscriber state: one row of STRIDE ints per subscriber, so that a record touches one or two cache
+    // lines of it rather than one line in each of thirty arrays.
+    private static final int OUT_CALLS = 0;
+    private static final int IN_CALLS = 1;
+    private static final int FORWARDED_CALLS = 2;
+    private static final int CONNECTED = 3;
+    private static final int SHORT_CALLS = 4;
+    private static final int NIGHT_CALLS = 5;
+    private static final int CURRENT_DAY = 6;
+    private static final int CURRENT_DAY_OUT = 7;
+    private static final int CURRENT_HOUR = 8;
+    private static final int CURRENT_HOUR_OUT = 9;
+    private static final int LAST_IMEI = 10;
+    private static final int LAST_PLACE = 11;
+    private static final int FIRST_SEEN = 12;
+    private static final int DURATION_SUM = 13;
+    private static final int HOME_CITY = 14;
+    private static final int AWAY_CALLS = 15;
+    private static final int CITED_CALLS = 16;
+    private static final int ACTIVE = 17;
+    private static final int SMS_OUT = 18;
+    private static final int SMS_IN = 19;
+    private static final int IDCARDS = 20;
+    private static final int DURATION_SUM_HIGH = 21;
+    private static final int BAND_COUNTS = 22;
+    private static final int STRIDE = 32;
+
+    /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
+    private static final long EPOCH_2000 = 946_684_800L;
 
     private final FeatureSettings settings;
 
     final ByteDictionary subscribers = new ByteDictionary();
-    private final ByteDictionary counterparts = new ByteDictionary();
+    /** Counterparts not written as up to 17 digits (tokens); their key is a flag bit and their id here. */
+    private final ByteDictionary tokens = new ByteDictionary();
+
     final ByteDictionary imeis = new ByteDictionary();
     private final ByteDictionary places = new ByteDictionary();
     private final ByteDictionary cities = new ByteDictionary();
     private final PairCounts pairs = new PairCounts();
 
-    private long[] counterpartNumber = new long[1024];
     private int[] imeiOwner = new int[256];
     private int[] placeCity = new int[256];
     private byte[] placeKey = new byte[256];
 
+    private int[] state = new int[0];
     private int capacity;
-    private boolean[] active;
-    private int[] outCalls;
-    private int[] inCalls;
-    private int[] forwardedCalls;
-    private int[] connectedCalls;
-    private int[] shortCalls;
-    private int[] nightCalls;
-    private int[] awayCalls;
-    private int[] citedCalls;
-    private int[] smsOut;
-    private int[] smsIn;
-    private int[] idcards;
-    private int[] homeCity;
-    private int[] lastImei;
-    private int[] lastPlace;
-    private int[] currentDay;
-    private int[] currentDayOut;
-    private int[] currentHour;
-    private int[] currentHourOut;
-    private long[] durationSum;
-    private long[] firstSeen;
-    private int[] durationBands;
+
+    private int queued;
+    private byte[] queuedBytes;
+    private final int[] qSub = new int[BATCH];
+    private final int[] qType = new int[BATCH];
+    private final long[] qTime = new long[BATCH];
+    private final long[] qDuration = new long[BATCH];
+    private final long[] qCounterpart = new long[BATCH];
+    private final int[] qRanges = new int[BATCH * 6];
+    /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
+    long sink;
 
     private long windowStart = Long.MAX_VALUE;
     private long windowEnd = Long.MIN_VALUE;
@@ -72,37 +95,16 @@ final class ShardState {
     private void allocate(int size) {
         int old = capacity;
         capacity = size;
-        active = Arrays.copyOf(active == null ? new boolean[0] : active, size);
-        outCalls = grow(outCalls, size, old, 0);
-        inCalls = grow(inCalls, size, old, 0);
-        forwardedCalls = grow(forwardedCalls, size, old, 0);
-        connectedCalls = grow(connectedCalls, size, old, 0);
-        shortCalls = grow(shortCalls, size, old, 0);
-        nightCalls = grow(nightCalls, size, old, 0);
-        awayCalls = grow(awayCalls, size, old, 0);
-        citedCalls = grow(citedCalls, size, old, 0);
-        smsOut = grow(smsOut, size, old, 0);
-        smsIn = grow(smsIn, size, old, 0);
-        idcards = grow(idcards, size, old, 0);
-        homeCity = grow(homeCity, size, old, -1);
-        lastImei = grow(lastImei, size, old, -1);
-        lastPlace = grow(lastPlace, size, old, -1);
-        currentDay = grow(currentDay, size, old, NONE);
-        currentDayOut = grow(currentDayOut, size, old, 0);
-        currentHour = grow(currentHour, size, old, NONE);
-        currentHourOut = grow(currentHourOut, size, old, 0);
-        durationSum = durationSum == null ? new long[size] : Arrays.copyOf(durationSum, size);
-        firstSeen = firstSeen == null ? new long[size] : Arrays.copyOf(firstSeen, size);
-        Arrays.fill(firstSeen, old, size, Long.MAX_VALUE);
-        durationBands = grow(durationBands, size * BANDS, old * BANDS, 0);
-    }
-
-    private static int[] grow(int[] array, int size, int old, int fill) {
-        int[] grown = array == null ? new int[size] : Arrays.copyOf(array, size);
-        if (fill != 0) {
-            Arrays.fill(grown, old, size, fill);
+        state = Arrays.copyOf(state, size * STRIDE);
+        for (int sub = old; sub < size; sub++) {
+            int at = sub * STRIDE;
+            state[at + CURRENT_DAY] = NONE;
+            state[at + CURRENT_HOUR] = NONE;
+            state[at + LAST_IMEI] = -1;
+            state[at + LAST_PLACE] = -1;
+            state[at + HOME_CITY] = -1;
+            state[at + FIRST_SEEN] = Integer.MAX_VALUE;
         }
-        return grown;
     }
 
     /** The id of a subscriber number, adding it with empty state when new. */
@@ -118,22 +120,22 @@ final class ShardState {
     }
 
     void user(int sub, byte[] b, int cityFrom, int cityTo, int idcardCount) {
-        idcards[sub] = idcardCount;
-        homeCity[sub] = cityFrom < cityTo ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
+        int at = sub * STRIDE;
+        state[at + IDCARDS] = idcardCount;
+        state[at + HOME_CITY] =
+                cityFrom < cityTo ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
     }
 
     void sms(int sub, boolean sent, long time) {
-        seen(sub, time);
-        if (sent) {
-            smsOut[sub]++;
-        } else {
-            smsIn[sub]++;
-        }
+        int at = sub * STRIDE;
+        seen(at, time);
+        state[at + (sent ? SMS_OUT : SMS_IN)]++;
     }
 
     /**
-     * One call record. {@code type} is 1, 2 or 3; {@code time} in seconds from {@link Bytes#parseDateTime};
-     * empty ranges mean an absent city, county or IMEI.
+     * Queues one call record; {@link #drain} applies the queue. {@code type} is 1, 2 or 3; {@code time} in
+     * seconds from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges
+     * point into {@code b}, which must not change until the queue is drained.
      */
     void call(
             int sub,
@@ -149,21 +151,105 @@ final class ShardState {
             int countyTo,
             int imeiFrom,
             int imeiTo) {
-        seen(sub, time);
+        int i = queued++;
+        queuedBytes = b;
+        qSub[i] = sub;
+        qType[i] = type;
+        qTime[i] = time;
+        qDuration[i] = duration;
+        qCounterpart[i] = type == 3 ? 0 : counterpart(b, oppositeFrom, oppositeTo);
+        int r = i * 6;
+        qRanges[r] = cityFrom;
+        qRanges[r + 1] = cityTo;
+        qRanges[r + 2] = countyFrom;
+        qRanges[r + 3] = countyTo;
+        qRanges[r + 4] = imeiFrom;
+        qRanges[r + 5] = imeiTo;
+        if (queued == BATCH) {
+            drain();
+        }
+    }
+
+    /**
+     * Applies the queued call records. Random reads of a large table cost hundreds of nanoseconds each when
+     * done one after another, but the processor overlaps reads that do not depend on each other. So the first
+     * pass reads the state row and the contact slot of every record, the second (its state rows now in cache)
+     * the day and hour slots that a change of day or hour will write, and the last pass applies the records to
+     * tables already in cache.
+     */
+    void drain() {
+        int count = queued;
+        if (count == 0) {
+            return;
+        }
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            touched += state[qSub[i] * STRIDE];
+            if (qType[i] != 3) {
+                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.CONTACT, qSub[i]), qCounterpart[i]));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int at = qSub[i] * STRIDE;
+            int day = state[at + CURRENT_DAY];
+            if (day != NONE && day != (int) Math.floorDiv(qTime[i], 86_400L)) {
+                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.DAY, qSub[i]), day));
+            }
+            int hour = state[at + CURRENT_HOUR];
+            if (qType[i] == 1 && hour != NONE && hour != (int) Math.floorDiv(qTime[i], 3_600L)) {
+                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.HOUR, qSub[i]), hour));
+            }
+        }
+        sink += touched;
+        byte[] b = queuedBytes;
+        for (int i = 0; i < count; i++) {
+            int r = i * 6;
+            apply(
+                    qSub[i],
+                    b,
+                    qType[i],
+                    qTime[i],
+                    qDuration[i],
+                    qCounterpart[i],
+                    qRanges[r],
+                    qRanges[r + 1],
+                    qRanges[r + 2],
+                    qRanges[r + 3],
+                    qRanges[r + 4],
+                    qRanges[r + 5]);
+        }
+        queued = 0;
+        queuedBytes = null;
+    }
+
+    private void apply(
+            int sub,
+            byte[] b,
+            int type,
+            long time,
+            long duration,
+            long counterpart,
+            int cityFrom,
+            int cityTo,
+            int countyFrom,
+            int countyTo,
+            int imeiFrom,
+            int imeiTo) {
+        int at = sub * STRIDE;
+        seen(at, time);
         int day = (int) Math.floorDiv(time, 86_400L);
-        if (day != currentDay[sub]) {
+        if (day != state[at + CURRENT_DAY]) {
             flushDay(sub);
-            currentDay[sub] = day;
+            state[at + CURRENT_DAY] = day;
         }
         if (type == 1) {
-            outgoing(sub, b, oppositeFrom, oppositeTo, time, day, duration);
+            outgoing(sub, time, day, duration, counterpart);
         } else if (type == 2) {
-            inCalls[sub]++;
-            int counterpart = counterpart(b, oppositeFrom, oppositeTo);
-            pairs.add(PairCounts.key(PairCounts.CONTACT, sub, counterpart));
+            state[at + IN_CALLS]++;
+            pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
             pairs.value(pairs.value() | IN);
         } else {
-            forwardedCalls[sub]++;
+            state[at + FORWARDED_CALLS]++;
         }
         if (imeiFrom < imeiTo) {
             imei(sub, b, imeiFrom, imeiTo);
@@ -173,10 +259,11 @@ final class ShardState {
         }
     }
 
-    private void seen(int sub, long time) {
-        active[sub] = true;
-        if (time < firstSeen[sub]) {
-            firstSeen[sub] = time;
+    private void seen(int at, long time) {
+        state[at + ACTIVE] = 1;
+        int seconds = (int) (time - EPOCH_2000);
+        if (seconds < state[at + FIRST_SEEN]) {
+            state[at + FIRST_SEEN] = seconds;
         }
         if (time < windowStart) {
             windowStart = time;
@@ -186,71 +273,85 @@ final class ShardState {
         }
     }
 
-    private void outgoing(int sub, byte[] b, int from, int to, long time, int day, long duration) {
-        outCalls[sub]++;
-        currentDayOut[sub]++;
+    private void outgoing(int sub, long time, int day, long duration, long counterpart) {
+        int at = sub * STRIDE;
+        state[at + OUT_CALLS]++;
+        state[at + CURRENT_DAY_OUT]++;
         int hour = (int) Math.floorDiv(time, 3_600L);
-        if (hour != currentHour[sub]) {
+        if (hour != state[at + CURRENT_HOUR]) {
             flushHour(sub);
-            currentHour[sub] = hour;
+            state[at + CURRENT_HOUR] = hour;
         }
-        currentHourOut[sub]++;
+        state[at + CURRENT_HOUR_OUT]++;
         if (settings.isNight(hour - day * 24)) {
-            nightCalls[sub]++;
+            state[at + NIGHT_CALLS]++;
         }
-        int counterpart = counterpart(b, from, to);
-        pairs.add(PairCounts.key(PairCounts.CONTACT, sub, counterpart));
+        pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
         int flags = pairs.value();
         pairs.value(flags | ((flags & OUT) != 0 ? OUT_AGAIN : OUT));
         if (duration > 0) {
-            connectedCalls[sub]++;
-            durationSum[sub] += duration;
+            state[at + CONNECTED]++;
+            long sum = durationSum(at) + duration;
+            state[at + DURATION_SUM] = (int) sum;
+            state[at + DURATION_SUM_HIGH] = (int) (sum >>> 32);
             if (duration < settings.shortCallSeconds()) {
-                shortCalls[sub]++;
+                state[at + SHORT_CALLS]++;
             }
             int band = BANDS - 1;
             while (duration < DURATION_BANDS[band]) {
                 band--;
             }
-            durationBands[sub * BANDS + band]++;
+            state[at + BAND_COUNTS + band]++;
         }
     }
 
-    // Runs of records of one subscriber in one day (hour) are counted in the subscriber's own slot and
+    // Runs of records of one subscriber in one day (hour) are counted in the subscriber's own row and
     // written to the pair table once per run: once per day (hour) for time-ordered input.
     private void flushDay(int sub) {
-        if (currentDay[sub] != NONE) {
-            pairs.add(PairCounts.key(PairCounts.DAY, sub, currentDay[sub]));
-            pairs.value(pairs.value() + currentDayOut[sub]);
-            currentDayOut[sub] = 0;
-            currentDay[sub] = NONE;
+        int at = sub * STRIDE;
+        if (state[at + CURRENT_DAY] != NONE) {
+            pairs.add(PairCounts.owner(PairCounts.DAY, sub), state[at + CURRENT_DAY]);
+            pairs.value(pairs.value() + state[at + CURRENT_DAY_OUT]);
+            state[at + CURRENT_DAY_OUT] = 0;
+            state[at + CURRENT_DAY] = NONE;
         }
     }
 
     private void flushHour(int sub) {
-        if (currentHour[sub] != NONE) {
-            pairs.add(PairCounts.key(PairCounts.HOUR, sub, currentHour[sub]));
-            pairs.value(pairs.value() + currentHourOut[sub]);
-            currentHourOut[sub] = 0;
-            currentHour[sub] = NONE;
+        int at = sub * STRIDE;
+        if (state[at + CURRENT_HOUR] != NONE) {
+            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR]);
+            pairs.value(pairs.value() + state[at + CURRENT_HOUR_OUT]);
+            state[at + CURRENT_HOUR_OUT] = 0;
+            state[at + CURRENT_HOUR] = NONE;
         }
     }
 
-    private int counterpart(byte[] b, int from, int to) {
-        int before = counterparts.size();
-        int id = counterparts.intern(b, from, to, Bytes.hash(b, from, to));
-        if (id == before) {
-            if (id == counterpartNumber.length) {
-                counterpartNumber = Arrays.copyOf(counterpartNumber, id * 2);
+    /**
+     * The key of a counterpart in the pair table. A number of up to 17 digits is its own key: its value with its
+     * length in the top bits (so that a leading zero still makes a different number), with no hashing and no
+     * dictionary. Anything else is interned as a token and keyed by its id with bit 62 set, above any length.
+     */
+    private long counterpart(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length <= 17) {
+            long value = Bytes.parseCount(b, from, to);
+            if (value != Bytes.INVALID) {
+                return ((long) length << 57) | value;
             }
-            counterpartNumber[id] = Bytes.parseCount(b, from, to);
         }
-        return id;
+        return TOKEN | tokens.intern(b, from, to, Bytes.hash(b, from, to));
+    }
+
+    /** The numeric value of a counterpart key, or -1 when the counterpart is not all digits. */
+    private static long counterpartNumber(long key) {
+        return (key & TOKEN) != 0 ? -1 : key & ((1L << 57) - 1);
     }
 
     private void imei(int sub, byte[] b, int from, int to) {
         long hash = Bytes.hash(b, from, to);
-        int last = lastImei[sub];
+        int at = sub * STRIDE;
+        int last = state[at + LAST_IMEI];
         if (last >= 0 && imeis.is(last, b, from, to, hash)) {
             return;
         }
@@ -262,8 +363,8 @@ final class ShardState {
             }
             imeiOwner[id] = -1;
         }
-        lastImei[sub] = id;
-        if (pairs.add(PairCounts.key(PairCounts.IMEI, sub, id))) {
+        state[at + LAST_IMEI] = id;
+        if (pairs.add(PairCounts.owner(PairCounts.IMEI, sub), id)) {
             // A new (subscriber, IMEI) pair: a second distinct subscriber makes the IMEI shared.
             imeiOwner[id] = imeiOwner[id] == -1 ? sub : MANY_OWNERS;
         }
@@ -280,7 +381,8 @@ final class ShardState {
         placeKey[cityLength] = 0x1F;
         System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
         long hash = Bytes.hash(placeKey, 0, length);
-        int id = lastPlace[sub];
+        int at = sub * STRIDE;
+        int id = state[at + LAST_PLACE];
         if (id < 0 || !places.is(id, placeKey, 0, length, hash)) {
             int before = places.size();
             id = places.intern(placeKey, 0, length, hash);
@@ -291,13 +393,14 @@ final class ShardState {
                 placeCity[id] =
                         cityLength > 0 ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
             }
-            lastPlace[sub] = id;
-            pairs.add(PairCounts.key(PairCounts.PLACE, sub, id));
+            state[at + LAST_PLACE] = id;
+            pairs.add(PairCounts.owner(PairCounts.PLACE, sub), id);
         }
-        if (homeCity[sub] >= 0 && cityLength > 0) {
-            citedCalls[sub]++;
-            if (placeCity[id] != homeCity[sub]) {
-                awayCalls[sub]++;
+        int home = state[at + HOME_CITY];
+        if (home >= 0 && cityLength > 0) {
+            state[at + CITED_CALLS]++;
+            if (placeCity[id] != home) {
+                state[at + AWAY_CALLS]++;
             }
         }
     }
@@ -322,15 +425,13 @@ final class ShardState {
     }
 
     long footprint() {
-        long perSubscriber = 18L * 4 + 2 * 8 + BANDS * 4 + 1;
-        return capacity * perSubscriber
+        return 4L * state.length
                 + subscribers.footprint()
-                + counterparts.footprint()
+                + tokens.footprint()
                 + imeis.footprint()
                 + places.footprint()
                 + cities.footprint()
                 + pairs.footprint()
-                + 8L * counterpartNumber.length
                 + 4L * imeiOwner.length
                 + 4L * placeCity.length;
     }
@@ -347,6 +448,7 @@ final class ShardState {
      * @param end last second of the whole input
      */
     ShardFeatures finish(boolean[] sharedImei, long start, long end) {
+        drain();
         int size = subscribers.size();
         for (int sub = 0; sub < size; sub++) {
             flushDay(sub);
@@ -367,9 +469,8 @@ final class ShardState {
         int[] lateOut = new int[size];
         int[] numericCallees = new int[size + 1];
         int lateFrom = (int) Math.floorDiv(end, 86_400L) - settings.lateDays() + 1;
-        pairs.forEach((key, value) -> {
-            int sub = PairCounts.subscriber(key);
-            switch (PairCounts.kind(key)) {
+        pairs.forEach((kind, sub, other, value) -> {
+            switch (kind) {
                 case PairCounts.CONTACT -> {
                     if ((value & OUT) != 0) {
                         distinctCallees[sub]++;
@@ -379,7 +480,7 @@ final class ShardState {
                         if ((value & IN) != 0) {
                             callbackCallees[sub]++;
                         }
-                        if (counterpartNumber[PairCounts.other(key)] >= 0) {
+                        if (counterpartNumber(other) >= 0) {
                             numericCallees[sub + 1]++;
                         }
                     }
@@ -389,7 +490,7 @@ final class ShardState {
                 }
                 case PairCounts.IMEI -> {
                     distinctImeis[sub]++;
-                    if (sharedImei[PairCounts.other(key)]) {
+                    if (sharedImei[(int) other]) {
                         sharedImeis[sub]++;
                     }
                 }
@@ -399,7 +500,7 @@ final class ShardState {
                     if (value > 0) {
                         outDays[sub]++;
                         maxDay[sub] = Math.max(maxDay[sub], value);
-                        if (PairCounts.other(key) >= lateFrom) {
+                        if (other >= lateFrom) {
                             lateOut[sub] += value;
                         }
                     }
@@ -408,14 +509,14 @@ final class ShardState {
                     outHours[sub]++;
                     maxHour[sub] = Math.max(maxHour[sub], value);
                 }
-                default -> throw new IllegalStateException("pair kind " + PairCounts.kind(key));
+                default -> throw new IllegalStateException("pair kind " + kind);
             }
         });
         int[] sequential = sequentialCallees(numericCallees);
 
         int rows = 0;
         for (int sub = 0; sub < size; sub++) {
-            if (active[sub]) {
+            if (state[sub * STRIDE + ACTIVE] != 0) {
                 rows++;
             }
         }
@@ -425,18 +526,19 @@ final class ShardState {
         double window = end - start;
         int row = 0;
         for (int sub = 0; sub < size; sub++) {
-            if (!active[sub]) {
+            int st = sub * STRIDE;
+            if (state[st + ACTIVE] == 0) {
                 continue;
             }
             ids[row] = sub;
             int at = row * width;
-            int out = outCalls[sub];
-            int in = inCalls[sub];
-            int connected = connectedCalls[sub];
+            int out = state[st + OUT_CALLS];
+            int in = state[st + IN_CALLS];
+            int connected = state[st + CONNECTED];
             int numeric = numericCallees[sub + 1] - numericCallees[sub];
             put(values, at, Feature.OUT_CALLS, out);
             put(values, at, Feature.IN_CALLS, in);
-            put(values, at, Feature.FORWARDED_CALLS, forwardedCalls[sub]);
+            put(values, at, Feature.FORWARDED_CALLS, state[st + FORWARDED_CALLS]);
             put(values, at, Feature.IN_SHARE, ratio(in, in + out));
             put(values, at, Feature.DISTINCT_CALLEES, distinctCallees[sub]);
             put(values, at, Feature.DISTINCT_CALLERS, distinctCallers[sub]);
@@ -444,10 +546,10 @@ final class ShardState {
             put(values, at, Feature.REPEAT_CONTACT_RATIO, ratio(repeatCallees[sub], distinctCallees[sub]));
             put(values, at, Feature.CALLBACK_RATIO, ratio(callbackCallees[sub], distinctCallees[sub]));
             put(values, at, Feature.CONNECTED_RATIO, ratio(connected, out));
-            put(values, at, Feature.SHORT_CALL_RATIO, ratio(shortCalls[sub], connected));
-            put(values, at, Feature.MEAN_DURATION, ratio(durationSum[sub], connected));
-            put(values, at, Feature.MEDIAN_DURATION, medianBand(sub, connected));
-            put(values, at, Feature.NIGHT_RATIO, ratio(nightCalls[sub], out));
+            put(values, at, Feature.SHORT_CALL_RATIO, ratio(state[st + SHORT_CALLS], connected));
+            put(values, at, Feature.MEAN_DURATION, ratio(durationSum(st), connected));
+            put(values, at, Feature.MEDIAN_DURATION, medianBand(st, connected));
+            put(values, at, Feature.NIGHT_RATIO, ratio(state[st + NIGHT_CALLS], out));
             put(values, at, Feature.ACTIVE_DAYS, activeDays[sub]);
             put(values, at, Feature.OUT_PER_ACTIVE_DAY, ratio(out, activeDays[sub]));
             put(values, at, Feature.MAX_OUT_PER_DAY, maxDay[sub]);
@@ -458,12 +560,16 @@ final class ShardState {
             put(values, at, Feature.DISTINCT_IMEIS, distinctImeis[sub]);
             put(values, at, Feature.SHARED_IMEIS, sharedImeis[sub]);
             put(values, at, Feature.DISTINCT_PLACES, distinctPlaces[sub]);
-            put(values, at, Feature.AWAY_RATIO, ratio(awayCalls[sub], citedCalls[sub]));
+            put(values, at, Feature.AWAY_RATIO, ratio(state[st + AWAY_CALLS], state[st + CITED_CALLS]));
             put(values, at, Feature.SEQUENTIAL_RATIO, ratio(sequential[sub], numeric));
-            put(values, at, Feature.FIRST_ACTIVE, window > 0 ? (firstSeen[sub] - start) / window : 0);
-            put(values, at, Feature.IDCARD_COUNT, idcards[sub]);
-            put(values, at, Feature.SMS_OUT, smsOut[sub]);
-            put(values, at, Feature.SMS_IN, smsIn[sub]);
+            put(
+                    values,
+                    at,
+                    Feature.FIRST_ACTIVE,
+                    window > 0 ? (state[st + FIRST_SEEN] + EPOCH_2000 - start) / window : 0);
+            put(values, at, Feature.IDCARD_COUNT, state[st + IDCARDS]);
+            put(values, at, Feature.SMS_OUT, state[st + SMS_OUT]);
+            put(values, at, Feature.SMS_IN, state[st + SMS_IN]);
             row++;
         }
         return new ShardFeatures(this, ids, values);
@@ -477,14 +583,18 @@ final class ShardState {
         return denominator == 0 ? 0 : numerator / denominator;
     }
 
-    private int medianBand(int sub, int connected) {
+    private long durationSum(int at) {
+        return Integer.toUnsignedLong(state[at + DURATION_SUM]) | ((long) state[at + DURATION_SUM_HIGH] << 32);
+    }
+
+    private int medianBand(int at, int connected) {
         if (connected == 0) {
             return 0;
         }
         int wanted = (connected - 1) / 2;
         int seen = 0;
         for (int band = 0; band < BANDS; band++) {
-            seen += durationBands[sub * BANDS + band];
+            seen += state[at + BAND_COUNTS + band];
             if (seen > wanted) {
                 return DURATION_BANDS[band];
             }
@@ -504,11 +614,11 @@ final class ShardState {
         }
         long[] numbers = new long[offsets[size]];
         int[] fill = Arrays.copyOf(offsets, size);
-        pairs.forEach((key, value) -> {
-            if (PairCounts.kind(key) == PairCounts.CONTACT && (value & OUT) != 0) {
-                long number = counterpartNumber[PairCounts.other(key)];
+        pairs.forEach((kind, sub, other, value) -> {
+            if (kind == PairCounts.CONTACT && (value & OUT) != 0) {
+                long number = counterpartNumber(other);
                 if (number >= 0) {
-                    numbers[fill[PairCounts.subscriber(key)]++] = number;
+                    numbers[fill[sub]++] = number;
                 }
             }
         });
