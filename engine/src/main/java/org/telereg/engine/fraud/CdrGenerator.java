@@ -120,6 +120,10 @@ public final class CdrGenerator {
         Archetype.TRAVELLER
     };
     private static final int STRANGER_MEMORY = 64;
+    // Chance that each rate parameter of a subscriber comes from its counterpart archetype instead.
+    private static final double FRAUD_MIX = 0.2;
+    private static final double LOOKALIKE_MIX = 0.1;
+    private static final double ORDINARY_MIX = 0.05;
     private static final int DAY = 86_400;
 
     private final GeneratorSettings settings;
@@ -227,7 +231,14 @@ public final class CdrGenerator {
             Sim sim = new Sim();
             sim.index = i;
             sim.archetype = order[i];
-            sim.p = profiles.get(sim.archetype).draw(random);
+            Archetype other = Profile.counterpart(sim.archetype);
+            if (other == null) {
+                other = LOOKALIKES[random.nextInt(LOOKALIKES.length)];
+            }
+            double mix = sim.archetype.fraud()
+                    ? FRAUD_MIX
+                    : sim.archetype == Archetype.ORDINARY ? ORDINARY_MIX : LOOKALIKE_MIX;
+            sim.p = profiles.get(sim.archetype).draw(random, profiles.get(other), mix);
             double[] p = sim.p;
             sim.burst = burstProfile.draw(random);
             sim.home = random.nextInt(PLACE_COUNT);
@@ -331,7 +342,7 @@ public final class CdrGenerator {
         if (random.nextDouble() >= p[ACTIVE.ordinal()]) {
             return;
         }
-        boolean bursting = day >= sim.burstDay;
+        boolean bursting = sim.archetype == Archetype.RAISED_CARD && day >= sim.burstDay;
         double[] q = bursting ? sim.burst : p;
         double outMean = bursting ? p[OUT_PER_DAY.ordinal()] * p[BURST_FACTOR.ordinal()] : p[OUT_PER_DAY.ordinal()];
         double inMean = p[IN_PER_DAY.ordinal()];

@@ -63,7 +63,7 @@ public enum Feature {
      * Share of calls with a city outside the subscriber's home city (users file); 0 when the home city is
      * unknown.
      */
-    AWAY_RATIO("away_ratio", false),
+    AWAY_RATIO("away_ratio", false, Source.USERS),
     /**
      * Share of distinct all-digit callees that have another callee of the same subscriber at a numeric distance
      * of 1 to the sequential step: the trace of dialling through a number block.
@@ -75,20 +75,33 @@ public enum Feature {
      */
     FIRST_ACTIVE("first_active", false),
     /** Numbers registered to the subscriber's ID card (users file), 0 when not given. */
-    IDCARD_COUNT("idcard_count", true),
+    IDCARD_COUNT("idcard_count", true, Source.USERS),
     /** SMS sent (SMS file). */
-    SMS_OUT("sms_out", true),
+    SMS_OUT("sms_out", true, Source.SMS),
     /** SMS received (SMS file). */
-    SMS_IN("sms_in", true);
+    SMS_IN("sms_in", true, Source.SMS);
+
+    /** The input file a feature needs besides the calls file. */
+    enum Source {
+        CALLS,
+        SMS,
+        USERS
+    }
 
     private static final Feature[] ALL = values();
 
     private final String code;
     private final boolean count;
+    private final Source source;
 
     Feature(String code, boolean count) {
+        this(code, count, Source.CALLS);
+    }
+
+    Feature(String code, boolean count, Source source) {
         this.code = code;
         this.count = count;
+        this.source = source;
     }
 
     /** The short name used in model files, reasons and CSV headers, e.g. {@code short_call_ratio}. */
@@ -110,6 +123,10 @@ public enum Feature {
             }
         }
         throw new IllegalArgumentException("unknown feature '" + code + "'");
+    }
+
+    Source source() {
+        return source;
     }
 
     static int count() {

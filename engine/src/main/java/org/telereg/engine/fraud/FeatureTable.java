@@ -13,10 +13,33 @@ public final class FeatureTable {
 
     private final String[] subscribers;
     private final float[] values;
+    private final FeatureSettings settings;
+    private final boolean withSms;
+    private final boolean withUsers;
 
-    FeatureTable(String[] subscribers, float[] values) {
+    FeatureTable(String[] subscribers, float[] values, FeatureSettings settings, boolean withSms, boolean withUsers) {
         this.subscribers = subscribers;
         this.values = values;
+        this.settings = settings;
+        this.withSms = withSms;
+        this.withUsers = withUsers;
+    }
+
+    /** The settings the features were computed with. */
+    public FeatureSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Whether the input the feature needs was given: false for the SMS features without an SMS file and for the
+     * ID-card count and away ratio without a users file (they are then 0 and say nothing).
+     */
+    public boolean isKnown(Feature feature) {
+        return switch (feature.source()) {
+            case CALLS -> true;
+            case SMS -> withSms;
+            case USERS -> withUsers;
+        };
     }
 
     /** Number of subscribers. */

@@ -100,7 +100,8 @@ public final class FraudFeatures {
             end = 0;
         }
         ShardState.ShardFeatures[] finished = finish(shards, start, end);
-        return new FeatureExtraction(merge(finished), reports, stateBytes);
+        FeatureTable table = merge(finished, settings, files.sms() != null, files.users() != null);
+        return new FeatureExtraction(table, reports, stateBytes);
     }
 
     private ShardState.ShardFeatures[] finish(ShardState[] shards, long start, long end) {
@@ -160,7 +161,8 @@ public final class FraudFeatures {
         return shared;
     }
 
-    private static FeatureTable merge(ShardState.ShardFeatures[] finished) {
+    private static FeatureTable merge(
+            ShardState.ShardFeatures[] finished, FeatureSettings settings, boolean withSms, boolean withUsers) {
         int total = 0;
         for (ShardState.ShardFeatures shard : finished) {
             total += shard.subscribers().length;
@@ -191,6 +193,6 @@ public final class FraudFeatures {
             sorted[i] = names[from];
             System.arraycopy(finished[shardOf[from]].values(), rowOf[from] * width, values, i * width, width);
         }
-        return new FeatureTable(sorted, values);
+        return new FeatureTable(sorted, values, settings, withSms, withUsers);
     }
 }

@@ -720,7 +720,20 @@ final class Profile {
         PROFILES.put(archetype, new Profile(low, high));
     }
 
-    /** The profile of {@code archetype}, moved {@code shift} of the way towards its counterpart's. */
+    /**
+     * The archetype a fraud archetype most resembles among the legitimate ones, or the reverse; null for {@link
+     * Archetype#ORDINARY}.
+     */
+    static Archetype counterpart(Archetype archetype) {
+        return COUNTERPARTS.get(archetype);
+    }
+
+    /**
+     * The profile of {@code archetype}, moved {@code shift} of the way towards its counterpart's: fraud evading
+     * detection by behaving more like the legitimate look-alike, look-alikes calling more like fraud. A
+     * look-alike keeps its own mechanisms (dialling in sequence, shared devices): it becomes busier, not a
+     * different kind of subscriber.
+     */
     static Profile of(Archetype archetype, double shift) {
         Profile profile = PROFILES.get(archetype);
         Archetype counterpart = COUNTERPARTS.get(archetype);
@@ -728,13 +741,23 @@ final class Profile {
             return profile;
         }
         Profile other = PROFILES.get(counterpart);
-        double[] low = new double[PARAMS.length];
-        double[] high = new double[PARAMS.length];
+        double[] low = profile.low.clone();
+        double[] high = profile.high.clone();
         for (int i = 0; i < PARAMS.length; i++) {
-            low[i] = profile.low[i] + shift * (other.low[i] - profile.low[i]);
-            high[i] = profile.high[i] + shift * (other.high[i] - profile.high[i]);
+            if (archetype.fraud() || !isMechanism(PARAMS[i])) {
+                low[i] += shift * (other.low[i] - profile.low[i]);
+                high[i] += shift * (other.high[i] - profile.high[i]);
+            }
         }
         return new Profile(low, high);
+    }
+
+    /** Parameters that switch a behaviour on rather than set its rate. */
+    static boolean isMechanism(Param param) {
+        return param == Param.SEQUENTIAL
+                || param == Param.SHARED_DEVICE
+                || param == Param.BURST_START
+                || param == Param.BURST_FACTOR;
     }
 
     /** One subscriber's values: one draw from each range. */
@@ -742,6 +765,21 @@ final class Profile {
         double[] values = new double[PARAMS.length];
         for (int i = 0; i < PARAMS.length; i++) {
             values[i] = low[i] == high[i] ? low[i] : low[i] + random.nextDouble() * (high[i] - low[i]);
+        }
+        return values;
+    }
+
+    /**
+     * One subscriber's values, each rate parameter taken with probability {@code mix} from {@code other}'s
+     * ranges instead: real subscribers are rarely typical on every signal at once.
+     */
+    double[] draw(SplittableRandom random, Profile other, double mix) {
+        double[] values = draw(random);
+        double[] alternative = other.draw(random);
+        for (int i = 0; i < PARAMS.length; i++) {
+            if (!isMechanism(PARAMS[i]) && random.nextDouble() < mix) {
+                values[i] = alternative[i];
+            }
         }
         return values;
     }
