@@ -8,8 +8,14 @@ final class Decimals {
 
     private Decimals() {}
 
-    /** A float as its shortest decimal that reads back as the same float, without exponent: 3, 0.25, 17.5. */
+    /**
+     * A float as its shortest decimal that reads back as the same float, without exponent: 3, 0.25, 17.5; NaN
+     * (unknown) as the empty string.
+     */
     static String shortest(float value) {
+        if (Float.isNaN(value)) {
+            return "";
+        }
         if (value == (long) value) {
             return Long.toString((long) value);
         }

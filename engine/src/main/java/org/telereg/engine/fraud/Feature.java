@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * The behaviour features computed for every subscriber over the whole window of the input. "Outgoing" means
  * call type 1, "incoming" type 2; forwarded calls (type 3) count only in {@link #FORWARDED_CALLS}, {@link
- * #ACTIVE_DAYS}, places and devices. A ratio whose denominator is zero is 0.
+ * #ACTIVE_DAYS}, places and devices. A ratio or mean without a denominator (the connected ratio of a subscriber
+ * who never called out, the sequential ratio of one whose callees are all tokens) is {@link Double#NaN NaN}:
+ * unknown, which a model treats as average.
  */
 public enum Feature {
     /** Outgoing calls. */
@@ -34,7 +36,7 @@ public enum Feature {
     MEAN_DURATION("mean_duration", true),
     /**
      * Median duration of connected outgoing calls (the lower median), rounded down to the duration bands 1, 5,
-     * 10, 15, 30, 60, 120, 300, 600, 1200 seconds; 0 without connected outgoing calls.
+     * 10, 15, 30, 60, 120, 300, 600, 1200 seconds.
      */
     MEDIAN_DURATION("median_duration", true),
     /** Share of outgoing calls starting in the night hours. */
@@ -59,10 +61,7 @@ public enum Feature {
     SHARED_IMEIS("shared_imeis", true),
     /** Distinct places (city and county) of the subscriber's calls. */
     DISTINCT_PLACES("distinct_places", true),
-    /**
-     * Share of calls with a city outside the subscriber's home city (users file); 0 when the home city is
-     * unknown.
-     */
+    /** Share of calls with a city outside the subscriber's home city (users file). */
     AWAY_RATIO("away_ratio", false, Source.USERS),
     /**
      * Share of distinct all-digit callees that have another callee of the same subscriber at a numeric distance

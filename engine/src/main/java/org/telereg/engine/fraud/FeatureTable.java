@@ -52,7 +52,7 @@ public final class FeatureTable {
         return subscribers[row];
     }
 
-    /** One feature of one row. */
+    /** One feature of one row; NaN when unknown (see {@link Feature}). */
     public double value(int row, Feature feature) {
         return values[row * WIDTH + feature.ordinal()];
     }
@@ -74,7 +74,7 @@ public final class FeatureTable {
 
     /**
      * Writes the table as CSV: a header {@code phone_no_m} followed by the feature codes, then one line per
-     * subscriber with values in their shortest exact decimal form.
+     * subscriber with values in their shortest exact decimal form, unknown values empty.
      */
     public void writeCsv(Appendable out) throws IOException {
         out.append("phone_no_m");

@@ -284,8 +284,9 @@ public final class FraudModel {
     }
 
     /**
-     * Scores one row. A feature whose input file was not given ({@link FeatureTable#isKnown}) counts as average,
-     * so that a scan without SMS or users file neither accuses nor clears anyone on their account.
+     * Scores one row. An unknown feature — NaN, or from an input file that was not given ({@link
+     * FeatureTable#isKnown}) — counts as average, so that a scan without SMS file, or of anonymised numbers that
+     * hide sequential dialling, neither accuses nor clears anyone on that account.
      */
     public Verdict score(FeatureTable table, int row) {
         double[] contributions = new double[WIDTH];
@@ -313,6 +314,9 @@ public final class FraudModel {
     }
 
     private double standardised(int f, double value) {
+        if (Double.isNaN(value)) {
+            return 0;
+        }
         double x = logged[f] ? Math.log1p(Math.max(0, value)) : value;
         double z = (x - means[f]) / spreads[f];
         return Math.max(-clip, Math.min(clip, z));
@@ -345,9 +349,9 @@ public final class FraudModel {
 
     /**
      * Fits a model to the labelled rows of {@code table} (rows without a label are left out): every feature
-     * whose input was given, counts as {@code log(1 + x)}, standardised by the labelled rows' mean and standard
-     * deviation; weights by L2-regularised logistic regression; then the threshold that maximises F1 on the
-     * training rows.
+     * whose input was given, counts as {@code log(1 + x)}, standardised by the mean and standard deviation of
+     * its known values in the labelled rows (unknown values count as the mean); weights by L2-regularised
+     * logistic regression; then the threshold that maximises F1 on the training rows.
      *
      * @throws IllegalArgumentException when there are no labelled rows, or only one class
      */
@@ -382,13 +386,18 @@ public final class FraudModel {
             logged[f] = feature.isCount();
             double sum = 0;
             double squares = 0;
+            int known = 0;
             for (int row : rows) {
-                double x = logged[f] ? Math.log1p(Math.max(0, table.value(row, feature))) : table.value(row, feature);
-                sum += x;
-                squares += x * x;
+                double value = table.value(row, feature);
+                if (!Double.isNaN(value)) {
+                    double x = logged[f] ? Math.log1p(Math.max(0, value)) : value;
+                    sum += x;
+                    squares += x * x;
+                    known++;
+                }
             }
-            means[f] = sum / n;
-            double variance = Math.max(0, squares / n - means[f] * means[f]);
+            means[f] = known == 0 ? 0 : sum / known;
+            double variance = known == 0 ? 0 : Math.max(0, squares / known - means[f] * means[f]);
             if (variance > 1e-12) {
                 used[f] = true;
                 spreads[f] = Math.sqrt(variance);

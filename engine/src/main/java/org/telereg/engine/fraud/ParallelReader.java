@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
 final class ParallelReader {
 
     private static final int BLOCK_SIZE = 1 << 22;
-    private static final long PROGRESS_STEP = 64L << 20;
+    private static final long PROGRESS_STEP = 16L << 20;
 
     private ParallelReader() {}
 

@@ -579,17 +579,18 @@ final class ShardState {
         values[at + feature.ordinal()] = (float) value;
     }
 
+    /** NaN when the denominator is 0: a subscriber who never called out has no connected ratio, not one of 0. */
     private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? 0 : numerator / denominator;
+        return denominator == 0 ? Double.NaN : numerator / denominator;
     }
 
     private long durationSum(int at) {
         return Integer.toUnsignedLong(state[at + DURATION_SUM]) | ((long) state[at + DURATION_SUM_HIGH] << 32);
     }
 
-    private int medianBand(int at, int connected) {
+    private double medianBand(int at, int connected) {
         if (connected == 0) {
-            return 0;
+            return Double.NaN;
         }
         int wanted = (connected - 1) / 2;
         int seen = 0;

@@ -42,7 +42,7 @@ class FraudFeaturesTests {
             compare(seed, input, extraction, reference);
             for (double[] values : reference.features().values()) {
                 for (int i = 0; i < values.length; i++) {
-                    reached[i] |= values[i] != 0;
+                    reached[i] |= values[i] != 0 && !Double.isNaN(values[i]);
                 }
             }
             badRows += extraction.badRows();
@@ -79,7 +79,8 @@ class FraudFeaturesTests {
             for (Feature feature : Feature.values()) {
                 double got = table.value(row, feature);
                 double wanted = want[feature.ordinal()];
-                if (Math.abs(got - wanted) > 1e-5 * Math.max(1, Math.abs(wanted))) {
+                if (Double.isNaN(got) != Double.isNaN(wanted)
+                        || Math.abs(got - wanted) > 1e-5 * Math.max(1, Math.abs(wanted))) {
                     fail(
                             "seed %d: %s of %s is %s, the reference says %s; the subscriber's rows:%n%s",
                             seed, feature.code(), subscriber, got, wanted, rowsOf(input, subscriber));

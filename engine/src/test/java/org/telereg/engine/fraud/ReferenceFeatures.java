@@ -279,8 +279,9 @@ final class ReferenceFeatures {
             int maxHour = s.outPerHour.values().stream().mapToInt(n -> n).max().orElse(0);
             v[Feature.MAX_OUT_PER_DAY.ordinal()] = maxDay;
             v[Feature.MAX_OUT_PER_HOUR.ordinal()] = maxHour;
-            v[Feature.HOURLY_BURSTINESS.ordinal()] = s.out == 0 ? 0 : maxHour / ((double) s.out / s.outPerHour.size());
-            v[Feature.DAILY_BURSTINESS.ordinal()] = s.out == 0 ? 0 : maxDay / ((double) s.out / outDays);
+            v[Feature.HOURLY_BURSTINESS.ordinal()] =
+                    s.out == 0 ? Double.NaN : maxHour / ((double) s.out / s.outPerHour.size());
+            v[Feature.DAILY_BURSTINESS.ordinal()] = s.out == 0 ? Double.NaN : maxDay / ((double) s.out / outDays);
             long lastDay = Math.floorDiv(end, 86_400L);
             int late = s.outPerDay.entrySet().stream()
                     .filter(e -> e.getKey() > lastDay - settings.lateDays())
@@ -311,12 +312,12 @@ final class ReferenceFeatures {
     }
 
     private static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? 0 : numerator / denominator;
+        return denominator == 0 ? Double.NaN : numerator / denominator;
     }
 
     private static double medianBand(List<Long> durations) {
         if (durations.isEmpty()) {
-            return 0;
+            return Double.NaN;
         }
         List<Long> sorted = new ArrayList<>(durations);
         sorted.sort(null);
