@@ -1,0 +1,155 @@
+package org.telereg.engine.fraud;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Byte-level helpers of the CSV hot path: hashing, newline search, numbers and timestamps without a String. */
+final class Bytes {
+
+    /** Reads eight bytes at any offset as one little-endian long; the JIT turns it into a single load. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long K1 = 0x9E3779B97F4A7C15L;
+    private static final long K2 = 0xC2B2AE3D27D4EB4FL;
+
+    /** Marks a field that is not a well-formed number or timestamp. */
+    static final long INVALID = Long.MIN_VALUE;
+
+    private static final int[] DAYS_IN_MONTH = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    private Bytes() {}
+
+    /**
+     * Index of the first {@code '\n'} in {@code [from, to)}, or -1. Tests eight bytes per step: XOR with
+     * {@code 0x0A…} turns each newline into a zero byte, and {@code (x - 0x01…) & ~x & 0x80…} sets the high bit
+     * of every zero byte; the lowest flag is always exact, so its byte position is the answer.
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A 64-bit hash of {@code [from, to)}, eight bytes per step, finished with MurmurHash3's avalanche mix. */
+    static long hash(byte[] bytes, int from, int to) {
+        long h = (to - from) * K1;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft(h ^ ((long) LONGS.get(bytes, i) * K2), 29) * K1;
+        }
+        long tail = 0;
+        for (int shift = 0; i < to; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        h = Long.rotateLeft(h ^ (tail * K2), 29) * K1;
+        return mix(h);
+    }
+
+    /** Combines two field hashes into the hash of the pair, order-sensitive. */
+    static long combine(long first, long second) {
+        return mix(first * K1 + Long.rotateLeft(second, 17));
+    }
+
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** The non-negative decimal integer in {@code [from, to)}, or {@link #INVALID}; at most 18 digits. */
+    static long parseCount(byte[] bytes, int from, int to) {
+        if (from >= to || to - from > 18) {
+            return INVALID;
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return INVALID;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /**
+     * Seconds since 1970-01-01T00:00:00 of a {@code yyyy-MM-dd HH:mm:ss} local time (also with {@code T} between
+     * date and time), read as if it were UTC so that days and hours are those of the local calendar; {@link
+     * #INVALID} for anything else, including dates that do not exist such as 2020-02-30.
+     */
+    static long parseDateTime(byte[] b, int from, int to) {
+        if (to - from != 19
+                || b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || (b[from + 10] != ' ' && b[from + 10] != 'T')
+                || b[from + 13] != ':'
+                || b[from + 16] != ':') {
+            return INVALID;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        int second = digits(b, from + 17, 2);
+        if ((year | month | day | hour | minute | second) < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > daysInMonth(year, month)
+                || hour > 23
+                || minute > 59
+                || second > 59) {
+            return INVALID;
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+    }
+
+    /** Decimal value of {@code count} digits at {@code from}, or -1 when one of them is not a digit. */
+    private static int digits(byte[] b, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+            return 29;
+        }
+        return DAYS_IN_MONTH[month];
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+}

@@ -1,0 +1,23 @@
+package org.telereg.engine.fraud;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The model's judgement of one subscriber.
+ *
+ * @param score probability-like fraud score, 0..1
+ * @param flagged whether the score reaches the model's threshold
+ * @param reasons the features that pushed the score up most, strongest first
+ */
+public record Verdict(double score, boolean flagged, List<Reason> reasons) {
+
+    public Verdict {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The reasons as written in scan output: {@code code=value} joined by {@code ;}. */
+    public String reasonCodes() {
+        return reasons.stream().map(Reason::toString).collect(Collectors.joining(";"));
+    }
+}
