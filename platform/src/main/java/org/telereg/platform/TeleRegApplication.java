@@ -10,6 +10,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.telereg.engine.fraud.CdrGenerateCommand;
+import org.telereg.engine.fraud.FraudScanCommand;
+import org.telereg.engine.fraud.FraudTrainCommand;
 import org.telereg.engine.sms.SmsScreenCommand;
 import org.telereg.engine.sms.SmsTrainCommand;
 
@@ -39,6 +42,21 @@ public class TeleRegApplication {
                     "audit-verify",
                     "audit-verify",
                     "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"),
+            new CommandLineEntry(
+                    "fraud-scan",
+                    "fraud-scan --calls voc.csv [--sms sms.csv] [--users user.csv] [--model m] --out suspects.csv",
+                    "从话单识别涉诈号码 / score every number of a CDR file; one row per subscriber",
+                    FraudScanCommand::run),
+            new CommandLineEntry(
+                    "fraud-train",
+                    "fraud-train --calls voc.csv [--sms …] [--users …] --labels labels.csv --out model.txt",
+                    "训练涉诈识别模型 / fit the fraud model on labelled call records",
+                    FraudTrainCommand::run),
+            new CommandLineEntry(
+                    "cdr-generate",
+                    "cdr-generate --out dir --subscribers N --seed S [--days D]",
+                    "生成带标注的模拟话单 / write seeded call, SMS and user records with ground truth",
+                    CdrGenerateCommand::run),
             new CommandLineEntry(
                     "sms-screen",
                     "sms-screen --in messages.tsv --out verdicts.tsv [--model m]",

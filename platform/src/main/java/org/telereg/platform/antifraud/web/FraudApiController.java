@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.antifraud.BatchView;
 import org.telereg.platform.antifraud.BlocklistChange;
 import org.telereg.platform.antifraud.CaseSearch;
 import org.telereg.platform.antifraud.CaseStatus;
+import org.telereg.platform.antifraud.CdrBatches;
 import org.telereg.platform.antifraud.FraudCaseView;
 import org.telereg.platform.antifraud.FraudDisposal;
 import org.telereg.platform.antifraud.InvalidTransitionException;
@@ -30,9 +32,11 @@ import org.telereg.platform.antifraud.InvalidTransitionException;
 class FraudApiController {
 
     private final FraudDisposal disposal;
+    private final CdrBatches batches;
 
-    FraudApiController(FraudDisposal disposal) {
+    FraudApiController(FraudDisposal disposal, CdrBatches batches) {
         this.disposal = disposal;
+        this.batches = batches;
     }
 
     /** The blocklist changes after {@code next}; keep {@code next} and ask again from it. */
@@ -47,6 +51,25 @@ class FraudApiController {
         return new BlocklistPage(
                 changes,
                 changes.isEmpty() ? after : changes.get(changes.size() - 1).seq());
+    }
+
+    @PostMapping(path = "/batches", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Upload call records (CSV, optionally gzip); the scan runs in the background."
+                    + " The same batchId or content again returns the earlier batch")
+    BatchView upload(
+            Actor actor,
+            @RequestParam String batchId,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return batches.upload(actor, batchId, file.getOriginalFilename(), file.getInputStream());
+    }
+
+    @GetMapping("/batches/{id}")
+    @Operation(summary = "A batch and its scan: status, progress, rows, bad rows with line numbers, flagged numbers")
+    BatchView batch(DataScope scope, @PathVariable long id) {
+        return batches.find(scope, id).orElseThrow(() -> new java.util.NoSuchElementException("no batch " + id));
     }
 
     @GetMapping("/cases")
