@@ -177,4 +177,42 @@ class CdrBatchesIntegrationTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.containsString("尚无上报的话单")));
     }
+
+    @Autowired
+    WarningList warnings;
+
+    @Test
+    void confirmingAFraudNumberListsTheNumbersItReachedForThe12381Warning() throws Exception {
+        String fraud = "13800199001";
+        String csv = "phone_no_m,opposite_no_m,calltype_id,start_datetime,call_dur,city_name,county_name,imei_m\n"
+                + fraud + ",13900199001,1,2026-11-02 10:00:00,95,成都,武侯区,imeiF\n"
+                + fraud + ",13900199002,1,2026-11-02 10:05:00,0,成都,武侯区,imeiF\n"
+                + "13900199003," + fraud + ",2,2026-11-03 09:00:00,40,成都,锦江区,imeiV\n"
+                + fraud + ",13900199001,1,2026-11-04 11:00:00,20,成都,武侯区,imeiF\n";
+        awaitFinished(
+                upload(UUID.randomUUID().toString(), "calls-with-fraud.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        long cursor = warnings.after(0, 1000).stream()
+                .mapToLong(WarningList.Warning::seq)
+                .max()
+                .orElse(0);
+        var cmcc = access.organisation("OP-CMCC").orElseThrow();
+        long caseId = disposal.registerSuspect(
+                        new NewSuspect(fraud, cmcc.creditCode(), cmcc.name(), new java.math.BigDecimal("0.99"), "test"))
+                .id();
+
+        disposal.confirm(org.telereg.platform.access.Actor.system(), caseId);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(warnings.after(cursor, 100))
+                        .extracting(WarningList.Warning::number, WarningList.Warning::calls)
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("13900199001", 2),
+                                org.assertj.core.groups.Tuple.tuple("13900199003", 1)));
+        mvc.perform(get("/api/v1/antifraud/warnings")
+                        .param("after", Long.toString(cursor))
+                        .header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings.length()").value(2))
+                .andExpect(jsonPath("$.warnings[0].fraudNumber").value(fraud));
+    }
 }

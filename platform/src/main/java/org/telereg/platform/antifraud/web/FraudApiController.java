@@ -24,6 +24,7 @@ import org.telereg.platform.antifraud.CdrBatches;
 import org.telereg.platform.antifraud.FraudCaseView;
 import org.telereg.platform.antifraud.FraudDisposal;
 import org.telereg.platform.antifraud.InvalidTransitionException;
+import org.telereg.platform.antifraud.WarningList;
 
 /** What operator systems do with fraud numbers: apply the blocklist, report verifications. */
 @RestController
@@ -33,10 +34,12 @@ class FraudApiController {
 
     private final FraudDisposal disposal;
     private final CdrBatches batches;
+    private final WarningList warningList;
 
-    FraudApiController(FraudDisposal disposal, CdrBatches batches) {
+    FraudApiController(FraudDisposal disposal, CdrBatches batches, WarningList warningList) {
         this.disposal = disposal;
         this.batches = batches;
+        this.warningList = warningList;
     }
 
     /** The blocklist changes after {@code next}; keep {@code next} and ask again from it. */
@@ -70,6 +73,21 @@ class FraudApiController {
     @Operation(summary = "A batch and its scan: status, progress, rows, bad rows with line numbers, flagged numbers")
     BatchView batch(DataScope scope, @PathVariable long id) {
         return batches.find(scope, id).orElseThrow(() -> new java.util.NoSuchElementException("no batch " + id));
+    }
+
+    /** The 12381 warning list after {@code next}; keep {@code next} and ask again from it. */
+    record WarningPage(List<WarningList.Warning> warnings, long next) {}
+
+    @GetMapping("/warnings")
+    @Operation(
+            summary = "Likely victims (numbers that held connected calls with confirmed fraud numbers) after a"
+                    + " cursor, for the 12381 early-warning SMS")
+    WarningPage warnings(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
+        List<WarningList.Warning> warnings = warningList.after(after, limit);
+        disposal.recordDisclosure("warnings after " + after, warnings.size());
+        return new WarningPage(
+                warnings,
+                warnings.isEmpty() ? after : warnings.get(warnings.size() - 1).seq());
     }
 
     @GetMapping("/cases")
