@@ -54,6 +54,29 @@ public record DataScope(Kind kind, String provinceCode, String creditCode) {
         };
     }
 
+    /**
+     * The SQL condition that keeps only the rows this scope covers, for tables that record a
+     * province and an enterprise; adds its parameters to {@code params}.
+     *
+     * @param provinceColumn the column holding the record's province code
+     * @param creditCodeColumn the column holding the enterprise's unified social credit code
+     * @return a condition such as {@code province_code = :scopeProvince}, or {@code 1 = 1} for all
+     */
+    public String sqlCondition(String provinceColumn, String creditCodeColumn, java.util.Map<String, Object> params) {
+        return switch (kind) {
+            case ALL -> "1 = 1";
+            case PROVINCE -> {
+                params.put("scopeProvince", provinceCode);
+                yield provinceColumn + " = :scopeProvince";
+            }
+            case ENTERPRISE -> {
+                params.put("scopeEnterprise", creditCode);
+                yield creditCodeColumn + " = :scopeEnterprise";
+            }
+            case NONE -> "1 = 0";
+        };
+    }
+
     /** Whether every record of a province is visible (for province-level figures and imports). */
     public boolean coversProvince(String recordProvinceCode) {
         return kind == Kind.ALL || (kind == Kind.PROVINCE && provinceCode.equals(recordProvinceCode));

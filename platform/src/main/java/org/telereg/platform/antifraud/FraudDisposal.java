@@ -313,18 +313,7 @@ public class FraudDisposal {
     }
 
     private static String scopeWhere(DataScope scope, Map<String, Object> params) {
-        return switch (scope.kind()) {
-            case ALL -> " where 1 = 1";
-            case PROVINCE -> {
-                params.put("scopeProvince", scope.provinceCode());
-                yield " where province_code = :scopeProvince";
-            }
-            case ENTERPRISE -> {
-                params.put("scopeEnterprise", scope.creditCode());
-                yield " where operator_credit_code = :scopeEnterprise";
-            }
-            case NONE -> " where 1 = 0";
-        };
+        return " where " + scope.sqlCondition("province_code", "operator_credit_code", params);
     }
 
     private static boolean visible(DataScope scope, FraudCase c) {

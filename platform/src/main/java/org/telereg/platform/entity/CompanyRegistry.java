@@ -137,19 +137,8 @@ public class CompanyRegistry {
     }
 
     private static String where(DataScope scope, CompanySearch search, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        switch (scope.kind()) {
-            case ALL -> {}
-            case PROVINCE -> {
-                where.append(" and province_code = :scopeProvince");
-                params.put("scopeProvince", scope.provinceCode());
-            }
-            case ENTERPRISE -> {
-                where.append(" and credit_code = :scopeEnterprise");
-                params.put("scopeEnterprise", scope.creditCode());
-            }
-            case NONE -> where.append(" and 1 = 0");
-        }
+        StringBuilder where =
+                new StringBuilder(" where ").append(scope.sqlCondition("province_code", "credit_code", params));
         if (search.text() != null && !search.text().isBlank()) {
             where.append(" and (lower(name) like :text or credit_code like :code or legal_representative like :text)");
             String text = search.text().strip().toLowerCase();

@@ -305,18 +305,7 @@ public class ReportDesk {
     @Transactional(readOnly = true)
     public Page<ReportView> search(DataScope scope, ReportStatus status, Pageable pageable) {
         var params = new java.util.LinkedHashMap<String, Object>();
-        String where = switch (scope.kind()) {
-            case ALL -> " where 1 = 1";
-            case PROVINCE -> {
-                params.put("scopeProvince", scope.provinceCode());
-                yield " where province_code = :scopeProvince";
-            }
-            case ENTERPRISE -> {
-                params.put("scopeEnterprise", scope.creditCode());
-                yield " where operator_credit_code = :scopeEnterprise";
-            }
-            case NONE -> " where 1 = 0";
-        };
+        String where = " where " + scope.sqlCondition("province_code", "operator_credit_code", params);
         if (status != null) {
             where += " and status = :status";
             params.put("status", status.name());
