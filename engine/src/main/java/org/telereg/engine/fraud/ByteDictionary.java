@@ -59,6 +59,25 @@ final class ByteDictionary {
         }
     }
 
+    /** Whether {@code id}'s key is the same bytes as {@code [from, to)}; no hash needed. */
+    boolean is(int id, byte[] bytes, int from, int to) {
+        int start = starts[id];
+        return starts[id + 1] - start == to - from && Arrays.equals(arena, start, starts[id + 1], bytes, from, to);
+    }
+
+    /**
+     * Whether {@code id}'s key is the two ranges joined by {@code separator}, compared in place without building
+     * the joined key.
+     */
+    boolean is(int id, byte[] bytes, int firstFrom, int firstTo, byte separator, int secondFrom, int secondTo) {
+        int start = starts[id];
+        int firstLength = firstTo - firstFrom;
+        return starts[id + 1] - start == firstLength + 1 + secondTo - secondFrom
+                && arena[start + firstLength] == separator
+                && Arrays.equals(arena, start, start + firstLength, bytes, firstFrom, firstTo)
+                && Arrays.equals(arena, start + firstLength + 1, starts[id + 1], bytes, secondFrom, secondTo);
+    }
+
     /** Whether {@code id}'s key is the same bytes as {@code [from, to)} with this {@code hash}. */
     boolean is(int id, byte[] bytes, int from, int to, long hash) {
         if (hashes[id] != (int) hash) {

@@ -212,10 +212,7 @@ final class LineWorker {
                     end++;
                 }
             } else {
-                end = start;
-                while (end < lineEnd && b[end] != ',') {
-                    end++;
-                }
+                end = Bytes.indexOfComma(b, start, lineEnd);
                 fieldStart[fields] = start;
                 fieldEnd[fields] = end;
             }

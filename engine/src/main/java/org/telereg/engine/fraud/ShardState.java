@@ -23,6 +23,7 @@ final class ShardState {
     private static final int IN = 4;
     private static final int MANY_OWNERS = -2;
     private static final long TOKEN = 1L << 62;
+    private static final byte SEPARATOR = 0x1F;
     private static final int BATCH = 64;
 
     // Per-subscriber state: one row of STRIDE ints per subscriber, so that a record touches one or two cache
@@ -349,12 +350,13 @@ final class ShardState {
     }
 
     private void imei(int sub, byte[] b, int from, int to) {
-        long hash = Bytes.hash(b, from, to);
         int at = sub * STRIDE;
         int last = state[at + LAST_IMEI];
-        if (last >= 0 && imeis.is(last, b, from, to, hash)) {
+        // Most calls are made from the handset of the subscriber's previous call: compare, do not hash.
+        if (last >= 0 && imeis.is(last, b, from, to)) {
             return;
         }
+        long hash = Bytes.hash(b, from, to);
         int before = imeis.size();
         int id = imeis.intern(b, from, to, hash);
         if (id == before) {
@@ -371,19 +373,19 @@ final class ShardState {
     }
 
     private void place(int sub, byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
-        int cityLength = cityTo - cityFrom;
-        int length = cityLength + 1 + countyTo - countyFrom;
-        if (length > placeKey.length) {
-            placeKey = new byte[Math.max(length, placeKey.length * 2)];
-        }
-        // City and county joined by a unit separator, which cannot occur in either, as the place's key.
-        System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
-        placeKey[cityLength] = 0x1F;
-        System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
-        long hash = Bytes.hash(placeKey, 0, length);
         int at = sub * STRIDE;
         int id = state[at + LAST_PLACE];
-        if (id < 0 || !places.is(id, placeKey, 0, length, hash)) {
+        int cityLength = cityTo - cityFrom;
+        if (id < 0 || !places.is(id, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
+            int length = cityLength + 1 + countyTo - countyFrom;
+            if (length > placeKey.length) {
+                placeKey = new byte[Math.max(length, placeKey.length * 2)];
+            }
+            // City and county joined by a unit separator, which cannot occur in either, as the place's key.
+            System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
+            placeKey[cityLength] = SEPARATOR;
+            System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
+            long hash = Bytes.hash(placeKey, 0, length);
             int before = places.size();
             id = places.intern(placeKey, 0, length, hash);
             if (id == before) {
