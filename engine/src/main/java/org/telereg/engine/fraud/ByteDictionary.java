@@ -59,6 +59,11 @@ final class ByteDictionary {
         }
     }
 
+    /** Reads the first slot a key with this hash probes, so that it is in cache for {@link #intern}. */
+    long touch(long hash) {
+        return slots[(int) hash & mask];
+    }
+
     /** Whether {@code id}'s key is the same bytes as {@code [from, to)}; no hash needed. */
     boolean is(int id, byte[] bytes, int from, int to) {
         int start = starts[id];

@@ -127,8 +127,10 @@ final class LineWorker {
         int county = columns[InputKind.COUNTY];
         int imei = columns[InputKind.IMEI];
         state.call(
-                subscriber(b, phoneFrom, phoneTo, hash),
                 b,
+                phoneFrom,
+                phoneTo,
+                hash,
                 fieldStart[opposite],
                 fieldEnd[opposite],
                 type,

@@ -25,6 +25,7 @@ final class ShardState {
     private static final long TOKEN = 1L << 62;
     private static final byte SEPARATOR = 0x1F;
     private static final int BATCH = 64;
+    private static final int RANGES = 8;
 
     // Per-subscriber state: one row of STRIDE ints per subscriber, so that a record touches one or two cache
     // lines of it rather than one line in each of thirty arrays.
@@ -76,12 +77,13 @@ final class ShardState {
 
     private int queued;
     private byte[] queuedBytes;
+    private final long[] qHash = new long[BATCH];
     private final int[] qSub = new int[BATCH];
     private final int[] qType = new int[BATCH];
     private final long[] qTime = new long[BATCH];
     private final long[] qDuration = new long[BATCH];
     private final long[] qCounterpart = new long[BATCH];
-    private final int[] qRanges = new int[BATCH * 6];
+    private final int[] qRanges = new int[BATCH * RANGES];
     /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
     long sink;
 
@@ -134,13 +136,16 @@ final class ShardState {
     }
 
     /**
-     * Queues one call record; {@link #drain} applies the queue. {@code type} is 1, 2 or 3; {@code time} in
-     * seconds from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges
-     * point into {@code b}, which must not change until the queue is drained.
+     * Queues one call record; {@link #drain} applies the queue. The subscriber is the bytes {@code [phoneFrom,
+     * phoneTo)} with {@link Bytes#hash} {@code phoneHash}; {@code type} is 1, 2 or 3; {@code time} in seconds
+     * from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges point into
+     * {@code b}, which must not change until the queue is drained.
      */
     void call(
-            int sub,
             byte[] b,
+            int phoneFrom,
+            int phoneTo,
+            long phoneHash,
             int oppositeFrom,
             int oppositeTo,
             int type,
@@ -154,18 +159,20 @@ final class ShardState {
             int imeiTo) {
         int i = queued++;
         queuedBytes = b;
-        qSub[i] = sub;
+        qHash[i] = phoneHash;
         qType[i] = type;
         qTime[i] = time;
         qDuration[i] = duration;
         qCounterpart[i] = type == 3 ? 0 : counterpart(b, oppositeFrom, oppositeTo);
-        int r = i * 6;
-        qRanges[r] = cityFrom;
-        qRanges[r + 1] = cityTo;
-        qRanges[r + 2] = countyFrom;
-        qRanges[r + 3] = countyTo;
-        qRanges[r + 4] = imeiFrom;
-        qRanges[r + 5] = imeiTo;
+        int r = i * RANGES;
+        qRanges[r] = phoneFrom;
+        qRanges[r + 1] = phoneTo;
+        qRanges[r + 2] = cityFrom;
+        qRanges[r + 3] = cityTo;
+        qRanges[r + 4] = countyFrom;
+        qRanges[r + 5] = countyTo;
+        qRanges[r + 6] = imeiFrom;
+        qRanges[r + 7] = imeiTo;
         if (queued == BATCH) {
             drain();
         }
@@ -173,21 +180,32 @@ final class ShardState {
 
     /**
      * Applies the queued call records. Random reads of a large table cost hundreds of nanoseconds each when
-     * done one after another, but the processor overlaps reads that do not depend on each other. So the first
-     * pass reads the state row and the contact slot of every record, the second (its state rows now in cache)
-     * the day and hour slots that a change of day or hour will write, and the last pass applies the records to
-     * tables already in cache.
+     * done one after another, but the processor overlaps reads that do not depend on each other. So each pass
+     * reads what the next one needs for every record of the batch: the subscriber dictionary's slots; then,
+     * the subscribers found, their state rows and contact slots; then the day and hour slots that a change of
+     * day or hour will write. The last pass applies the records to tables already in cache.
      */
     void drain() {
         int count = queued;
         if (count == 0) {
             return;
         }
+        byte[] b = queuedBytes;
         long touched = 0;
         for (int i = 0; i < count; i++) {
-            touched += state[qSub[i] * STRIDE];
+            touched += subscribers.touch(qHash[i]);
+        }
+        int last = -1;
+        for (int i = 0; i < count; i++) {
+            int r = i * RANGES;
+            int sub = last >= 0 && subscribers.is(last, b, qRanges[r], qRanges[r + 1], qHash[i])
+                    ? last
+                    : subscriber(b, qRanges[r], qRanges[r + 1], qHash[i]);
+            qSub[i] = sub;
+            last = sub;
+            touched += state[sub * STRIDE];
             if (qType[i] != 3) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.CONTACT, qSub[i]), qCounterpart[i]));
+                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.CONTACT, sub), qCounterpart[i]));
             }
         }
         for (int i = 0; i < count; i++) {
@@ -202,9 +220,8 @@ final class ShardState {
             }
         }
         sink += touched;
-        byte[] b = queuedBytes;
         for (int i = 0; i < count; i++) {
-            int r = i * 6;
+            int r = i * RANGES;
             apply(
                     qSub[i],
                     b,
@@ -212,12 +229,12 @@ final class ShardState {
                     qTime[i],
                     qDuration[i],
                     qCounterpart[i],
-                    qRanges[r],
-                    qRanges[r + 1],
                     qRanges[r + 2],
                     qRanges[r + 3],
                     qRanges[r + 4],
-                    qRanges[r + 5]);
+                    qRanges[r + 5],
+                    qRanges[r + 6],
+                    qRanges[r + 7]);
         }
         queued = 0;
         queuedBytes = null;
