@@ -64,6 +64,19 @@ final class ByteDictionary {
         return slots[(int) hash & mask];
     }
 
+    /**
+     * Reads the first byte of the key in the first slot a key with this hash probes, when its hash matches, so
+     * that the bytes {@link #intern} compares are in cache; call after {@link #touch}.
+     */
+    int touchKey(long hash) {
+        long entry = slots[(int) hash & mask];
+        if (entry != 0 && (int) (entry >>> 32) == (int) hash) {
+            int start = starts[(int) entry - 1];
+            return start < arenaSize ? arena[start] : 0;
+        }
+        return 0;
+    }
+
     /** Whether {@code id}'s key is the same bytes as {@code [from, to)}; no hash needed. */
     boolean is(int id, byte[] bytes, int from, int to) {
         int start = starts[id];

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Everything known about the subscribers of one shard (those whose number hashes to it), updated record by
  * record by the one thread that owns the shard, then turned into feature values.
  *
- * <p>Per subscriber: a row of 32 ints (128 bytes) plus its number in the subscriber dictionary (length + 24 to
+ * <p>Per subscriber: a row of 40 ints (160 bytes) plus its number in the subscriber dictionary (length + 24 to
  * 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
  * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
@@ -18,9 +18,6 @@ final class ShardState {
 
     private static final int BANDS = DURATION_BANDS.length;
     private static final int NONE = Integer.MIN_VALUE;
-    private static final int OUT = 1;
-    private static final int OUT_AGAIN = 2;
-    private static final int IN = 4;
     private static final int MANY_OWNERS = -2;
     private static final long TOKEN = 1L << 62;
     private static final byte SEPARATOR = 0x1F;
@@ -52,7 +49,11 @@ final class ShardState {
     private static final int IDCARDS = 20;
     private static final int DURATION_SUM_HIGH = 21;
     private static final int BAND_COUNTS = 22;
-    private static final int STRIDE = 32;
+    /** The last IMEI's length and first 16 bytes, so that the usual same-handset check needs no dictionary. */
+    private static final int LAST_IMEI_LENGTH = 32;
+
+    private static final int LAST_IMEI_BYTES = 33;
+    private static final int STRIDE = 40;
 
     /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
     private static final long EPOCH_2000 = 946_684_800L;
@@ -179,11 +180,12 @@ final class ShardState {
     }
 
     /**
-     * Applies the queued call records. Random reads of a large table cost hundreds of nanoseconds each when
-     * done one after another, but the processor overlaps reads that do not depend on each other. So each pass
-     * reads what the next one needs for every record of the batch: the subscriber dictionary's slots; then,
-     * the subscribers found, their state rows and contact slots; then the day and hour slots that a change of
-     * day or hour will write. The last pass applies the records to tables already in cache.
+     * Applies the queued call records. Random reads of a large array cost hundreds of nanoseconds each when
+     * done one after another, but the processor overlaps reads that do not depend on each other. So a first
+     * pass reads the subscriber dictionary's slots of every record in the batch, a second the subscribers'
+     * numbers those slots point to, a third (the subscribers found) their state rows, and the last pass applies
+     * the records to rows already in cache. Pair updates are buffered by {@link PairCounts} and cost no random
+     * read here.
      */
     void drain() {
         int count = queued;
@@ -195,6 +197,9 @@ final class ShardState {
         for (int i = 0; i < count; i++) {
             touched += subscribers.touch(qHash[i]);
         }
+        for (int i = 0; i < count; i++) {
+            touched += subscribers.touchKey(qHash[i]);
+        }
         int last = -1;
         for (int i = 0; i < count; i++) {
             int r = i * RANGES;
@@ -204,20 +209,6 @@ final class ShardState {
             qSub[i] = sub;
             last = sub;
             touched += state[sub * STRIDE];
-            if (qType[i] != 3) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.CONTACT, sub), qCounterpart[i]));
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            int at = qSub[i] * STRIDE;
-            int day = state[at + CURRENT_DAY];
-            if (day != NONE && day != (int) Math.floorDiv(qTime[i], 86_400L)) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.DAY, qSub[i]), day));
-            }
-            int hour = state[at + CURRENT_HOUR];
-            if (qType[i] == 1 && hour != NONE && hour != (int) Math.floorDiv(qTime[i], 3_600L)) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.HOUR, qSub[i]), hour));
-            }
         }
         sink += touched;
         for (int i = 0; i < count; i++) {
@@ -264,8 +255,7 @@ final class ShardState {
             outgoing(sub, time, day, duration, counterpart);
         } else if (type == 2) {
             state[at + IN_CALLS]++;
-            pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
-            pairs.value(pairs.value() | IN);
+            pairs.or(PairCounts.owner(PairCounts.CONTACT, sub), counterpart, PairCounts.IN);
         } else {
             state[at + FORWARDED_CALLS]++;
         }
@@ -304,9 +294,7 @@ final class ShardState {
         if (settings.isNight(hour - day * 24)) {
             state[at + NIGHT_CALLS]++;
         }
-        pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
-        int flags = pairs.value();
-        pairs.value(flags | ((flags & OUT) != 0 ? OUT_AGAIN : OUT));
+        pairs.out(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
         if (duration > 0) {
             state[at + CONNECTED]++;
             long sum = durationSum(at) + duration;
@@ -328,8 +316,7 @@ final class ShardState {
     private void flushDay(int sub) {
         int at = sub * STRIDE;
         if (state[at + CURRENT_DAY] != NONE) {
-            pairs.add(PairCounts.owner(PairCounts.DAY, sub), state[at + CURRENT_DAY]);
-            pairs.value(pairs.value() + state[at + CURRENT_DAY_OUT]);
+            pairs.add(PairCounts.owner(PairCounts.DAY, sub), state[at + CURRENT_DAY], state[at + CURRENT_DAY_OUT]);
             state[at + CURRENT_DAY_OUT] = 0;
             state[at + CURRENT_DAY] = NONE;
         }
@@ -338,8 +325,7 @@ final class ShardState {
     private void flushHour(int sub) {
         int at = sub * STRIDE;
         if (state[at + CURRENT_HOUR] != NONE) {
-            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR]);
-            pairs.value(pairs.value() + state[at + CURRENT_HOUR_OUT]);
+            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR], state[at + CURRENT_HOUR_OUT]);
             state[at + CURRENT_HOUR_OUT] = 0;
             state[at + CURRENT_HOUR] = NONE;
         }
@@ -368,9 +354,30 @@ final class ShardState {
 
     private void imei(int sub, byte[] b, int from, int to) {
         int at = sub * STRIDE;
-        int last = state[at + LAST_IMEI];
-        // Most calls are made from the handset of the subscriber's previous call: compare, do not hash.
-        if (last >= 0 && imeis.is(last, b, from, to)) {
+        int length = to - from;
+        int w0 = 0;
+        int w1 = 0;
+        int w2 = 0;
+        int w3 = 0;
+        if (length <= 16) {
+            for (int k = 0; k < length; k++) {
+                int shifted = (b[from + k] & 0xFF) << ((k & 3) << 3);
+                switch (k >>> 2) {
+                    case 0 -> w0 |= shifted;
+                    case 1 -> w1 |= shifted;
+                    case 2 -> w2 |= shifted;
+                    default -> w3 |= shifted;
+                }
+            }
+            // Most calls are made from the handset of the subscriber's previous call.
+            if (state[at + LAST_IMEI_LENGTH] == length
+                    && state[at + LAST_IMEI_BYTES] == w0
+                    && state[at + LAST_IMEI_BYTES + 1] == w1
+                    && state[at + LAST_IMEI_BYTES + 2] == w2
+                    && state[at + LAST_IMEI_BYTES + 3] == w3) {
+                return;
+            }
+        } else if (state[at + LAST_IMEI] >= 0 && imeis.is(state[at + LAST_IMEI], b, from, to)) {
             return;
         }
         long hash = Bytes.hash(b, from, to);
@@ -383,9 +390,18 @@ final class ShardState {
             imeiOwner[id] = -1;
         }
         state[at + LAST_IMEI] = id;
-        if (pairs.add(PairCounts.owner(PairCounts.IMEI, sub), id)) {
-            // A new (subscriber, IMEI) pair: a second distinct subscriber makes the IMEI shared.
-            imeiOwner[id] = imeiOwner[id] == -1 ? sub : MANY_OWNERS;
+        // A length above 16 never matches the inline copy, so those IMEIs take the dictionary path above.
+        state[at + LAST_IMEI_LENGTH] = length;
+        state[at + LAST_IMEI_BYTES] = w0;
+        state[at + LAST_IMEI_BYTES + 1] = w1;
+        state[at + LAST_IMEI_BYTES + 2] = w2;
+        state[at + LAST_IMEI_BYTES + 3] = w3;
+        pairs.or(PairCounts.owner(PairCounts.IMEI, sub), id, 1);
+        // The IMEI's first subscriber, until a second one shows that it is shared.
+        if (imeiOwner[id] == -1) {
+            imeiOwner[id] = sub;
+        } else if (imeiOwner[id] != sub) {
+            imeiOwner[id] = MANY_OWNERS;
         }
     }
 
@@ -413,7 +429,7 @@ final class ShardState {
                         cityLength > 0 ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
             }
             state[at + LAST_PLACE] = id;
-            pairs.add(PairCounts.owner(PairCounts.PLACE, sub), id);
+            pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
         }
         int home = state[at + HOME_CITY];
         if (home >= 0 && cityLength > 0) {
@@ -473,6 +489,7 @@ final class ShardState {
             flushDay(sub);
             flushHour(sub);
         }
+        pairs.flush();
         int[] distinctCallees = new int[size];
         int[] repeatCallees = new int[size];
         int[] callbackCallees = new int[size];
@@ -491,19 +508,20 @@ final class ShardState {
         pairs.forEach((kind, sub, other, value) -> {
             switch (kind) {
                 case PairCounts.CONTACT -> {
-                    if ((value & OUT) != 0) {
+                    int outgoing = value & PairCounts.OUT_MASK;
+                    if (outgoing > 0) {
                         distinctCallees[sub]++;
-                        if ((value & OUT_AGAIN) != 0) {
+                        if (outgoing > 1) {
                             repeatCallees[sub]++;
                         }
-                        if ((value & IN) != 0) {
+                        if ((value & PairCounts.IN) != 0) {
                             callbackCallees[sub]++;
                         }
                         if (counterpartNumber(other) >= 0) {
                             numericCallees[sub + 1]++;
                         }
                     }
-                    if ((value & IN) != 0) {
+                    if ((value & PairCounts.IN) != 0) {
                         distinctCallers[sub]++;
                     }
                 }
@@ -635,7 +653,7 @@ final class ShardState {
         long[] numbers = new long[offsets[size]];
         int[] fill = Arrays.copyOf(offsets, size);
         pairs.forEach((kind, sub, other, value) -> {
-            if (kind == PairCounts.CONTACT && (value & OUT) != 0) {
+            if (kind == PairCounts.CONTACT && (value & PairCounts.OUT_MASK) != 0) {
                 long number = counterpartNumber(other);
                 if (number >= 0) {
                     numbers[fill[sub]++] = number;
