@@ -117,14 +117,6 @@ final class PairCounts {
         }
     }
 
-    int size() {
-        int size = 0;
-        for (Partition partition : partitions) {
-            size += partition.size;
-        }
-        return size;
-    }
-
     /** Calls {@code visitor} once per pair; {@link #flush} first. */
     void forEach(Visitor visitor) {
         for (Partition partition : partitions) {

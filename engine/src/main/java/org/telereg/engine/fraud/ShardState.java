@@ -115,10 +115,12 @@ final class ShardState {
     int subscriber(byte[] bytes, int from, int to, long hash) {
         int id = subscribers.intern(bytes, from, to, hash);
         if (id >= capacity) {
-            if (id >= PairCounts.MAX_SUBSCRIBERS) {
-                throw new IllegalStateException("more than " + PairCounts.MAX_SUBSCRIBERS + " subscribers in a shard");
+            int most = Math.min(PairCounts.MAX_SUBSCRIBERS, (Integer.MAX_VALUE - 16) / STRIDE);
+            if (id >= most) {
+                throw new IllegalStateException(
+                        "more than " + most + " subscribers in one shard; use more threads (shards)");
             }
-            allocate(capacity * 2);
+            allocate((int) Math.min((long) capacity * 2, most));
         }
         return id;
     }
@@ -469,10 +471,6 @@ final class ShardState {
                 + pairs.footprint()
                 + 4L * imeiOwner.length
                 + 4L * placeCity.length;
-    }
-
-    int pairCount() {
-        return pairs.size();
     }
 
     /**
