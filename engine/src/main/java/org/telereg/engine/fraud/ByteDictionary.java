@@ -59,6 +59,43 @@ final class ByteDictionary {
         }
     }
 
+    /** Reads the first slot a key with this hash probes, so that it is in cache for {@link #intern}. */
+    long touch(long hash) {
+        return slots[(int) hash & mask];
+    }
+
+    /**
+     * Reads the first byte of the key in the first slot a key with this hash probes, when its hash matches, so
+     * that the bytes {@link #intern} compares are in cache; call after {@link #touch}.
+     */
+    int touchKey(long hash) {
+        long entry = slots[(int) hash & mask];
+        if (entry != 0 && (int) (entry >>> 32) == (int) hash) {
+            int start = starts[(int) entry - 1];
+            return start < arenaSize ? arena[start] : 0;
+        }
+        return 0;
+    }
+
+    /** Whether {@code id}'s key is the same bytes as {@code [from, to)}; no hash needed. */
+    boolean is(int id, byte[] bytes, int from, int to) {
+        int start = starts[id];
+        return starts[id + 1] - start == to - from && Arrays.equals(arena, start, starts[id + 1], bytes, from, to);
+    }
+
+    /**
+     * Whether {@code id}'s key is the two ranges joined by {@code separator}, compared in place without building
+     * the joined key.
+     */
+    boolean is(int id, byte[] bytes, int firstFrom, int firstTo, byte separator, int secondFrom, int secondTo) {
+        int start = starts[id];
+        int firstLength = firstTo - firstFrom;
+        return starts[id + 1] - start == firstLength + 1 + secondTo - secondFrom
+                && arena[start + firstLength] == separator
+                && Arrays.equals(arena, start, start + firstLength, bytes, firstFrom, firstTo)
+                && Arrays.equals(arena, start + firstLength + 1, starts[id + 1], bytes, secondFrom, secondTo);
+    }
+
     /** Whether {@code id}'s key is the same bytes as {@code [from, to)} with this {@code hash}. */
     boolean is(int id, byte[] bytes, int from, int to, long hash) {
         if (hashes[id] != (int) hash) {

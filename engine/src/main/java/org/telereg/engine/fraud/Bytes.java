@@ -11,6 +11,7 @@ final class Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long K1 = 0x9E3779B97F4A7C15L;
@@ -43,6 +44,24 @@ final class Bytes {
             }
         }
         return -1;
+    }
+
+    /** Index of the first {@code ','} in {@code [from, to)}, or {@code to}; eight bytes per step as above. */
+    static int indexOfComma(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ COMMAS;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == ',') {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** A 64-bit hash of {@code [from, to)}, eight bytes per step, finished with MurmurHash3's avalanche mix. */

@@ -119,6 +119,7 @@ public final class CdrGenerator {
         Archetype.NEW_SIM,
         Archetype.TRAVELLER
     };
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final int STRANGER_MEMORY = 64;
     // Chance that each rate parameter of a subscriber comes from its counterpart archetype instead.
     private static final double FRAUD_MIX = 0.2;
@@ -481,9 +482,16 @@ public final class CdrGenerator {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** 32 hexadecimal digits derived from the number and the seed: stable within a data set, opaque across. */
     private String token(long number) {
-        return String.format(
-                Locale.ROOT, "%016x%016x", Bytes.mix(number ^ tokenKey), Bytes.mix(number + 31 * tokenKey));
+        byte[] hex = new byte[32];
+        long high = Bytes.mix(number ^ tokenKey);
+        long low = Bytes.mix(number + 31 * tokenKey);
+        for (int i = 0; i < 16; i++) {
+            hex[15 - i] = HEX[(int) (high >>> (4 * i)) & 15];
+            hex[31 - i] = HEX[(int) (low >>> (4 * i)) & 15];
+        }
+        return new String(hex, StandardCharsets.US_ASCII);
     }
 
     private void writeUsers(Path users, Path labels) throws IOException {

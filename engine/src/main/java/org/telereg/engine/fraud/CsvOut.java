@@ -14,7 +14,6 @@ final class CsvOut implements AutoCloseable {
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int size;
-    private long bytes;
 
     CsvOut(Path file, boolean gzip) throws IOException {
         OutputStream raw = Files.newOutputStream(file);
@@ -30,7 +29,6 @@ final class CsvOut implements AutoCloseable {
             flush();
             if (text.length > buffer.length) {
                 out.write(text);
-                bytes += text.length;
                 return this;
             }
         }
@@ -85,13 +83,8 @@ final class CsvOut implements AutoCloseable {
         return this;
     }
 
-    long bytesWritten() {
-        return bytes + size;
-    }
-
     private void flush() throws IOException {
         out.write(buffer, 0, size);
-        bytes += size;
         size = 0;
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <pre>
  * fraud-scan --calls FILE [--sms FILE] [--users FILE] [--model FILE] --out FILE
- *            [--features FILE] [--threads N] [--bad-rows N]
+ *            [--features FILE] [--labels FILE] [--threads N] [--bad-rows N]
  * </pre>
  *
  * <p>The output has the header {@code phone_no_m,score,flag,reasons}: score 0..1 with four decimals, flag 0 or
@@ -31,7 +31,7 @@ public final class FraudScanCommand {
 
     static final String USAGE = """
             usage: fraud-scan --calls FILE [--sms FILE] [--users FILE] [--model FILE] --out FILE
-                              [--features FILE] [--threads N] [--bad-rows N]
+                              [--features FILE] [--labels FILE] [--threads N] [--bad-rows N]
               --calls     calls CSV (phone_no_m,opposite_no_m,calltype_id,start_datetime,call_dur,
                           city_name,county_name,imei_m), plain or gzip
               --sms       SMS CSV (phone_no_m,opposite_no_m,calltype_id,request_datetime)
@@ -39,6 +39,7 @@ public final class FraudScanCommand {
               --model     model file (default: the model shipped with TeleReg)
               --out       suspects CSV to write: phone_no_m,score,flag,reasons
               --features  also write every subscriber's features to this CSV
+              --labels    ground truth (phone_no_m,label[,archetype]): print precision, recall and F1
               --threads   worker threads (default: number of processors)
               --bad-rows  bad rows to list per file (default 20; all are counted)
             """;
@@ -53,7 +54,7 @@ public final class FraudScanCommand {
             Options options = Options.parse(
                     "fraud-scan",
                     args,
-                    Set.of("calls", "sms", "users", "model", "out", "features", "threads", "bad-rows"),
+                    Set.of("calls", "sms", "users", "model", "out", "features", "labels", "threads", "bad-rows"),
                     Set.of());
             CdrFiles files = new CdrFiles(options.requiredPath("calls"), options.path("sms"), options.path("users"));
             Path output = options.requiredPath("out");
@@ -63,7 +64,8 @@ public final class FraudScanCommand {
                 throw new Options.UsageException("--threads must be at least 1 and --bad-rows at least 0");
             }
             FraudModel model = options.has("model") ? FraudModel.read(options.path("model")) : FraudModel.standard();
-            return scan(files, model, output, options.path("features"), threads, badRows, out, err);
+            Labels labels = options.has("labels") ? Labels.read(options.path("labels"), badRows) : null;
+            return scan(files, model, output, options.path("features"), labels, threads, badRows, out, err);
         } catch (Options.UsageException e) {
             err.println("fraud-scan: " + e.getMessage());
             err.print(USAGE);
@@ -80,11 +82,65 @@ public final class FraudScanCommand {
         }
     }
 
+    /**
+     * Precision, recall and F1 against the labels; with an archetype column, per archetype the share flagged
+     * (recall for fraud archetypes, false-positive rate for the others) and, for fraud archetypes, F1 against all
+     * legitimate subscribers.
+     */
+    private static void quality(PrintStream out, FeatureTable table, FraudModel model, Labels labels) {
+        Quality quality = model.quality(table, labels.fraud);
+        out.printf(
+                Locale.ROOT,
+                "against %,d labels: precision %.3f, recall %.3f, F1 %.3f (%d true, %d false positives, %d missed)%n",
+                quality.total(),
+                quality.precision(),
+                quality.recall(),
+                quality.f1(),
+                quality.truePositives(),
+                quality.falsePositives(),
+                quality.falseNegatives());
+        if (labels.archetypes.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        java.util.Map<String, Boolean> fraudArchetype = new java.util.HashMap<>();
+        for (int row = 0; row < table.size(); row++) {
+            String subscriber = table.subscriber(row);
+            String archetype = labels.archetypes.get(subscriber);
+            Boolean fraud = labels.fraud.get(subscriber);
+            if (archetype != null && fraud != null) {
+                long[] c = counts.computeIfAbsent(archetype, a -> new long[2]);
+                c[0]++;
+                c[1] += model.score(table, row).flagged() ? 1 : 0;
+                fraudArchetype.put(archetype, fraud);
+            }
+        }
+        out.println("  archetype        kind        subscribers  flagged  share  F1 vs legitimate");
+        for (var entry : counts.entrySet()) {
+            long[] c = entry.getValue();
+            boolean fraud = fraudArchetype.get(entry.getKey());
+            String f1 = fraud
+                    ? String.format(
+                            Locale.ROOT, "%.3f", new Quality(c[1], quality.falsePositives(), c[0] - c[1], 0).f1())
+                    : "";
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %-10s %12d %8d  %5.3f  %s%n",
+                    entry.getKey(),
+                    fraud ? "fraud" : "legitimate",
+                    c[0],
+                    c[1],
+                    (double) c[1] / c[0],
+                    f1);
+        }
+    }
+
     private static int scan(
             CdrFiles files,
             FraudModel model,
             Path output,
             Path featuresOutput,
+            Labels labels,
             int threads,
             int badRows,
             PrintStream out,
@@ -147,6 +203,9 @@ public final class FraudScanCommand {
                         scores[row],
                         model.score(table, row).reasonCodes());
             }
+        }
+        if (labels != null) {
+            quality(out, table, model, labels);
         }
         out.printf(
                 Locale.ROOT,

@@ -18,11 +18,15 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Ground truth from a CSV with the columns {@code phone_no_m} and {@code label} in any order (the contest's
- * users file has both); label 1 or true is fraud, 0 or false legitimate. Plain or gzip.
+ * users file has both), and optionally {@code archetype}; label 1 or true is fraud, 0 or false legitimate. Plain
+ * or gzip.
  */
 final class Labels {
 
     final Map<String, Boolean> fraud = new LinkedHashMap<>();
+    /** The archetype column, where the file has one (generated labels do). */
+    final Map<String, String> archetypes = new LinkedHashMap<>();
+
     final List<BadRow> firstBadRows = new ArrayList<>();
     long badRows;
 
@@ -41,12 +45,15 @@ final class Labels {
             String[] names = header.replace("\uFEFF", "").split(",", -1);
             int phone = -1;
             int label = -1;
+            int archetype = -1;
             for (int i = 0; i < names.length; i++) {
                 String name = names[i].strip().replace("\"", "").toLowerCase(Locale.ROOT);
                 if (name.equals("phone_no_m")) {
                     phone = i;
                 } else if (name.equals("label")) {
                     label = i;
+                } else if (name.equals("archetype")) {
+                    archetype = i;
                 }
             }
             List<String> missing = new ArrayList<>();
@@ -92,6 +99,9 @@ final class Labels {
                     }
                 } else {
                     labels.fraud.put(fields[phone].strip(), value);
+                    if (archetype >= 0 && archetype < fields.length && !fields[archetype].isBlank()) {
+                        labels.archetypes.put(fields[phone].strip(), fields[archetype].strip());
+                    }
                 }
             }
         }

@@ -127,8 +127,10 @@ final class LineWorker {
         int county = columns[InputKind.COUNTY];
         int imei = columns[InputKind.IMEI];
         state.call(
-                subscriber(b, phoneFrom, phoneTo, hash),
                 b,
+                phoneFrom,
+                phoneTo,
+                hash,
                 fieldStart[opposite],
                 fieldEnd[opposite],
                 type,
@@ -212,10 +214,7 @@ final class LineWorker {
                     end++;
                 }
             } else {
-                end = start;
-                while (end < lineEnd && b[end] != ',') {
-                    end++;
-                }
+                end = Bytes.indexOfComma(b, start, lineEnd);
                 fieldStart[fields] = start;
                 fieldEnd[fields] = end;
             }

@@ -1,15 +1,20 @@
 package org.telereg.engine.fraud;
 
 /**
- * An open-addressing map from a (kind, subscriber, other) triple to an int, holding what is kept per distinct
- * pair: the contact flags of each (subscriber, counterpart), each (subscriber, IMEI) and (subscriber, place),
- * and the outgoing count of each (subscriber, day) and (subscriber, hour).
+ * What is kept per distinct pair — the contact flags of each (subscriber, counterpart), each (subscriber, IMEI)
+ * and (subscriber, place), the outgoing count of each (subscriber, day) and (subscriber, hour) — as a map from
+ * (kind, subscriber, other) to an int, updated by commutative operations.
  *
- * <p>A slot is two longs side by side, so that a hit costs one cache line: the other part of the key (64 bits:
- * a counterpart's digits and length, or an id), then the kind (4 bits), subscriber (28 bits) and value (32
- * bits). Because a counterpart written as digits is its own key, the hot path needs no dictionary of
- * counterparts. 16 bytes per slot at a load factor of at most 5/8: 26 to 51 bytes per pair. The kind is never
- * 0, so a second long of 0 marks an empty slot.
+ * <p>Updates do not touch the map at once. The map is split by hash into 1,024 partitions, and an update is
+ * appended to its partition's buffer; a full buffer is applied to its partition in one go. A partition is
+ * 1/1,024 of the map, so while its buffer is applied it stays in the processor's cache, where updating one
+ * huge table record by record would wait for main memory on nearly every record. This works because every
+ * update commutes (OR of flags, addition, a count saturating at 2): the order in which they are applied
+ * does not change the result.
+ *
+ * <p>A slot is two longs side by side: the other part of the key (a counterpart's digits and length, or an
+ * id), then the kind (4 bits), subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor
+ * of at most 5/8: 26 to 51 bytes per pair, plus 2 MB of buffers.
  */
 final class PairCounts {
 
@@ -21,12 +26,30 @@ final class PairCounts {
 
     static final int MAX_SUBSCRIBERS = 1 << 28;
 
-    private long[] table = new long[2 << 10];
-    private int shift = 64 - 10;
-    private int size;
-    private int limit = (1 << 10) * 5 / 8;
-    /** Index of the second long of the last {@link #add}'s slot, whose low half is the value. */
-    private int last;
+    /** Contact flags: bits 0–1 count outgoing calls up to 2, bit 2 marks an incoming call. */
+    static final int OUT_MASK = 3;
+
+    static final int IN = 4;
+
+    private static final int OR = 0;
+    private static final int ADD = 1;
+    private static final int OUT = 2;
+    private static final int MAX_AMOUNT = (1 << 30) - 1;
+
+    private static final int PARTITION_BITS = 10;
+    private static final int PARTITIONS = 1 << PARTITION_BITS;
+    private static final int BUFFER = 128;
+
+    private final Partition[] partitions = new Partition[PARTITIONS];
+    private final long[] bufferedOther = new long[PARTITIONS * BUFFER];
+    private final long[] bufferedUpdate = new long[PARTITIONS * BUFFER];
+    private final int[] buffered = new int[PARTITIONS];
+
+    PairCounts() {
+        for (int p = 0; p < PARTITIONS; p++) {
+            partitions[p] = new Partition();
+        }
+    }
 
     /** The kind and subscriber as the high half of a slot's second long. */
     static int owner(int kind, int subscriber) {
@@ -41,100 +64,157 @@ final class PairCounts {
         return owner & (MAX_SUBSCRIBERS - 1);
     }
 
-    int size() {
-        return size;
+    private static long hash(int owner, long other) {
+        return Bytes.mix(other + owner * 0x9E3779B97F4A7C15L);
     }
 
-    /** The slot where the pair is or would go, to read it ahead of {@link #add} and overlap cache misses. */
-    int slotOf(int owner, long other) {
-        return (int) ((Bytes.mix(other + owner * 0x9E3779B97F4A7C15L)) >>> shift);
+    /** ORs {@code bits} into the pair's value (adding the pair with value 0 first when new). */
+    void or(int owner, long other, int bits) {
+        update(owner, other, OR, bits);
     }
 
-    /** Reads a slot so that it is in cache when {@link #add} needs it. */
-    long touch(int slot) {
-        return table[(slot << 1) & (table.length - 1)];
+    /** Adds {@code amount} (0 or more) to the pair's value, adding the pair when new. */
+    void add(int owner, long other, int amount) {
+        if (amount > MAX_AMOUNT) {
+            Partition partition = partitions[(int) (hash(owner, other) >>> (64 - PARTITION_BITS))];
+            partition.apply(owner, other, ADD, amount);
+            return;
+        }
+        update(owner, other, ADD, amount);
     }
 
-    /**
-     * Finds or adds the pair; returns true when it was added (with value 0). {@link #value()} and {@link
-     * #value(int)} then read and write its value.
-     */
-    boolean add(int owner, long other) {
-        int slot = slotOf(owner, other);
-        int mask = (table.length >> 1) - 1;
-        while (true) {
-            long second = table[(slot << 1) + 1];
-            if (second == 0) {
-                table[slot << 1] = other;
-                table[(slot << 1) + 1] = (long) owner << 32;
-                if (++size > limit) {
-                    grow();
-                    last = find(owner, other);
-                } else {
-                    last = (slot << 1) + 1;
-                }
-                return true;
-            }
-            if ((int) (second >>> 32) == owner && table[slot << 1] == other) {
-                last = (slot << 1) + 1;
-                return false;
-            }
-            slot = (slot + 1) & mask;
+    /** Counts an outgoing call in a contact's flags, up to 2. */
+    void out(int owner, long other) {
+        update(owner, other, OUT, 0);
+    }
+
+    private void update(int owner, long other, int operation, int amount) {
+        int p = (int) (hash(owner, other) >>> (64 - PARTITION_BITS));
+        int at = p * BUFFER + buffered[p];
+        bufferedOther[at] = other;
+        bufferedUpdate[at] = ((long) owner << 32) | ((long) operation << 30) | amount;
+        if (++buffered[p] == BUFFER) {
+            drain(p);
         }
     }
 
-    int value() {
-        return (int) table[last];
-    }
-
-    void value(int value) {
-        table[last] = (table[last] & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
-    }
-
-    private int find(int owner, long other) {
-        int slot = slotOf(owner, other);
-        int mask = (table.length >> 1) - 1;
-        while ((int) (table[(slot << 1) + 1] >>> 32) != owner || table[slot << 1] != other) {
-            slot = (slot + 1) & mask;
+    private void drain(int p) {
+        Partition partition = partitions[p];
+        int from = p * BUFFER;
+        int to = from + buffered[p];
+        for (int i = from; i < to; i++) {
+            long update = bufferedUpdate[i];
+            partition.apply(
+                    (int) (update >>> 32), bufferedOther[i], (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT);
         }
-        return (slot << 1) + 1;
+        buffered[p] = 0;
     }
 
-    private void grow() {
-        long[] old = table;
-        table = new long[old.length * 2];
-        shift--;
-        limit = (table.length >> 1) / 8 * 5;
-        int mask = (table.length >> 1) - 1;
-        for (int i = 0; i < old.length; i += 2) {
-            long second = old[i + 1];
-            if (second != 0) {
-                int slot = slotOf((int) (second >>> 32), old[i]);
-                while (table[(slot << 1) + 1] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                table[slot << 1] = old[i];
-                table[(slot << 1) + 1] = second;
-            }
+    /** Applies every buffered update; call before reading. */
+    void flush() {
+        for (int p = 0; p < PARTITIONS; p++) {
+            drain(p);
         }
     }
 
-    /** Calls {@code visitor} once per pair, in table order. */
+    /** Calls {@code visitor} once per pair; {@link #flush} first. */
     void forEach(Visitor visitor) {
-        for (int i = 0; i < table.length; i += 2) {
-            long second = table[i + 1];
-            if (second != 0) {
-                int owner = (int) (second >>> 32);
-                visitor.visit(kind(owner), subscriber(owner), table[i], (int) second);
-            }
+        for (Partition partition : partitions) {
+            partition.forEach(visitor);
         }
     }
 
     long footprint() {
-        return 8L * table.length;
+        long bytes = 16L * PARTITIONS * BUFFER + 4L * PARTITIONS;
+        for (Partition partition : partitions) {
+            bytes += 8L * partition.table.length;
+        }
+        return bytes;
     }
 
     interface Visitor {
         void visit(int kind, int subscriber, long other, int value);
+    }
+
+    /** One partition: open addressing with linear probing, slots of two longs. */
+    private static final class Partition {
+        private long[] table = new long[2 << 4];
+        private int shift = 64 - 4;
+        private int size;
+        private int limit = (1 << 4) * 5 / 8;
+
+        void apply(int owner, long other, int operation, int amount) {
+            // The partition index took the top bits of the hash; the slot takes the bits below them.
+            int slot = (int) ((hash(owner, other) << PARTITION_BITS) >>> shift);
+            int mask = (table.length >> 1) - 1;
+            while (true) {
+                int at = slot << 1;
+                long second = table[at + 1];
+                if (second == 0) {
+                    table[at] = other;
+                    table[at + 1] = (long) owner << 32;
+                    if (++size > limit) {
+                        grow();
+                        at = find(owner, other);
+                    }
+                    update(at + 1, operation, amount);
+                    return;
+                }
+                if ((int) (second >>> 32) == owner && table[at] == other) {
+                    update(at + 1, operation, amount);
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private void update(int at, int operation, int amount) {
+            long second = table[at];
+            int value = (int) second;
+            value = switch (operation) {
+                case OR -> value | amount;
+                case ADD -> value + amount;
+                default -> (value & ~OUT_MASK) | Math.min((value & OUT_MASK) + 1, 2);
+            };
+            table[at] = (second & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
+        }
+
+        private int find(int owner, long other) {
+            int slot = (int) ((hash(owner, other) << PARTITION_BITS) >>> shift);
+            int mask = (table.length >> 1) - 1;
+            while ((int) (table[(slot << 1) + 1] >>> 32) != owner || table[slot << 1] != other) {
+                slot = (slot + 1) & mask;
+            }
+            return slot << 1;
+        }
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            shift--;
+            limit = (table.length >> 1) / 8 * 5;
+            int mask = (table.length >> 1) - 1;
+            for (int i = 0; i < old.length; i += 2) {
+                long second = old[i + 1];
+                if (second != 0) {
+                    int slot = (int) ((hash((int) (second >>> 32), old[i]) << PARTITION_BITS) >>> shift);
+                    while (table[(slot << 1) + 1] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    table[slot << 1] = old[i];
+                    table[(slot << 1) + 1] = second;
+                }
+            }
+        }
+
+        void forEach(Visitor visitor) {
+            for (int i = 0; i < table.length; i += 2) {
+                long second = table[i + 1];
+                if (second != 0) {
+                    int owner = (int) (second >>> 32);
+                    visitor.visit(kind(owner), subscriber(owner), table[i], (int) second);
+                }
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Everything known about the subscribers of one shard (those whose number hashes to it), updated record by
  * record by the one thread that owns the shard, then turned into feature values.
  *
- * <p>Per subscriber: a row of 32 ints (128 bytes) plus its number in the subscriber dictionary (length + 24 to
+ * <p>Per subscriber: a row of 40 ints (160 bytes) plus its number in the subscriber dictionary (length + 24 to
  * 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
  * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
@@ -18,12 +18,11 @@ final class ShardState {
 
     private static final int BANDS = DURATION_BANDS.length;
     private static final int NONE = Integer.MIN_VALUE;
-    private static final int OUT = 1;
-    private static final int OUT_AGAIN = 2;
-    private static final int IN = 4;
     private static final int MANY_OWNERS = -2;
     private static final long TOKEN = 1L << 62;
+    private static final byte SEPARATOR = 0x1F;
     private static final int BATCH = 64;
+    private static final int RANGES = 8;
 
     // Per-subscriber state: one row of STRIDE ints per subscriber, so that a record touches one or two cache
     // lines of it rather than one line in each of thirty arrays.
@@ -50,7 +49,11 @@ final class ShardState {
     private static final int IDCARDS = 20;
     private static final int DURATION_SUM_HIGH = 21;
     private static final int BAND_COUNTS = 22;
-    private static final int STRIDE = 32;
+    /** The last IMEI's length and first 16 bytes, so that the usual same-handset check needs no dictionary. */
+    private static final int LAST_IMEI_LENGTH = 32;
+
+    private static final int LAST_IMEI_BYTES = 33;
+    private static final int STRIDE = 40;
 
     /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
     private static final long EPOCH_2000 = 946_684_800L;
@@ -75,12 +78,13 @@ final class ShardState {
 
     private int queued;
     private byte[] queuedBytes;
+    private final long[] qHash = new long[BATCH];
     private final int[] qSub = new int[BATCH];
     private final int[] qType = new int[BATCH];
     private final long[] qTime = new long[BATCH];
     private final long[] qDuration = new long[BATCH];
     private final long[] qCounterpart = new long[BATCH];
-    private final int[] qRanges = new int[BATCH * 6];
+    private final int[] qRanges = new int[BATCH * RANGES];
     /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
     long sink;
 
@@ -111,10 +115,12 @@ final class ShardState {
     int subscriber(byte[] bytes, int from, int to, long hash) {
         int id = subscribers.intern(bytes, from, to, hash);
         if (id >= capacity) {
-            if (id >= PairCounts.MAX_SUBSCRIBERS) {
-                throw new IllegalStateException("more than " + PairCounts.MAX_SUBSCRIBERS + " subscribers in a shard");
+            int most = Math.min(PairCounts.MAX_SUBSCRIBERS, (Integer.MAX_VALUE - 16) / STRIDE);
+            if (id >= most) {
+                throw new IllegalStateException(
+                        "more than " + most + " subscribers in one shard; use more threads (shards)");
             }
-            allocate(capacity * 2);
+            allocate((int) Math.min((long) capacity * 2, most));
         }
         return id;
     }
@@ -133,13 +139,16 @@ final class ShardState {
     }
 
     /**
-     * Queues one call record; {@link #drain} applies the queue. {@code type} is 1, 2 or 3; {@code time} in
-     * seconds from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges
-     * point into {@code b}, which must not change until the queue is drained.
+     * Queues one call record; {@link #drain} applies the queue. The subscriber is the bytes {@code [phoneFrom,
+     * phoneTo)} with {@link Bytes#hash} {@code phoneHash}; {@code type} is 1, 2 or 3; {@code time} in seconds
+     * from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges point into
+     * {@code b}, which must not change until the queue is drained.
      */
     void call(
-            int sub,
             byte[] b,
+            int phoneFrom,
+            int phoneTo,
+            long phoneHash,
             int oppositeFrom,
             int oppositeTo,
             int type,
@@ -153,57 +162,59 @@ final class ShardState {
             int imeiTo) {
         int i = queued++;
         queuedBytes = b;
-        qSub[i] = sub;
+        qHash[i] = phoneHash;
         qType[i] = type;
         qTime[i] = time;
         qDuration[i] = duration;
         qCounterpart[i] = type == 3 ? 0 : counterpart(b, oppositeFrom, oppositeTo);
-        int r = i * 6;
-        qRanges[r] = cityFrom;
-        qRanges[r + 1] = cityTo;
-        qRanges[r + 2] = countyFrom;
-        qRanges[r + 3] = countyTo;
-        qRanges[r + 4] = imeiFrom;
-        qRanges[r + 5] = imeiTo;
+        int r = i * RANGES;
+        qRanges[r] = phoneFrom;
+        qRanges[r + 1] = phoneTo;
+        qRanges[r + 2] = cityFrom;
+        qRanges[r + 3] = cityTo;
+        qRanges[r + 4] = countyFrom;
+        qRanges[r + 5] = countyTo;
+        qRanges[r + 6] = imeiFrom;
+        qRanges[r + 7] = imeiTo;
         if (queued == BATCH) {
             drain();
         }
     }
 
     /**
-     * Applies the queued call records. Random reads of a large table cost hundreds of nanoseconds each when
-     * done one after another, but the processor overlaps reads that do not depend on each other. So the first
-     * pass reads the state row and the contact slot of every record, the second (its state rows now in cache)
-     * the day and hour slots that a change of day or hour will write, and the last pass applies the records to
-     * tables already in cache.
+     * Applies the queued call records. Random reads of a large array cost hundreds of nanoseconds each when
+     * done one after another, but the processor overlaps reads that do not depend on each other. So a first
+     * pass reads the subscriber dictionary's slots of every record in the batch, a second the subscribers'
+     * numbers those slots point to, a third (the subscribers found) their state rows, and the last pass applies
+     * the records to rows already in cache. Pair updates are buffered by {@link PairCounts} and cost no random
+     * read here.
      */
     void drain() {
         int count = queued;
         if (count == 0) {
             return;
         }
+        byte[] b = queuedBytes;
         long touched = 0;
         for (int i = 0; i < count; i++) {
-            touched += state[qSub[i] * STRIDE];
-            if (qType[i] != 3) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.CONTACT, qSub[i]), qCounterpart[i]));
-            }
+            touched += subscribers.touch(qHash[i]);
         }
         for (int i = 0; i < count; i++) {
-            int at = qSub[i] * STRIDE;
-            int day = state[at + CURRENT_DAY];
-            if (day != NONE && day != (int) Math.floorDiv(qTime[i], 86_400L)) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.DAY, qSub[i]), day));
-            }
-            int hour = state[at + CURRENT_HOUR];
-            if (qType[i] == 1 && hour != NONE && hour != (int) Math.floorDiv(qTime[i], 3_600L)) {
-                touched += pairs.touch(pairs.slotOf(PairCounts.owner(PairCounts.HOUR, qSub[i]), hour));
-            }
+            touched += subscribers.touchKey(qHash[i]);
+        }
+        int last = -1;
+        for (int i = 0; i < count; i++) {
+            int r = i * RANGES;
+            int sub = last >= 0 && subscribers.is(last, b, qRanges[r], qRanges[r + 1], qHash[i])
+                    ? last
+                    : subscriber(b, qRanges[r], qRanges[r + 1], qHash[i]);
+            qSub[i] = sub;
+            last = sub;
+            touched += state[sub * STRIDE];
         }
         sink += touched;
-        byte[] b = queuedBytes;
         for (int i = 0; i < count; i++) {
-            int r = i * 6;
+            int r = i * RANGES;
             apply(
                     qSub[i],
                     b,
@@ -211,12 +222,12 @@ final class ShardState {
                     qTime[i],
                     qDuration[i],
                     qCounterpart[i],
-                    qRanges[r],
-                    qRanges[r + 1],
                     qRanges[r + 2],
                     qRanges[r + 3],
                     qRanges[r + 4],
-                    qRanges[r + 5]);
+                    qRanges[r + 5],
+                    qRanges[r + 6],
+                    qRanges[r + 7]);
         }
         queued = 0;
         queuedBytes = null;
@@ -246,8 +257,7 @@ final class ShardState {
             outgoing(sub, time, day, duration, counterpart);
         } else if (type == 2) {
             state[at + IN_CALLS]++;
-            pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
-            pairs.value(pairs.value() | IN);
+            pairs.or(PairCounts.owner(PairCounts.CONTACT, sub), counterpart, PairCounts.IN);
         } else {
             state[at + FORWARDED_CALLS]++;
         }
@@ -286,9 +296,7 @@ final class ShardState {
         if (settings.isNight(hour - day * 24)) {
             state[at + NIGHT_CALLS]++;
         }
-        pairs.add(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
-        int flags = pairs.value();
-        pairs.value(flags | ((flags & OUT) != 0 ? OUT_AGAIN : OUT));
+        pairs.out(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
         if (duration > 0) {
             state[at + CONNECTED]++;
             long sum = durationSum(at) + duration;
@@ -310,8 +318,7 @@ final class ShardState {
     private void flushDay(int sub) {
         int at = sub * STRIDE;
         if (state[at + CURRENT_DAY] != NONE) {
-            pairs.add(PairCounts.owner(PairCounts.DAY, sub), state[at + CURRENT_DAY]);
-            pairs.value(pairs.value() + state[at + CURRENT_DAY_OUT]);
+            pairs.add(PairCounts.owner(PairCounts.DAY, sub), state[at + CURRENT_DAY], state[at + CURRENT_DAY_OUT]);
             state[at + CURRENT_DAY_OUT] = 0;
             state[at + CURRENT_DAY] = NONE;
         }
@@ -320,8 +327,7 @@ final class ShardState {
     private void flushHour(int sub) {
         int at = sub * STRIDE;
         if (state[at + CURRENT_HOUR] != NONE) {
-            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR]);
-            pairs.value(pairs.value() + state[at + CURRENT_HOUR_OUT]);
+            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR], state[at + CURRENT_HOUR_OUT]);
             state[at + CURRENT_HOUR_OUT] = 0;
             state[at + CURRENT_HOUR] = NONE;
         }
@@ -349,12 +355,34 @@ final class ShardState {
     }
 
     private void imei(int sub, byte[] b, int from, int to) {
-        long hash = Bytes.hash(b, from, to);
         int at = sub * STRIDE;
-        int last = state[at + LAST_IMEI];
-        if (last >= 0 && imeis.is(last, b, from, to, hash)) {
+        int length = to - from;
+        int w0 = 0;
+        int w1 = 0;
+        int w2 = 0;
+        int w3 = 0;
+        if (length <= 16) {
+            for (int k = 0; k < length; k++) {
+                int shifted = (b[from + k] & 0xFF) << ((k & 3) << 3);
+                switch (k >>> 2) {
+                    case 0 -> w0 |= shifted;
+                    case 1 -> w1 |= shifted;
+                    case 2 -> w2 |= shifted;
+                    default -> w3 |= shifted;
+                }
+            }
+            // Most calls are made from the handset of the subscriber's previous call.
+            if (state[at + LAST_IMEI_LENGTH] == length
+                    && state[at + LAST_IMEI_BYTES] == w0
+                    && state[at + LAST_IMEI_BYTES + 1] == w1
+                    && state[at + LAST_IMEI_BYTES + 2] == w2
+                    && state[at + LAST_IMEI_BYTES + 3] == w3) {
+                return;
+            }
+        } else if (state[at + LAST_IMEI] >= 0 && imeis.is(state[at + LAST_IMEI], b, from, to)) {
             return;
         }
+        long hash = Bytes.hash(b, from, to);
         int before = imeis.size();
         int id = imeis.intern(b, from, to, hash);
         if (id == before) {
@@ -364,26 +392,35 @@ final class ShardState {
             imeiOwner[id] = -1;
         }
         state[at + LAST_IMEI] = id;
-        if (pairs.add(PairCounts.owner(PairCounts.IMEI, sub), id)) {
-            // A new (subscriber, IMEI) pair: a second distinct subscriber makes the IMEI shared.
-            imeiOwner[id] = imeiOwner[id] == -1 ? sub : MANY_OWNERS;
+        // A length above 16 never matches the inline copy, so those IMEIs take the dictionary path above.
+        state[at + LAST_IMEI_LENGTH] = length;
+        state[at + LAST_IMEI_BYTES] = w0;
+        state[at + LAST_IMEI_BYTES + 1] = w1;
+        state[at + LAST_IMEI_BYTES + 2] = w2;
+        state[at + LAST_IMEI_BYTES + 3] = w3;
+        pairs.or(PairCounts.owner(PairCounts.IMEI, sub), id, 1);
+        // The IMEI's first subscriber, until a second one shows that it is shared.
+        if (imeiOwner[id] == -1) {
+            imeiOwner[id] = sub;
+        } else if (imeiOwner[id] != sub) {
+            imeiOwner[id] = MANY_OWNERS;
         }
     }
 
     private void place(int sub, byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
-        int cityLength = cityTo - cityFrom;
-        int length = cityLength + 1 + countyTo - countyFrom;
-        if (length > placeKey.length) {
-            placeKey = new byte[Math.max(length, placeKey.length * 2)];
-        }
-        // City and county joined by a unit separator, which cannot occur in either, as the place's key.
-        System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
-        placeKey[cityLength] = 0x1F;
-        System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
-        long hash = Bytes.hash(placeKey, 0, length);
         int at = sub * STRIDE;
         int id = state[at + LAST_PLACE];
-        if (id < 0 || !places.is(id, placeKey, 0, length, hash)) {
+        int cityLength = cityTo - cityFrom;
+        if (id < 0 || !places.is(id, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
+            int length = cityLength + 1 + countyTo - countyFrom;
+            if (length > placeKey.length) {
+                placeKey = new byte[Math.max(length, placeKey.length * 2)];
+            }
+            // City and county joined by a unit separator, which cannot occur in either, as the place's key.
+            System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
+            placeKey[cityLength] = SEPARATOR;
+            System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
+            long hash = Bytes.hash(placeKey, 0, length);
             int before = places.size();
             id = places.intern(placeKey, 0, length, hash);
             if (id == before) {
@@ -394,7 +431,7 @@ final class ShardState {
                         cityLength > 0 ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
             }
             state[at + LAST_PLACE] = id;
-            pairs.add(PairCounts.owner(PairCounts.PLACE, sub), id);
+            pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
         }
         int home = state[at + HOME_CITY];
         if (home >= 0 && cityLength > 0) {
@@ -436,10 +473,6 @@ final class ShardState {
                 + 4L * placeCity.length;
     }
 
-    int pairCount() {
-        return pairs.size();
-    }
-
     /**
      * The features of every subscriber of this shard seen in a call or SMS record.
      *
@@ -454,6 +487,7 @@ final class ShardState {
             flushDay(sub);
             flushHour(sub);
         }
+        pairs.flush();
         int[] distinctCallees = new int[size];
         int[] repeatCallees = new int[size];
         int[] callbackCallees = new int[size];
@@ -472,19 +506,20 @@ final class ShardState {
         pairs.forEach((kind, sub, other, value) -> {
             switch (kind) {
                 case PairCounts.CONTACT -> {
-                    if ((value & OUT) != 0) {
+                    int outgoing = value & PairCounts.OUT_MASK;
+                    if (outgoing > 0) {
                         distinctCallees[sub]++;
-                        if ((value & OUT_AGAIN) != 0) {
+                        if (outgoing > 1) {
                             repeatCallees[sub]++;
                         }
-                        if ((value & IN) != 0) {
+                        if ((value & PairCounts.IN) != 0) {
                             callbackCallees[sub]++;
                         }
                         if (counterpartNumber(other) >= 0) {
                             numericCallees[sub + 1]++;
                         }
                     }
-                    if ((value & IN) != 0) {
+                    if ((value & PairCounts.IN) != 0) {
                         distinctCallers[sub]++;
                     }
                 }
@@ -616,7 +651,7 @@ final class ShardState {
         long[] numbers = new long[offsets[size]];
         int[] fill = Arrays.copyOf(offsets, size);
         pairs.forEach((kind, sub, other, value) -> {
-            if (kind == PairCounts.CONTACT && (value & OUT) != 0) {
+            if (kind == PairCounts.CONTACT && (value & PairCounts.OUT_MASK) != 0) {
                 long number = counterpartNumber(other);
                 if (number >= 0) {
                     numbers[fill[sub]++] = number;

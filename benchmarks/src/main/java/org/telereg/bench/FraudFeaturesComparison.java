@@ -1,0 +1,281 @@
+package org.telereg.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.telereg.engine.fraud.CdrFiles;
+import org.telereg.engine.fraud.CdrGenerator;
+import org.telereg.engine.fraud.Feature;
+import org.telereg.engine.fraud.FeatureExtraction;
+import org.telereg.engine.fraud.FeatureSettings;
+import org.telereg.engine.fraud.FeatureTable;
+import org.telereg.engine.fraud.FraudFeatures;
+import org.telereg.engine.fraud.GeneratedCdrs;
+import org.telereg.engine.fraud.GeneratorSettings;
+
+/**
+ * Computes the per-subscriber features of a generated calls CSV with TeleReg's {@link FraudFeatures} (both cores)
+ * and with DuckDB ({@code read_csv} + GROUP BY with the same definitions and exact distinct counts, 2 threads),
+ * checks that both agree, and prints rows/s, bytes/s, peak memory and the ratio.
+ *
+ * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.FraudFeaturesComparison [rows ...] [--dir
+ * DIR] [--keep]}; rows default to 10,000,000. Files are generated into a temporary directory (or DIR), deleted
+ * afterwards unless {@code --keep}.
+ */
+public final class FraudFeaturesComparison {
+
+    private static final long SEED = 20201101L;
+    private static final int DAYS = 14;
+    private static final int PILOT_SUBSCRIBERS = 2_000;
+    private static final int THREADS = 2;
+    /** The settings the SQL of fraud-features.sql hard-codes. */
+    private static final FeatureSettings SETTINGS = new FeatureSettings(15, 0, 6, 10, 7);
+
+    private static final Feature[] CHECKED = {
+        Feature.OUT_CALLS,
+        Feature.IN_CALLS,
+        Feature.DISTINCT_CALLEES,
+        Feature.DISTINCT_CALLERS,
+        Feature.CALLBACK_RATIO,
+        Feature.SHORT_CALL_RATIO,
+        Feature.MEDIAN_DURATION,
+        Feature.ACTIVE_DAYS,
+        Feature.MAX_OUT_PER_HOUR,
+        Feature.LATE_OUT_SHARE,
+        Feature.DISTINCT_IMEIS,
+        Feature.SHARED_IMEIS,
+        Feature.DISTINCT_PLACES,
+        Feature.SEQUENTIAL_RATIO,
+        Feature.FIRST_ACTIVE
+    };
+
+    private FraudFeaturesComparison() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Long> sizes = new ArrayList<>();
+        Path dir = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--keep" -> keep = true;
+                default -> sizes.add(Long.parseLong(args[i].replace("_", "")));
+            }
+        }
+        if (sizes.isEmpty()) {
+            sizes.add(10_000_000L);
+        }
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("telereg-fraud-bench");
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d processors, max heap %,d MB, files in %s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                work);
+        try {
+            GeneratedCdrs pilot = new CdrGenerator(
+                            GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS))
+                    .writeTo(work.resolve("pilot"));
+            double rowsPerSubscriber = (double) pilot.callRows() / PILOT_SUBSCRIBERS;
+            // Warm-up: JIT for TeleReg, extension loading and caches for DuckDB.
+            String sql = sql();
+            for (int i = 0; i < 2; i++) {
+                teleReg(pilot.calls());
+                duckDb(pilot.calls(), sql);
+            }
+            for (long rows : sizes) {
+                int subscribers = (int) Math.ceil(rows / rowsPerSubscriber);
+                long started = System.nanoTime();
+                GeneratedCdrs data = new CdrGenerator(
+                                GeneratorSettings.of(SEED + rows, subscribers).withDays(DAYS))
+                        .writeTo(work.resolve("rows-" + rows));
+                long bytes = Files.size(data.calls());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%n== %,d call rows (%,d subscribers, %d days), %,.1f MB; generated in %.0f s%n",
+                        data.callRows(),
+                        subscribers,
+                        DAYS,
+                        bytes / 1048576.0,
+                        (System.nanoTime() - started) / 1e9);
+                Result ours = teleReg(data.calls());
+                report("TeleReg FraudFeatures", ours, data.callRows(), bytes);
+                Result theirs = duckDb(data.calls(), sql);
+                report("DuckDB 2.0.0.1 SQL", theirs, data.callRows(), bytes);
+                compare(ours, theirs);
+                System.out.printf(Locale.ROOT, "ratio TeleReg / DuckDB: %.1fx%n", theirs.seconds / ours.seconds);
+            }
+        } finally {
+            if (!keep) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Time, memory and per-feature sums (over subscribers, NaN skipped) of one side's result. */
+    private record Result(
+            double seconds, long peakHeap, long peakRss, long rssBefore, int subscribers, double[] sums) {}
+
+    private static Result teleReg(Path calls) throws IOException {
+        System.gc();
+        resetPeaks();
+        long rssBefore = rss("VmRSS");
+        long started = System.nanoTime();
+        FeatureExtraction extraction =
+                FraudFeatures.with(SETTINGS).withThreads(THREADS).extract(CdrFiles.calls(calls));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        FeatureTable table = extraction.features();
+        double[] sums = new double[CHECKED.length];
+        for (int row = 0; row < table.size(); row++) {
+            for (int i = 0; i < CHECKED.length; i++) {
+                double value = table.value(row, CHECKED[i]);
+                if (!Double.isNaN(value)) {
+                    sums[i] += value;
+                }
+            }
+        }
+        return new Result(seconds, peakHeap(), rss("VmHWM"), rssBefore, table.size(), sums);
+    }
+
+    private static Result duckDb(Path calls, String sql) throws SQLException {
+        System.gc();
+        resetPeaks();
+        long rssBefore = rss("VmRSS");
+        long started = System.nanoTime();
+        double[] sums = new double[CHECKED.length];
+        int subscribers = 0;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            String[] statements =
+                    sql.replace("${file}", calls.toString().replace("'", "''")).split(";\\s*\n");
+            ResultSet result = null;
+            for (String each : statements) {
+                String trimmed = stripComments(each);
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (trimmed.startsWith("WITH")) {
+                    result = statement.executeQuery(trimmed);
+                } else {
+                    statement.execute(trimmed);
+                }
+            }
+            while (result.next()) {
+                subscribers++;
+                for (int i = 0; i < CHECKED.length; i++) {
+                    double value = result.getDouble(CHECKED[i].code());
+                    if (!result.wasNull()) {
+                        sums[i] += value;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(seconds, peakHeap(), rss("VmHWM"), rssBefore, subscribers, sums);
+    }
+
+    private static void report(String name, Result result, long rows, long bytes) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-22s %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB), peak Java heap"
+                        + " %,d MB%n",
+                name,
+                result.seconds,
+                rows / result.seconds,
+                bytes / 1048576.0 / result.seconds,
+                result.subscribers,
+                result.peakRss >> 20,
+                (result.peakRss - result.rssBefore) >> 20,
+                result.peakHeap >> 20);
+    }
+
+    private static void compare(Result ours, Result theirs) {
+        List<String> differences = new ArrayList<>();
+        if (ours.subscribers != theirs.subscribers) {
+            differences.add("subscribers " + ours.subscribers + " vs " + theirs.subscribers);
+        }
+        for (int i = 0; i < CHECKED.length; i++) {
+            double a = ours.sums[i];
+            double b = theirs.sums[i];
+            if (Math.abs(a - b) > 1e-4 * Math.max(1, Math.abs(b))) {
+                differences.add(String.format(Locale.ROOT, "%s %.4f vs %.4f", CHECKED[i].code(), a, b));
+            }
+        }
+        System.out.println(
+                differences.isEmpty()
+                        ? "features agree: subscriber count and the sums of " + CHECKED.length + " features are equal"
+                        : "FEATURES DIFFER: " + differences);
+    }
+
+    private static String sql() throws IOException {
+        try (InputStream in = FraudFeaturesComparison.class.getResourceAsStream("fraud-features.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String stripComments(String statement) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : statement.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString().strip();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        try {
+            // Linux: writing 5 resets the process's peak resident set size (VmHWM).
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not Linux, or not allowed: the peak then covers the whole run so far.
+        }
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** A size from /proc/self/status in bytes, or 0 where there is none. */
+    private static long rss(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
