@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Aho–Corasick automaton over character classes.
  *
- * <p>Three tricks keep the scan to one or two cache-friendly reads per character:
+ * <p>Three tricks keep the scan to few, cache-friendly reads per character:
  *
  * <ul>
  *   <li>Characters are mapped to dense classes ({@code classOf}); a character that occurs in no keyword has class
@@ -29,28 +29,36 @@ final class KeywordAutomaton {
     private final int[] base;
     private final int[] cells;
     private final int[] fail;
+    // For state s: outputStart[s + 1] - outputStart[s] keywords end there, directly or along its failure chain,
+    // and payloads[payloadStart[s] .. payloadStart[s + 1]) are their payload ints.
     private final int[] outputStart;
-    private final int[] outputs;
+    private final int[] payloadStart;
+    private final int[] payloads;
 
     private KeywordAutomaton(
-            char[] classOf, int[] rootRow, int[] base, int[] cells, int[] fail, int[] outputStart, int[] outputs) {
+            char[] classOf,
+            int[] rootRow,
+            int[] base,
+            int[] cells,
+            int[] fail,
+            int[] outputStart,
+            int[] payloadStart,
+            int[] payloads) {
         this.classOf = classOf;
         this.rootRow = rootRow;
         this.base = base;
         this.cells = cells;
         this.fail = fail;
         this.outputStart = outputStart;
-        this.outputs = outputs;
+        this.payloadStart = payloadStart;
+        this.payloads = payloads;
     }
 
-    /** Receives each keyword occurrence. */
-    interface Hits {
-        /** Keyword {@code pattern} ends at index {@code end} (exclusive) of the text. */
-        void hit(int pattern, int end);
-    }
-
-    /** Builds the automaton; pattern {@code i} is {@code patterns.get(i)}, which must be distinct and non-empty. */
-    static KeywordAutomaton build(List<String> patterns) {
+    /**
+     * Builds the automaton; pattern {@code i} is {@code patterns.get(i)}, distinct and non-empty, and carries the
+     * non-negative ints {@code payload[i]}, reported for each occurrence by {@link #matchGroups}.
+     */
+    static KeywordAutomaton build(List<String> patterns, int[][] payload) {
         char[] classOf = new char[65536];
         int classes = 0;
         for (String p : patterns) {
@@ -140,13 +148,27 @@ final class KeywordAutomaton {
             total += allOutputs[s] == null ? 0 : allOutputs[s].length;
         }
         outputStart[states] = total;
-        int[] outputs = new int[total];
+        int[] payloadStart = new int[states + 1];
+        int payloadTotal = 0;
         for (int s = 0; s < states; s++) {
+            payloadStart[s] = payloadTotal;
             if (allOutputs[s] != null) {
-                System.arraycopy(allOutputs[s], 0, outputs, outputStart[s], allOutputs[s].length);
+                for (int p : allOutputs[s]) {
+                    payloadTotal += payload[p].length;
+                }
             }
         }
-        return new KeywordAutomaton(classOf, rootRow, base, cells, fail, outputStart, outputs);
+        payloadStart[states] = payloadTotal;
+        int[] payloads = new int[payloadTotal];
+        for (int s = 0, at = 0; s < states; s++) {
+            if (allOutputs[s] != null) {
+                for (int p : allOutputs[s]) {
+                    System.arraycopy(payload[p], 0, payloads, at, payload[p].length);
+                    at += payload[p].length;
+                }
+            }
+        }
+        return new KeywordAutomaton(classOf, rootRow, base, cells, fail, outputStart, payloadStart, payloads);
     }
 
     /** Lays the non-root goto transitions into a double array by first fit; returns the cells. */
@@ -223,7 +245,7 @@ final class KeywordAutomaton {
         return r;
     }
 
-    /** The state after reading class {@code cls} in encoded state {@code state}. */
+    /** The state after reading class {@code cls} in state value {@code state}. */
     private int step(int state, int cls) {
         int s = state >>> 1;
         while (s != 0) {
@@ -236,11 +258,16 @@ final class KeywordAutomaton {
         return rootRow[cls];
     }
 
-    /** Reports every keyword occurrence in {@code text[from, to)}. */
-    void scan(char[] text, int from, int to, Hits hits) {
+    /**
+     * Scans {@code text[0, length)} and, for every keyword occurrence, ORs into {@code masks[payload >>> 5]} the
+     * bit {@code payload & 31} of each of the keyword's payloads. Groups whose mask goes from zero to non-zero are
+     * appended to {@code touched}; returns the number of touched groups.
+     */
+    int matchGroups(char[] text, int length, int[] masks, int[] touched) {
         final char[] classes = classOf;
+        int touchedCount = 0;
         int state = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < length; i++) {
             int cls = classes[text[i]];
             if (cls == 0) {
                 state = 0;
@@ -249,39 +276,25 @@ final class KeywordAutomaton {
             state = step(state, cls);
             if ((state & 1) != 0) {
                 int s = state >>> 1;
-                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
-                    hits.hit(outputs[o], i + 1);
+                for (int o = payloadStart[s], end = payloadStart[s + 1]; o < end; o++) {
+                    int v = payloads[o];
+                    int group = v >>> 5;
+                    if (masks[group] == 0) {
+                        touched[touchedCount++] = group;
+                    }
+                    masks[group] |= 1 << (v & 31);
                 }
             }
         }
+        return touchedCount;
     }
 
-    /** Reports every keyword occurrence in {@code text}. */
-    void scan(CharSequence text, Hits hits) {
-        final char[] classes = classOf;
-        int state = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int cls = classes[text.charAt(i)];
-            if (cls == 0) {
-                state = 0;
-                continue;
-            }
-            state = step(state, cls);
-            if ((state & 1) != 0) {
-                int s = state >>> 1;
-                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
-                    hits.hit(outputs[o], i + 1);
-                }
-            }
-        }
-    }
-
-    /** The number of keyword occurrences in {@code text[from, to)}. */
-    int count(char[] text, int from, int to) {
+    /** The number of keyword occurrences in {@code text[0, length)}, overlapping ones included. */
+    int count(char[] text, int length) {
         final char[] classes = classOf;
         int state = 0;
         int count = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < length; i++) {
             int cls = classes[text[i]];
             if (cls == 0) {
                 state = 0;
