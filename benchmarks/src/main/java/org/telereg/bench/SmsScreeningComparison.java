@@ -214,9 +214,18 @@ public final class SmsScreeningComparison {
         return new ArrayList<>(keywords).subList(0, count);
     }
 
-    private static void report(String what, int messages, long chars, double seconds) {
+    /** Prints rates from the median wall seconds ({@code seconds[0]}) and CPU seconds ({@code seconds[1]}). */
+    private static void report(String what, int messages, long chars, double[][] seconds) {
+        double wall = median(seconds[0]);
+        double cpu = median(seconds[1]);
         System.out.printf(
-                Locale.ROOT, "%-62s %,12.0f messages/s %,14.0f chars/s%n", what, messages / seconds, chars / seconds);
+                Locale.ROOT,
+                "%s%n  wall: %,12.0f messages/s %,14.0f chars/s%n  CPU:  %,12.0f messages/s %,14.0f chars/s%n",
+                what,
+                messages / wall,
+                chars / wall,
+                messages / cpu,
+                chars / cpu);
     }
 
     private static double median(double[] values) {
