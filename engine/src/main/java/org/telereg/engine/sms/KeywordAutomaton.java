@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Aho–Corasick automaton over character classes.
  *
- * <p>Three tricks keep the scan to few, cache-friendly reads per character:
+ * <p>Four tricks keep the scan to few, cache-friendly reads per character, each depending on the last:
  *
  * <ul>
  *   <li>Characters are mapped to dense classes ({@code classOf}); a character that occurs in no keyword has class
@@ -18,17 +18,21 @@ import java.util.Map;
  *   <li>The root, where the scan spends most of its time, has a dense row indexed by class; the other states
  *       keep their goto transitions in a double array, one (owner, target) pair of ints per cell so that the check
  *       and the target share a cache line.
+ *   <li>A state is named by its base offset, unique per state, so a transition is read without first looking up
+ *       the state's base, and a failure link leads straight to the next base to try.
  *   <li>A state number carries in its lowest bit whether any keyword ends there, so the scan looks at outputs
- *       only on the rare characters that complete a keyword.
+ *       only on the characters that complete a keyword.
  * </ul>
  */
 final class KeywordAutomaton {
 
     private final char[] classOf;
     private final int[] rootRow;
-    private final int[] base;
+    // A state is named by its base offset in the double array, unique per state (the root is 0), so reading a
+    // transition needs no lookup of the base: cell (b + class) belongs to state b when its owner is b.
     private final int[] cells;
-    private final int[] fail;
+    // failure[b]: the base of the failure state of state b.
+    private final int[] failure;
     // For state s: outputStart[s + 1] - outputStart[s] keywords end there, directly or along its failure chain,
     // and payloads[payloadStart[s] .. payloadStart[s + 1]) are their payload ints.
     private final int[] outputStart;
@@ -38,17 +42,15 @@ final class KeywordAutomaton {
     private KeywordAutomaton(
             char[] classOf,
             int[] rootRow,
-            int[] base,
             int[] cells,
-            int[] fail,
+            int[] failure,
             int[] outputStart,
             int[] payloadStart,
             int[] payloads) {
         this.classOf = classOf;
         this.rootRow = rootRow;
-        this.base = base;
         this.cells = cells;
-        this.fail = fail;
+        this.failure = failure;
         this.outputStart = outputStart;
         this.payloadStart = payloadStart;
         this.payloads = payloads;
@@ -131,106 +133,115 @@ final class KeywordAutomaton {
                 queue.add(child);
             }
         }
-        int[] encoded = new int[states];
-        for (int s = 0; s < states; s++) {
-            encoded[s] = (s << 1) | (allOutputs[s] == null ? 0 : 1);
+        int[] base = place(order, childClasses, classes);
+        int size = 0;
+        for (int b : base) {
+            size = Math.max(size, b + classes + 1);
+        }
+        int[] value = new int[states];
+        for (int s = 1; s < states; s++) {
+            value[s] = (base[s] << 1) | (allOutputs[s] == null ? 0 : 1);
         }
         int[] rootRow = new int[classes + 1];
         for (int cls : childClasses.get(0)) {
-            rootRow[cls] = encoded[children.get((long) cls)];
+            rootRow[cls] = value[children.get((long) cls)];
         }
-        int[] base = new int[states];
-        int[] cells = place(order, childClasses, children, encoded, base, classes);
-        int[] outputStart = new int[states + 1];
+        int[] cells = new int[2 * size];
+        for (int p = 0; p < size; p++) {
+            cells[2 * p] = -1;
+        }
+        int[] failure = new int[size];
+        int[] stateAt = new int[size];
+        Arrays.fill(stateAt, -1);
+        for (int s = 1; s < states; s++) {
+            stateAt[base[s]] = s;
+            failure[base[s]] = base[fail[s]];
+            for (int cls : childClasses.get(s)) {
+                int p = base[s] + cls;
+                cells[2 * p] = base[s];
+                cells[2 * p + 1] = value[children.get(((long) s << 16) | cls)];
+            }
+        }
+        int[] outputStart = new int[size + 1];
+        int[] payloadStart = new int[size + 1];
         int total = 0;
-        for (int s = 0; s < states; s++) {
-            outputStart[s] = total;
-            total += allOutputs[s] == null ? 0 : allOutputs[s].length;
-        }
-        outputStart[states] = total;
-        int[] payloadStart = new int[states + 1];
         int payloadTotal = 0;
-        for (int s = 0; s < states; s++) {
-            payloadStart[s] = payloadTotal;
-            if (allOutputs[s] != null) {
+        for (int b = 0; b < size; b++) {
+            outputStart[b] = total;
+            payloadStart[b] = payloadTotal;
+            int s = stateAt[b];
+            if (s >= 0 && allOutputs[s] != null) {
+                total += allOutputs[s].length;
                 for (int p : allOutputs[s]) {
                     payloadTotal += payload[p].length;
                 }
             }
         }
-        payloadStart[states] = payloadTotal;
+        outputStart[size] = total;
+        payloadStart[size] = payloadTotal;
         int[] payloads = new int[payloadTotal];
-        for (int s = 0, at = 0; s < states; s++) {
-            if (allOutputs[s] != null) {
+        for (int b = 0, at = 0; b < size; b++) {
+            int s = stateAt[b];
+            if (s >= 0 && allOutputs[s] != null) {
                 for (int p : allOutputs[s]) {
                     System.arraycopy(payload[p], 0, payloads, at, payload[p].length);
                     at += payload[p].length;
                 }
             }
         }
-        return new KeywordAutomaton(classOf, rootRow, base, cells, fail, outputStart, payloadStart, payloads);
+        return new KeywordAutomaton(classOf, rootRow, cells, failure, outputStart, payloadStart, payloads);
     }
 
-    /** Lays the non-root goto transitions into a double array by first fit; returns the cells. */
-    private static int[] place(
-            int[] order,
-            List<List<Integer>> childClasses,
-            Map<Long, Integer> children,
-            int[] encoded,
-            int[] base,
-            int classes) {
-        int capacity = Math.max(1024, order.length * 2 + classes + 1);
-        int[] owner = new int[capacity];
-        int[] target = new int[capacity];
-        Arrays.fill(owner, -1);
+    /**
+     * Gives every state but the root a distinct base of at least 1 such that the cells (base + class) of its
+     * goto transitions are free, by first fit in breadth-first order; states without transitions take the next
+     * unused base.
+     */
+    private static int[] place(int[] order, List<List<Integer>> childClasses, int classes) {
+        int[] base = new int[order.length];
+        boolean[] owned = new boolean[Math.max(1024, order.length * 2 + classes + 2)];
+        boolean[] usedBase = new boolean[owned.length];
+        usedBase[0] = true;
         int firstFree = 1;
-        int highest = 0;
+        int nextLeafBase = 1;
         for (int s : order) {
-            List<Integer> cls = childClasses.get(s);
-            if (s == 0 || cls.isEmpty()) {
+            if (s == 0) {
                 continue;
             }
-            while (owner[firstFree] != -1) {
-                firstFree++;
-            }
-            int first = cls.get(0);
-            int b = Math.max(0, firstFree - first);
+            List<Integer> cls = childClasses.get(s);
+            int b = cls.isEmpty() ? nextLeafBase : Math.max(1, firstFree - cls.get(0));
             search:
             while (true) {
-                if (b + classes + 1 >= owner.length) {
-                    int old = owner.length;
-                    int grown = Math.max(old * 2, b + classes + 2);
-                    owner = Arrays.copyOf(owner, grown);
-                    target = Arrays.copyOf(target, grown);
-                    Arrays.fill(owner, old, grown, -1);
+                if (b + classes + 1 >= owned.length) {
+                    int grown = Math.max(owned.length * 2, b + classes + 2);
+                    owned = Arrays.copyOf(owned, grown);
+                    usedBase = Arrays.copyOf(usedBase, grown);
+                }
+                if (usedBase[b]) {
+                    b++;
+                    continue;
                 }
                 for (int c : cls) {
-                    if (owner[b + c] != -1) {
+                    if (owned[b + c]) {
                         b++;
                         continue search;
                     }
                 }
                 break;
             }
-            base[s] = b;
+            if (cls.isEmpty()) {
+                nextLeafBase = b + 1;
+            }
             for (int c : cls) {
-                owner[b + c] = s;
-                target[b + c] = encoded[children.get(((long) s << 16) | c)];
-                highest = Math.max(highest, b + c);
+                owned[b + c] = true;
+            }
+            usedBase[b] = true;
+            base[s] = b;
+            while (owned[firstFree]) {
+                firstFree++;
             }
         }
-        // Every state's base plus any class stays inside the array, so the scan needs no bounds test of its own.
-        int maxBase = 0;
-        for (int b : base) {
-            maxBase = Math.max(maxBase, b);
-        }
-        int size = Math.max(highest, maxBase + classes) + 1;
-        int[] cells = new int[size * 2];
-        for (int p = 0; p < size; p++) {
-            cells[2 * p] = p < owner.length ? owner[p] : -1;
-            cells[2 * p + 1] = p < owner.length ? target[p] : 0;
-        }
-        return cells;
+        return base;
     }
 
     private static int[] append(int[] a, int v) {
@@ -247,13 +258,13 @@ final class KeywordAutomaton {
 
     /** The state after reading class {@code cls} in state value {@code state}. */
     private int step(int state, int cls) {
-        int s = state >>> 1;
-        while (s != 0) {
-            int p = (base[s] + cls) << 1;
-            if (cells[p] == s) {
+        int b = state >>> 1;
+        while (b != 0) {
+            int p = (b + cls) << 1;
+            if (cells[p] == b) {
                 return cells[p + 1];
             }
-            s = fail[s];
+            b = failure[b];
         }
         return rootRow[cls];
     }
