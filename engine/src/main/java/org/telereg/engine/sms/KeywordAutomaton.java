@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Aho–Corasick automaton over character classes.
  *
- * <p>Three tricks keep the scan to one or two cache-friendly reads per character:
+ * <p>Four tricks keep the scan to few, cache-friendly reads per character, each depending on the last:
  *
  * <ul>
  *   <li>Characters are mapped to dense classes ({@code classOf}); a character that occurs in no keyword has class
@@ -18,39 +18,49 @@ import java.util.Map;
  *   <li>The root, where the scan spends most of its time, has a dense row indexed by class; the other states
  *       keep their goto transitions in a double array, one (owner, target) pair of ints per cell so that the check
  *       and the target share a cache line.
+ *   <li>A state is named by its base offset, unique per state, so a transition is read without first looking up
+ *       the state's base, and a failure link leads straight to the next base to try.
  *   <li>A state number carries in its lowest bit whether any keyword ends there, so the scan looks at outputs
- *       only on the rare characters that complete a keyword.
+ *       only on the characters that complete a keyword.
  * </ul>
  */
 final class KeywordAutomaton {
 
     private final char[] classOf;
     private final int[] rootRow;
-    private final int[] base;
+    // A state is named by its base offset in the double array, unique per state (the root is 0), so reading a
+    // transition needs no lookup of the base: cell (b + class) belongs to state b when its owner is b.
     private final int[] cells;
-    private final int[] fail;
+    // failure[b]: the base of the failure state of state b.
+    private final int[] failure;
+    // For state s: outputStart[s + 1] - outputStart[s] keywords end there, directly or along its failure chain,
+    // and payloads[payloadStart[s] .. payloadStart[s + 1]) are their payload ints.
     private final int[] outputStart;
-    private final int[] outputs;
+    private final int[] payloadStart;
+    private final int[] payloads;
 
     private KeywordAutomaton(
-            char[] classOf, int[] rootRow, int[] base, int[] cells, int[] fail, int[] outputStart, int[] outputs) {
+            char[] classOf,
+            int[] rootRow,
+            int[] cells,
+            int[] failure,
+            int[] outputStart,
+            int[] payloadStart,
+            int[] payloads) {
         this.classOf = classOf;
         this.rootRow = rootRow;
-        this.base = base;
         this.cells = cells;
-        this.fail = fail;
+        this.failure = failure;
         this.outputStart = outputStart;
-        this.outputs = outputs;
+        this.payloadStart = payloadStart;
+        this.payloads = payloads;
     }
 
-    /** Receives each keyword occurrence. */
-    interface Hits {
-        /** Keyword {@code pattern} ends at index {@code end} (exclusive) of the text. */
-        void hit(int pattern, int end);
-    }
-
-    /** Builds the automaton; pattern {@code i} is {@code patterns.get(i)}, which must be distinct and non-empty. */
-    static KeywordAutomaton build(List<String> patterns) {
+    /**
+     * Builds the automaton; pattern {@code i} is {@code patterns.get(i)}, distinct and non-empty, and carries the
+     * non-negative ints {@code payload[i]}, reported for each occurrence by {@link #matchGroups}.
+     */
+    static KeywordAutomaton build(List<String> patterns, int[][] payload) {
         char[] classOf = new char[65536];
         int classes = 0;
         for (String p : patterns) {
@@ -123,92 +133,115 @@ final class KeywordAutomaton {
                 queue.add(child);
             }
         }
-        int[] encoded = new int[states];
-        for (int s = 0; s < states; s++) {
-            encoded[s] = (s << 1) | (allOutputs[s] == null ? 0 : 1);
+        int[] base = place(order, childClasses, classes);
+        int size = 0;
+        for (int b : base) {
+            size = Math.max(size, b + classes + 1);
+        }
+        int[] value = new int[states];
+        for (int s = 1; s < states; s++) {
+            value[s] = (base[s] << 1) | (allOutputs[s] == null ? 0 : 1);
         }
         int[] rootRow = new int[classes + 1];
         for (int cls : childClasses.get(0)) {
-            rootRow[cls] = encoded[children.get((long) cls)];
+            rootRow[cls] = value[children.get((long) cls)];
         }
-        int[] base = new int[states];
-        int[] cells = place(order, childClasses, children, encoded, base, classes);
-        int[] outputStart = new int[states + 1];
-        int total = 0;
-        for (int s = 0; s < states; s++) {
-            outputStart[s] = total;
-            total += allOutputs[s] == null ? 0 : allOutputs[s].length;
+        int[] cells = new int[2 * size];
+        for (int p = 0; p < size; p++) {
+            cells[2 * p] = -1;
         }
-        outputStart[states] = total;
-        int[] outputs = new int[total];
-        for (int s = 0; s < states; s++) {
-            if (allOutputs[s] != null) {
-                System.arraycopy(allOutputs[s], 0, outputs, outputStart[s], allOutputs[s].length);
+        int[] failure = new int[size];
+        int[] stateAt = new int[size];
+        Arrays.fill(stateAt, -1);
+        for (int s = 1; s < states; s++) {
+            stateAt[base[s]] = s;
+            failure[base[s]] = base[fail[s]];
+            for (int cls : childClasses.get(s)) {
+                int p = base[s] + cls;
+                cells[2 * p] = base[s];
+                cells[2 * p + 1] = value[children.get(((long) s << 16) | cls)];
             }
         }
-        return new KeywordAutomaton(classOf, rootRow, base, cells, fail, outputStart, outputs);
+        int[] outputStart = new int[size + 1];
+        int[] payloadStart = new int[size + 1];
+        int total = 0;
+        int payloadTotal = 0;
+        for (int b = 0; b < size; b++) {
+            outputStart[b] = total;
+            payloadStart[b] = payloadTotal;
+            int s = stateAt[b];
+            if (s >= 0 && allOutputs[s] != null) {
+                total += allOutputs[s].length;
+                for (int p : allOutputs[s]) {
+                    payloadTotal += payload[p].length;
+                }
+            }
+        }
+        outputStart[size] = total;
+        payloadStart[size] = payloadTotal;
+        int[] payloads = new int[payloadTotal];
+        for (int b = 0, at = 0; b < size; b++) {
+            int s = stateAt[b];
+            if (s >= 0 && allOutputs[s] != null) {
+                for (int p : allOutputs[s]) {
+                    System.arraycopy(payload[p], 0, payloads, at, payload[p].length);
+                    at += payload[p].length;
+                }
+            }
+        }
+        return new KeywordAutomaton(classOf, rootRow, cells, failure, outputStart, payloadStart, payloads);
     }
 
-    /** Lays the non-root goto transitions into a double array by first fit; returns the cells. */
-    private static int[] place(
-            int[] order,
-            List<List<Integer>> childClasses,
-            Map<Long, Integer> children,
-            int[] encoded,
-            int[] base,
-            int classes) {
-        int capacity = Math.max(1024, order.length * 2 + classes + 1);
-        int[] owner = new int[capacity];
-        int[] target = new int[capacity];
-        Arrays.fill(owner, -1);
+    /**
+     * Gives every state but the root a distinct base of at least 1 such that the cells (base + class) of its
+     * goto transitions are free, by first fit in breadth-first order; states without transitions take the next
+     * unused base.
+     */
+    private static int[] place(int[] order, List<List<Integer>> childClasses, int classes) {
+        int[] base = new int[order.length];
+        boolean[] owned = new boolean[Math.max(1024, order.length * 2 + classes + 2)];
+        boolean[] usedBase = new boolean[owned.length];
+        usedBase[0] = true;
         int firstFree = 1;
-        int highest = 0;
+        int nextLeafBase = 1;
         for (int s : order) {
-            List<Integer> cls = childClasses.get(s);
-            if (s == 0 || cls.isEmpty()) {
+            if (s == 0) {
                 continue;
             }
-            while (owner[firstFree] != -1) {
-                firstFree++;
-            }
-            int first = cls.get(0);
-            int b = Math.max(0, firstFree - first);
+            List<Integer> cls = childClasses.get(s);
+            int b = cls.isEmpty() ? nextLeafBase : Math.max(1, firstFree - cls.get(0));
             search:
             while (true) {
-                if (b + classes + 1 >= owner.length) {
-                    int old = owner.length;
-                    int grown = Math.max(old * 2, b + classes + 2);
-                    owner = Arrays.copyOf(owner, grown);
-                    target = Arrays.copyOf(target, grown);
-                    Arrays.fill(owner, old, grown, -1);
+                if (b + classes + 1 >= owned.length) {
+                    int grown = Math.max(owned.length * 2, b + classes + 2);
+                    owned = Arrays.copyOf(owned, grown);
+                    usedBase = Arrays.copyOf(usedBase, grown);
+                }
+                if (usedBase[b]) {
+                    b++;
+                    continue;
                 }
                 for (int c : cls) {
-                    if (owner[b + c] != -1) {
+                    if (owned[b + c]) {
                         b++;
                         continue search;
                     }
                 }
                 break;
             }
-            base[s] = b;
+            if (cls.isEmpty()) {
+                nextLeafBase = b + 1;
+            }
             for (int c : cls) {
-                owner[b + c] = s;
-                target[b + c] = encoded[children.get(((long) s << 16) | c)];
-                highest = Math.max(highest, b + c);
+                owned[b + c] = true;
+            }
+            usedBase[b] = true;
+            base[s] = b;
+            while (owned[firstFree]) {
+                firstFree++;
             }
         }
-        // Every state's base plus any class stays inside the array, so the scan needs no bounds test of its own.
-        int maxBase = 0;
-        for (int b : base) {
-            maxBase = Math.max(maxBase, b);
-        }
-        int size = Math.max(highest, maxBase + classes) + 1;
-        int[] cells = new int[size * 2];
-        for (int p = 0; p < size; p++) {
-            cells[2 * p] = p < owner.length ? owner[p] : -1;
-            cells[2 * p + 1] = p < owner.length ? target[p] : 0;
-        }
-        return cells;
+        return base;
     }
 
     private static int[] append(int[] a, int v) {
@@ -223,24 +256,29 @@ final class KeywordAutomaton {
         return r;
     }
 
-    /** The state after reading class {@code cls} in encoded state {@code state}. */
+    /** The state after reading class {@code cls} in state value {@code state}. */
     private int step(int state, int cls) {
-        int s = state >>> 1;
-        while (s != 0) {
-            int p = (base[s] + cls) << 1;
-            if (cells[p] == s) {
+        int b = state >>> 1;
+        while (b != 0) {
+            int p = (b + cls) << 1;
+            if (cells[p] == b) {
                 return cells[p + 1];
             }
-            s = fail[s];
+            b = failure[b];
         }
         return rootRow[cls];
     }
 
-    /** Reports every keyword occurrence in {@code text[from, to)}. */
-    void scan(char[] text, int from, int to, Hits hits) {
+    /**
+     * Scans {@code text[0, length)} and, for every keyword occurrence, ORs into {@code masks[payload >>> 5]} the
+     * bit {@code payload & 31} of each of the keyword's payloads. Groups whose mask goes from zero to non-zero are
+     * appended to {@code touched}; returns the number of touched groups.
+     */
+    int matchGroups(char[] text, int length, int[] masks, int[] touched) {
         final char[] classes = classOf;
+        int touchedCount = 0;
         int state = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < length; i++) {
             int cls = classes[text[i]];
             if (cls == 0) {
                 state = 0;
@@ -249,39 +287,25 @@ final class KeywordAutomaton {
             state = step(state, cls);
             if ((state & 1) != 0) {
                 int s = state >>> 1;
-                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
-                    hits.hit(outputs[o], i + 1);
+                for (int o = payloadStart[s], end = payloadStart[s + 1]; o < end; o++) {
+                    int v = payloads[o];
+                    int group = v >>> 5;
+                    if (masks[group] == 0) {
+                        touched[touchedCount++] = group;
+                    }
+                    masks[group] |= 1 << (v & 31);
                 }
             }
         }
+        return touchedCount;
     }
 
-    /** Reports every keyword occurrence in {@code text}. */
-    void scan(CharSequence text, Hits hits) {
-        final char[] classes = classOf;
-        int state = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int cls = classes[text.charAt(i)];
-            if (cls == 0) {
-                state = 0;
-                continue;
-            }
-            state = step(state, cls);
-            if ((state & 1) != 0) {
-                int s = state >>> 1;
-                for (int o = outputStart[s], end = outputStart[s + 1]; o < end; o++) {
-                    hits.hit(outputs[o], i + 1);
-                }
-            }
-        }
-    }
-
-    /** The number of keyword occurrences in {@code text[from, to)}. */
-    int count(char[] text, int from, int to) {
+    /** The number of keyword occurrences in {@code text[0, length)}, overlapping ones included. */
+    int count(char[] text, int length) {
         final char[] classes = classOf;
         int state = 0;
         int count = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < length; i++) {
             int cls = classes[text[i]];
             if (cls == 0) {
                 state = 0;

@@ -33,9 +33,6 @@ public final class KeywordMatcher {
 
     private final List<KeywordGroup> groups;
     private final KeywordAutomaton automaton;
-    // For keyword p, refs[refStart[p] .. refStart[p + 1]) are (group << 5 | term) of every term it belongs to.
-    private final int[] refStart;
-    private final int[] refs;
     private final int[] fullMask;
     private final ThreadLocal<GroupHits> scratch;
 
@@ -74,20 +71,11 @@ public final class KeywordMatcher {
                 }
             }
         }
-        refStart = new int[patterns.size() + 1];
-        int total = 0;
+        int[][] payload = new int[patterns.size()][];
         for (int p = 0; p < patterns.size(); p++) {
-            refStart[p] = total;
-            total += patternRefs.get(p).size();
+            payload[p] = patternRefs.get(p).stream().mapToInt(Integer::intValue).toArray();
         }
-        refStart[patterns.size()] = total;
-        refs = new int[total];
-        for (int p = 0, r = 0; p < patterns.size(); p++) {
-            for (int ref : patternRefs.get(p)) {
-                refs[r++] = ref;
-            }
-        }
-        automaton = KeywordAutomaton.build(patterns);
+        automaton = KeywordAutomaton.build(patterns, payload);
         scratch = ThreadLocal.withInitial(() -> new GroupHits(fullMask.length));
     }
 
@@ -140,14 +128,14 @@ public final class KeywordMatcher {
      */
     public int match(char[] text, int length, int[] matched) {
         GroupHits hits = scratch.get();
-        automaton.scan(text, 0, length, hits);
+        hits.touchedCount = automaton.matchGroups(text, length, hits.masks, hits.touched);
         return hits.drain(matched);
     }
 
     /** The number of keyword occurrences in the normalised text, overlapping ones included. */
     public int countOccurrences(CharSequence normalisedText) {
         char[] text = normalisedText.toString().toCharArray();
-        return automaton.count(text, 0, text.length);
+        return automaton.count(text, text.length);
     }
 
     /** The list in the file format, such that {@code parse(toListText())} gives an equal matcher. */
@@ -205,8 +193,8 @@ public final class KeywordMatcher {
         return groups;
     }
 
-    /** Collects keyword hits into per-group term masks; one per thread, reset by {@link #drain}. */
-    private final class GroupHits implements KeywordAutomaton.Hits {
+    /** Per-group term masks of one scan; one per thread, reset by {@link #drain}. */
+    private final class GroupHits {
         private final int[] masks;
         private final int[] touched;
         private int touchedCount;
@@ -214,17 +202,6 @@ public final class KeywordMatcher {
         GroupHits(int groupCount) {
             masks = new int[groupCount];
             touched = new int[groupCount];
-        }
-
-        @Override
-        public void hit(int pattern, int end) {
-            for (int r = refStart[pattern], last = refStart[pattern + 1]; r < last; r++) {
-                int group = refs[r] >>> 5;
-                if (masks[group] == 0) {
-                    touched[touchedCount++] = group;
-                }
-                masks[group] |= 1 << (refs[r] & 31);
-            }
         }
 
         int drain(int[] matched) {

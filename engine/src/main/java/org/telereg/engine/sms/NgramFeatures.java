@@ -42,6 +42,44 @@ final class NgramFeatures {
     }
 
     /**
+     * Adds the weights of every gram of {@code text[0, length)} for the three classes into {@code sums}; the same
+     * sums, in the same order, as looking up each bucket {@link #buckets} writes, without writing them.
+     */
+    static void sumWeights(char[] text, int length, int bits, float[] weights, float[] sums) {
+        final int shift = 64 - bits;
+        final int stride = SmsModel.STRIDE;
+        float normal = 0;
+        float ad = 0;
+        float fraud = 0;
+        long previous = 0;
+        long beforePrevious = 0;
+        for (int i = 0; i < length; i++) {
+            long c = fold(text[i]);
+            int slot = (int) ((c * GOLDEN) >>> shift) * stride;
+            normal += weights[slot];
+            ad += weights[slot + 1];
+            fraud += weights[slot + 2];
+            if (i >= 1) {
+                slot = (int) (((BIGRAM | previous << 16 | c) * GOLDEN) >>> shift) * stride;
+                normal += weights[slot];
+                ad += weights[slot + 1];
+                fraud += weights[slot + 2];
+            }
+            if (i >= 2) {
+                slot = (int) (((TRIGRAM | beforePrevious << 32 | previous << 16 | c) * GOLDEN) >>> shift) * stride;
+                normal += weights[slot];
+                ad += weights[slot + 1];
+                fraud += weights[slot + 2];
+            }
+            beforePrevious = previous;
+            previous = c;
+        }
+        sums[0] = normal;
+        sums[1] = ad;
+        sums[2] = fraud;
+    }
+
+    /**
      * The gram whose feature is {@code feature}, i.e. the {@code feature}-th bucket {@link #buckets} wrote, as
      * text with digits folded.
      */

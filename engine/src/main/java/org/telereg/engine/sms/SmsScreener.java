@@ -40,7 +40,7 @@ public final class SmsScreener {
      */
     public SmsCategory categoryOf(CharSequence text) {
         Workspace w = workspaces.get();
-        w.score(model, text);
+        w.quickScore(model, text);
         return w.decide(model);
     }
 

@@ -13,10 +13,35 @@ final class Workspace {
     int[] groups = new int[16];
     int groupCount;
     final double[] logits = new double[SmsModel.CLASSES];
+    private final float[] sums = new float[SmsModel.CLASSES];
     final double[] probabilities = new double[SmsModel.CLASSES];
+
+    /**
+     * Normalises {@code raw}, matches keywords and computes the class probabilities without keeping the n-gram
+     * buckets: the hot path of {@link SmsScreener#categoryOf}.
+     */
+    void quickScore(SmsModel model, CharSequence raw) {
+        normaliseAndMatch(model, raw);
+        featureCount = 0;
+        NgramFeatures.sumWeights(text, length, model.bits, model.weights, sums);
+        int grams = NgramFeatures.count(length);
+        double scale = scale(grams);
+        logits[0] = model.bias[0] + scale * sums[0];
+        logits[1] = model.bias[1] + scale * sums[1];
+        logits[2] = model.bias[2] + scale * sums[2];
+        addGroupOffsets(model, groups, groupCount, logits);
+        softmax(logits, probabilities);
+    }
 
     /** Normalises {@code raw}, matches keywords, hashes n-grams and computes the class probabilities. */
     void score(SmsModel model, CharSequence raw) {
+        normaliseAndMatch(model, raw);
+        featureCount = NgramFeatures.buckets(text, length, model.bits, features);
+        logits(model, features, featureCount, groups, groupCount, logits);
+        softmax(logits, probabilities);
+    }
+
+    private void normaliseAndMatch(SmsModel model, CharSequence raw) {
         if (text.length < raw.length()) {
             text = new char[Math.max(raw.length(), text.length * 2)];
             features = new int[NgramFeatures.count(text.length)];
@@ -27,9 +52,6 @@ final class Workspace {
             groups = new int[groupTotal];
         }
         groupCount = model.keywords.match(text, length, groups);
-        featureCount = NgramFeatures.buckets(text, length, model.bits, features);
-        logits(model, features, featureCount, groups, groupCount, logits);
-        softmax(logits, probabilities);
     }
 
     /** The verdict the model's thresholds give for the probabilities last computed. */
@@ -72,6 +94,10 @@ final class Workspace {
         logits[0] = model.bias[0] + scale * normal;
         logits[1] = model.bias[1] + scale * ad;
         logits[2] = model.bias[2] + scale * fraud;
+        addGroupOffsets(model, groups, groupCount, logits);
+    }
+
+    private static void addGroupOffsets(SmsModel model, int[] groups, int groupCount, double[] logits) {
         final float[] offsets = model.groupOffset;
         for (int i = 0; i < groupCount; i++) {
             int g = groups[i] * SmsModel.CLASSES;

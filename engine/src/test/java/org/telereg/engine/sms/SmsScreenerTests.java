@@ -56,6 +56,13 @@ class SmsScreenerTests {
     }
 
     @Test
+    void shippedModelWasTrainedWithTheShippedKeywordList() {
+        assertThat(SmsModel.standard().keywords().groups())
+                .as("retrain sms-model.bin (sms-train) after editing sms-keywords.tsv")
+                .isEqualTo(KeywordMatcher.standard().groups());
+    }
+
+    @Test
     void emptyMessageIsNormal() {
         assertThat(screener.screen("").category()).isEqualTo(SmsCategory.NORMAL);
     }

@@ -1,0 +1,331 @@
+package org.telereg.bench;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.telereg.engine.sms.KeywordGroup;
+import org.telereg.engine.sms.KeywordMatcher;
+import org.telereg.engine.sms.LabelledSms;
+import org.telereg.engine.sms.SmsCategory;
+import org.telereg.engine.sms.SmsModelTrainer;
+import org.telereg.engine.sms.SmsScreener;
+import org.telereg.engine.sms.TextNormaliser;
+
+/**
+ * Matches the same keyword set against the same messages with TeleReg's {@link KeywordMatcher} and with hankcs'
+ * {@code AhoCorasickDoubleArrayTrie} ({@code parseText(char[], IHit)} with a collector that, like TeleReg, reports
+ * each matched keyword once per message), checks that both find the same keywords in every message, and prints
+ * messages per second, characters per second and their ratio; then measures whole screening (normalise, match the
+ * shipped keyword groups, classify) on one thread.
+ *
+ * <p>The keywords are every keyword of the shipped list plus substrings of 2 to 6 characters of the corpus, drawn
+ * with a fixed seed, up to the requested number; each keyword is its own group. Messages are 70-character windows
+ * of corpus messages (short ones joined), drawn with a fixed seed; the matchers get them normalised, screening
+ * gets them as written.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/telereg-benchmarks.jar org.telereg.bench.SmsScreeningComparison
+ * [corpus.tsv ...] [--messages n] [--keywords n] [--passes n]}; the corpus defaults to {@code
+ * ../shared/data/sms/zh-train.tsv} and {@code ../shared/data/sms/uci-SMSSpamCollection.tsv}.
+ */
+public final class SmsScreeningComparison {
+
+    private static final long SEED = 20261128L;
+    private static final int MESSAGE_LENGTH = 70;
+    private static final int WARM_UP_PASSES = 2;
+    // The machine may be shared: besides wall time, every figure is also given per second of this thread's CPU
+    // time, which is what "per core" means when other processes take turns on the same cores.
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private SmsScreeningComparison() {}
+
+    public static void main(String[] args) throws IOException {
+        List<Path> corpora = new ArrayList<>();
+        int messageCount = 1_000_000;
+        int keywordCount = 5_000;
+        int passes = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--messages" -> messageCount = Integer.parseInt(args[++i]);
+                case "--keywords" -> keywordCount = Integer.parseInt(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
+                default -> corpora.add(Path.of(args[i]));
+            }
+        }
+        if (corpora.isEmpty()) {
+            corpora.add(Path.of("..", "shared", "data", "sms", "zh-train.tsv"));
+            corpora.add(Path.of("..", "shared", "data", "sms", "uci-SMSSpamCollection.tsv"));
+        }
+        List<String> texts = new ArrayList<>();
+        for (Path corpus : corpora) {
+            if (!Files.isRegularFile(corpus)) {
+                System.err.println(
+                        "Corpus not found: " + corpus.toAbsolutePath().normalize());
+                System.exit(1);
+            }
+            for (LabelledSms m : SmsModelTrainer.readCorpus(corpus)) {
+                texts.add(m.text());
+            }
+        }
+        TextNormaliser normaliser = TextNormaliser.standard();
+        String[] raw = messages(texts, messageCount);
+        char[][] normalised = new char[raw.length][];
+        long rawChars = 0;
+        long normalisedChars = 0;
+        for (int i = 0; i < raw.length; i++) {
+            normalised[i] = normaliser.normalise(raw[i]).toCharArray();
+            rawChars += raw[i].length();
+            normalisedChars += normalised[i].length;
+        }
+        List<String> keywords = keywords(texts, keywordCount, 3, 6);
+        System.out.printf(
+                Locale.ROOT,
+                "%,d messages of %d characters (%,.1f after normalisation on average); %,d keywords%n",
+                raw.length,
+                MESSAGE_LENGTH,
+                (double) normalisedChars / raw.length,
+                keywords.size());
+
+        KeywordMatching matching = new KeywordMatching(keywords);
+        matching.compare(normalised);
+
+        double[][] teleReg = new double[2][passes];
+        double[][] hankcs = new double[2][passes];
+        for (int pass = -WARM_UP_PASSES; pass < passes; pass++) {
+            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long a = matching.teleRegPass(normalised);
+            long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            long b = matching.hankcsPass(normalised);
+            long t2 = System.nanoTime();
+            long c2 = THREADS.getCurrentThreadCpuTime();
+            if (a != b) {
+                throw new AssertionError("Matchers disagree on the number of matches: " + a + " vs " + b);
+            }
+            if (pass >= 0) {
+                teleReg[0][pass] = (t1 - t0) / 1e9;
+                teleReg[1][pass] = (c1 - c0) / 1e9;
+                hankcs[0][pass] = (t2 - t1) / 1e9;
+                hankcs[1][pass] = (c2 - c1) / 1e9;
+            }
+        }
+        report("TeleReg KeywordMatcher", raw.length, normalisedChars, teleReg);
+        report("hankcs AhoCorasickDoubleArrayTrie 1.2.3", raw.length, normalisedChars, hankcs);
+        System.out.printf(
+                Locale.ROOT,
+                "keyword matching, ratio TeleReg / hankcs: %.2fx wall, %.2fx CPU%n%n",
+                median(hankcs[0]) / median(teleReg[0]),
+                median(hankcs[1]) / median(teleReg[1]));
+
+        SmsScreener screener = SmsScreener.standard();
+        double[][] screening = new double[2][passes];
+        int[] counts = new int[SmsCategory.values().length];
+        for (int pass = -WARM_UP_PASSES; pass < passes; pass++) {
+            Arrays.fill(counts, 0);
+            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            for (String message : raw) {
+                counts[screener.categoryOf(message).ordinal()]++;
+            }
+            long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            if (pass >= 0) {
+                screening[0][pass] = (t1 - t0) / 1e9;
+                screening[1][pass] = (c1 - c0) / 1e9;
+            }
+        }
+        report("whole screening, one thread (normalise + match + classify)", raw.length, rawChars, screening);
+        System.out.printf(Locale.ROOT, "  verdicts: normal %,d, ad %,d, fraud %,d%n", counts[0], counts[1], counts[2]);
+        int withReasons = Math.min(raw.length, 100_000);
+        for (int pass = -1; pass < 1; pass++) {
+            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long reasonChars = 0;
+            for (int i = 0; i < withReasons; i++) {
+                reasonChars += screener.screen(raw[i]).reasons().length();
+            }
+            long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            if (pass == 0) {
+                report(
+                        "screening with reasons (entities, top n-grams), one thread",
+                        withReasons,
+                        (long) withReasons * MESSAGE_LENGTH,
+                        new double[][] {{(t1 - t0) / 1e9}, {(c1 - c0) / 1e9}});
+                System.out.printf(
+                        Locale.ROOT, "  %.1f characters of reasons per message%n", (double) reasonChars / withReasons);
+            }
+        }
+    }
+
+    /** 70-character windows of random corpus messages; shorter messages are joined with the next drawn. */
+    public static String[] messages(List<String> texts, int count) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        String[] messages = new String[count];
+        StringBuilder message = new StringBuilder(2 * MESSAGE_LENGTH);
+        for (int i = 0; i < count; i++) {
+            message.setLength(0);
+            while (message.length() < MESSAGE_LENGTH) {
+                String text = texts.get(random.nextInt(texts.size()));
+                if (message.length() == 0 && text.length() > MESSAGE_LENGTH) {
+                    int start = random.nextInt(text.length() - MESSAGE_LENGTH + 1);
+                    message.append(text, start, start + MESSAGE_LENGTH);
+                } else {
+                    message.append(text);
+                }
+            }
+            message.setLength(MESSAGE_LENGTH);
+            messages[i] = message.toString();
+        }
+        return messages;
+    }
+
+    /** The shipped list's keywords, then corpus substrings of 2 to 6 characters, normalised and distinct. */
+    public static List<String> keywords(List<String> texts, int count, int minLength, int maxLength) {
+        TextNormaliser normaliser = TextNormaliser.standard();
+        Set<String> keywords = new LinkedHashSet<>();
+        for (KeywordGroup group : KeywordMatcher.standard().groups()) {
+            for (List<String> term : group.terms()) {
+                for (String keyword : term) {
+                    keywords.add(normaliser.normalise(keyword));
+                }
+            }
+        }
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        while (keywords.size() < count) {
+            String text = normaliser.normalise(texts.get(random.nextInt(texts.size())));
+            int length = minLength + random.nextInt(maxLength - minLength + 1);
+            if (text.length() < length) {
+                continue;
+            }
+            int start = random.nextInt(text.length() - length + 1);
+            // Normalised again on its own, the form KeywordMatcher gives every keyword: "t i" cut out of "it is"
+            // becomes "ti".
+            String keyword = normaliser.normalise(text.substring(start, start + length));
+            if (keyword.length() >= minLength) {
+                keywords.add(keyword);
+            }
+        }
+        return new ArrayList<>(keywords).subList(0, count);
+    }
+
+    /** Prints rates from the median wall seconds ({@code seconds[0]}) and CPU seconds ({@code seconds[1]}). */
+    private static void report(String what, int messages, long chars, double[][] seconds) {
+        double wall = median(seconds[0]);
+        double cpu = median(seconds[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%s%n  wall: %,12.0f messages/s %,14.0f chars/s%n  CPU:  %,12.0f messages/s %,14.0f chars/s%n",
+                what,
+                messages / wall,
+                chars / wall,
+                messages / cpu,
+                chars / cpu);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The two matchers over one keyword set, each keyword its own group. */
+    private static final class KeywordMatching {
+        private final KeywordMatcher teleReg;
+        private final AhoCorasickDoubleArrayTrie<Integer> hankcs = new AhoCorasickDoubleArrayTrie<>();
+        private final int[] matched;
+        // hankcs reports every occurrence; stamping each keyword with the message number reports it once per
+        // message, as TeleReg does.
+        private final int[] stamp;
+        private int message;
+        private int hankcsMatched;
+
+        KeywordMatching(List<String> keywords) {
+            List<KeywordGroup> groups = new ArrayList<>(keywords.size());
+            TreeMap<String, Integer> values = new TreeMap<>();
+            for (int k = 0; k < keywords.size(); k++) {
+                groups.add(new KeywordGroup("k" + k, SmsCategory.FRAUD, "", 1, List.of(List.of(keywords.get(k)))));
+                values.put(keywords.get(k), k);
+            }
+            long t0 = System.nanoTime();
+            teleReg = KeywordMatcher.of(groups);
+            long t1 = System.nanoTime();
+            hankcs.build(values);
+            long t2 = System.nanoTime();
+            System.out.printf(
+                    Locale.ROOT, "build: TeleReg %.0f ms, hankcs %.0f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            matched = new int[keywords.size()];
+            stamp = new int[keywords.size()];
+            Arrays.fill(stamp, -1);
+        }
+
+        /** Checks that both matchers find the same keywords in every message. */
+        void compare(char[][] messages) {
+            long total = 0;
+            for (int i = 0; i < messages.length; i++) {
+                int n = teleReg.match(messages[i], messages[i].length, matched);
+                int[] a = Arrays.copyOf(matched, n);
+                List<Integer> found = new ArrayList<>();
+                message = i;
+                hankcs.parseText(messages[i], (begin, end, value) -> {
+                    if (stamp[value] != message) {
+                        stamp[value] = message;
+                        found.add(value);
+                    }
+                });
+                int[] b = found.stream().mapToInt(Integer::intValue).toArray();
+                Arrays.sort(a);
+                Arrays.sort(b);
+                if (!Arrays.equals(a, b)) {
+                    throw new AssertionError("Matchers disagree on message " + i + ": " + new String(messages[i])
+                            + "\nTeleReg " + Arrays.toString(a) + "\nhankcs " + Arrays.toString(b));
+                }
+                total += n;
+            }
+            Arrays.fill(stamp, -1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "both matchers find the same keywords in all %,d messages (%.2f distinct keywords per message)%n",
+                    messages.length,
+                    (double) total / messages.length);
+        }
+
+        long teleRegPass(char[][] messages) {
+            long total = 0;
+            for (char[] m : messages) {
+                total += teleReg.match(m, m.length, matched);
+            }
+            return total;
+        }
+
+        long hankcsPass(char[][] messages) {
+            hankcsMatched = 0;
+            for (int i = 0; i < messages.length; i++) {
+                message = i;
+                hankcs.parseText(messages[i], this::hit);
+            }
+            Arrays.fill(stamp, -1);
+            return hankcsMatched;
+        }
+
+        private void hit(int begin, int end, Integer value) {
+            int k = value;
+            if (stamp[k] != message) {
+                stamp[k] = message;
+                matched[hankcsMatched % matched.length] = k;
+                hankcsMatched++;
+            }
+        }
+    }
+}
