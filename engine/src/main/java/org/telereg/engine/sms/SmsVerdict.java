@@ -36,7 +36,10 @@ public record SmsVerdict(
         entities.wechatIds().forEach(w -> items.add("wechat:" + w));
         entities.senderPorts().forEach(p -> items.add("port:" + p));
         features.forEach(f -> items.add("ngram:" + f));
-        return String.join("; ", items).replaceAll("[\\t\\r\\n;]", " ").replace("  ", " ");
+        // Each item is cleaned before joining, so the "; " separators survive and no item can fake one.
+        return items.stream()
+                .map(item -> item.replaceAll("[\\t\\r\\n;]", " ").strip())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The score with three decimals, as written in verdict files. */

@@ -43,6 +43,7 @@ class SmsScreenerTests {
                 .contains("wechat:jf_service01")
                 .contains("port:10690000123")
                 .contains("ngram:")
+                .contains("group:bank.points-redeem; ")
                 .doesNotContain("\t");
         assertThat(verdict.score()).isBetween(0.0, 1.0);
     }
