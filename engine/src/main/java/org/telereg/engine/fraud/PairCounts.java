@@ -5,12 +5,14 @@ package org.telereg.engine.fraud;
  * and (subscriber, place), the outgoing count of each (subscriber, day) and (subscriber, hour) — as a map from
  * (kind, subscriber, other) to an int, updated by commutative operations.
  *
- * <p>Updates do not touch the map at once. The map is split by hash into 1,024 partitions, and an update is
- * appended to its partition's buffer; a full buffer is applied to its partition in one go. A partition is
- * 1/1,024 of the map, so while its buffer is applied it stays in the processor's cache, where updating one
- * huge table record by record would wait for main memory on nearly every record. This works because every
- * update commutes (OR of flags, addition, a count saturating at 2): the order in which they are applied
- * does not change the result.
+ * <p>The map is one open-addressing table whose slot is given by the top bits of the key's hash, so the keys
+ * whose hashes share their top 10 bits live in one contiguous 1/1,024 of the table. Updates do not touch the
+ * table at once: each is appended to the buffer of its 1/1,024, and a full buffer is applied in one go, its
+ * slots all within a few pages that stay in cache and TLB — where updating a huge table record by record
+ * would wait for main memory on nearly every record. This works because every update commutes (OR of flags,
+ * addition, a count saturating at 2): the order in which they are applied does not change the result. One
+ * table rather than 1,024 small ones also keeps the garbage collector from copying it: a large array is
+ * allocated outside the young generation.
  *
  * <p>A slot is two longs side by side: the other part of the key (a counterpart's digits and length, or an
  * id), then the kind (4 bits), subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor
@@ -40,16 +42,14 @@ final class PairCounts {
     private static final int PARTITIONS = 1 << PARTITION_BITS;
     private static final int BUFFER = 128;
 
-    private final Partition[] partitions = new Partition[PARTITIONS];
+    private long[] table = new long[2 << PARTITION_BITS];
+    private int shift = 64 - PARTITION_BITS;
+    private int size;
+    private int limit = (1 << PARTITION_BITS) * 5 / 8;
+
     private final long[] bufferedOther = new long[PARTITIONS * BUFFER];
     private final long[] bufferedUpdate = new long[PARTITIONS * BUFFER];
     private final int[] buffered = new int[PARTITIONS];
-
-    PairCounts() {
-        for (int p = 0; p < PARTITIONS; p++) {
-            partitions[p] = new Partition();
-        }
-    }
 
     /** The kind and subscriber as the high half of a slot's second long. */
     static int owner(int kind, int subscriber) {
@@ -76,11 +76,10 @@ final class PairCounts {
     /** Adds {@code amount} (0 or more) to the pair's value, adding the pair when new. */
     void add(int owner, long other, int amount) {
         if (amount > MAX_AMOUNT) {
-            Partition partition = partitions[(int) (hash(owner, other) >>> (64 - PARTITION_BITS))];
-            partition.apply(owner, other, ADD, amount);
-            return;
+            apply(owner, other, ADD, amount);
+        } else {
+            update(owner, other, ADD, amount);
         }
-        update(owner, other, ADD, amount);
     }
 
     /** Counts an outgoing call in a contact's flags, up to 2. */
@@ -99,13 +98,11 @@ final class PairCounts {
     }
 
     private void drain(int p) {
-        Partition partition = partitions[p];
         int from = p * BUFFER;
         int to = from + buffered[p];
         for (int i = from; i < to; i++) {
             long update = bufferedUpdate[i];
-            partition.apply(
-                    (int) (update >>> 32), bufferedOther[i], (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT);
+            apply((int) (update >>> 32), bufferedOther[i], (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT);
         }
         buffered[p] = 0;
     }
@@ -117,104 +114,88 @@ final class PairCounts {
         }
     }
 
+    private void apply(int owner, long other, int operation, int amount) {
+        int slot = (int) (hash(owner, other) >>> shift);
+        int mask = (table.length >> 1) - 1;
+        while (true) {
+            int at = slot << 1;
+            long second = table[at + 1];
+            if (second == 0) {
+                table[at] = other;
+                table[at + 1] = (long) owner << 32;
+                if (++size > limit) {
+                    grow();
+                    at = find(owner, other);
+                }
+                update(at + 1, operation, amount);
+                return;
+            }
+            if ((int) (second >>> 32) == owner && table[at] == other) {
+                update(at + 1, operation, amount);
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void update(int at, int operation, int amount) {
+        long second = table[at];
+        int value = (int) second;
+        value = switch (operation) {
+            case OR -> value | amount;
+            case ADD -> value + amount;
+            default -> (value & ~OUT_MASK) | Math.min((value & OUT_MASK) + 1, 2);
+        };
+        table[at] = (second & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
+    }
+
+    private int find(int owner, long other) {
+        int slot = (int) (hash(owner, other) >>> shift);
+        int mask = (table.length >> 1) - 1;
+        while ((int) (table[(slot << 1) + 1] >>> 32) != owner || table[slot << 1] != other) {
+            slot = (slot + 1) & mask;
+        }
+        return slot << 1;
+    }
+
+    private void grow() {
+        if (table.length > Integer.MAX_VALUE / 2 - 16) {
+            throw new IllegalStateException("more than 1.3 billion distinct pairs in one shard; use more threads");
+        }
+        long[] old = table;
+        table = new long[old.length * 2];
+        shift--;
+        limit = (table.length >> 1) / 8 * 5;
+        int mask = (table.length >> 1) - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long second = old[i + 1];
+            if (second != 0) {
+                int slot = (int) (hash((int) (second >>> 32), old[i]) >>> shift);
+                while (table[(slot << 1) + 1] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot << 1] = old[i];
+                table[(slot << 1) + 1] = second;
+            }
+        }
+    }
+
     /** Calls {@code visitor} once per pair; {@link #flush} first. */
     void forEach(Visitor visitor) {
-        for (Partition partition : partitions) {
-            partition.forEach(visitor);
+        for (int i = 0; i < table.length; i += 2) {
+            long second = table[i + 1];
+            if (second != 0) {
+                int owner = (int) (second >>> 32);
+                visitor.visit(kind(owner), subscriber(owner), table[i], (int) second);
+            }
         }
     }
 
     long footprint() {
-        long bytes = 16L * PARTITIONS * BUFFER + 4L * PARTITIONS;
-        for (Partition partition : partitions) {
-            bytes += 8L * partition.table.length;
-        }
-        return bytes;
+        return 8L * table.length + 16L * PARTITIONS * BUFFER + 4L * PARTITIONS;
     }
 
     interface Visitor {
         void visit(int kind, int subscriber, long other, int value);
-    }
-
-    /** One partition: open addressing with linear probing, slots of two longs. */
-    private static final class Partition {
-        private long[] table = new long[2 << 4];
-        private int shift = 64 - 4;
-        private int size;
-        private int limit = (1 << 4) * 5 / 8;
-
-        void apply(int owner, long other, int operation, int amount) {
-            // The partition index took the top bits of the hash; the slot takes the bits below them.
-            int slot = (int) ((hash(owner, other) << PARTITION_BITS) >>> shift);
-            int mask = (table.length >> 1) - 1;
-            while (true) {
-                int at = slot << 1;
-                long second = table[at + 1];
-                if (second == 0) {
-                    table[at] = other;
-                    table[at + 1] = (long) owner << 32;
-                    if (++size > limit) {
-                        grow();
-                        at = find(owner, other);
-                    }
-                    update(at + 1, operation, amount);
-                    return;
-                }
-                if ((int) (second >>> 32) == owner && table[at] == other) {
-                    update(at + 1, operation, amount);
-                    return;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-
-        private void update(int at, int operation, int amount) {
-            long second = table[at];
-            int value = (int) second;
-            value = switch (operation) {
-                case OR -> value | amount;
-                case ADD -> value + amount;
-                default -> (value & ~OUT_MASK) | Math.min((value & OUT_MASK) + 1, 2);
-            };
-            table[at] = (second & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
-        }
-
-        private int find(int owner, long other) {
-            int slot = (int) ((hash(owner, other) << PARTITION_BITS) >>> shift);
-            int mask = (table.length >> 1) - 1;
-            while ((int) (table[(slot << 1) + 1] >>> 32) != owner || table[slot << 1] != other) {
-                slot = (slot + 1) & mask;
-            }
-            return slot << 1;
-        }
-
-        private void grow() {
-            long[] old = table;
-            table = new long[old.length * 2];
-            shift--;
-            limit = (table.length >> 1) / 8 * 5;
-            int mask = (table.length >> 1) - 1;
-            for (int i = 0; i < old.length; i += 2) {
-                long second = old[i + 1];
-                if (second != 0) {
-                    int slot = (int) ((hash((int) (second >>> 32), old[i]) << PARTITION_BITS) >>> shift);
-                    while (table[(slot << 1) + 1] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    table[slot << 1] = old[i];
-                    table[(slot << 1) + 1] = second;
-                }
-            }
-        }
-
-        void forEach(Visitor visitor) {
-            for (int i = 0; i < table.length; i += 2) {
-                long second = table[i + 1];
-                if (second != 0) {
-                    int owner = (int) (second >>> 32);
-                    visitor.visit(kind(owner), subscriber(owner), table[i], (int) second);
-                }
-            }
-        }
     }
 }
