@@ -15,7 +15,7 @@ class EntitiesTests {
     @Test
     void findsMobileFixedLineAndServiceNumbers() {
         Entities e = Entities.extract("致电 +86 138-0013-8000 或 010-12345678，客服4008-123-456，热线800 123 4567");
-        assertThat(e.phones()).containsExactly("13800138000", "4008123456", "8001234567", "01012345678");
+        assertThat(e.phones()).containsExactly("13800138000", "01012345678", "4008123456", "8001234567");
     }
 
     @Test
