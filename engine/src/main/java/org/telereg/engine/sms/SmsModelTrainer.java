@@ -154,9 +154,10 @@ public final class SmsModelTrainer {
                 return corpus;
             }
             boolean teleReg = first.startsWith("class\tsubtype\ttext");
-            int lineNumber = 1;
+            // The first line is a message in the UCI layout and the header in the TeleReg one.
+            int lineNumber = teleReg ? 1 : 0;
             for (String line = teleReg ? reader.readLine() : first; line != null; line = reader.readLine()) {
-                lineNumber += line == first ? 0 : 1;
+                lineNumber++;
                 if (line.isBlank()) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package org.telereg.engine.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EntitiesTests {
@@ -15,7 +16,7 @@ class EntitiesTests {
     @Test
     void findsMobileFixedLineAndServiceNumbers() {
         Entities e = Entities.extract("致电 +86 138-0013-8000 或 010-12345678，客服4008-123-456，热线800 123 4567");
-        assertThat(e.phones()).containsExactly("13800138000", "4008123456", "8001234567", "01012345678");
+        assertThat(e.phones()).containsExactly("13800138000", "01012345678", "4008123456", "8001234567");
     }
 
     @Test
@@ -46,6 +47,22 @@ class EntitiesTests {
     void findsSenderPortsOf106() {
         Entities e = Entities.extract("【通知】来自10690000123 和 1069012345678901234567");
         assertThat(e.senderPorts()).containsExactly("10690000123");
+    }
+
+    @Test
+    void neverFailsAndOnlyReportsWellFormedNumbersOnRandomText() {
+        String alphabet = "0123456789０１２壹①+-. qQ微信vx加wx106abc.cn/http:扣";
+        SplittableRandom random = new SplittableRandom(7L);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Entities e = Entities.extract(text);
+            assertThat(e.phones()).as("phones in '%s'", text).allMatch(p -> p.matches("\\d{10,12}"));
+            assertThat(e.senderPorts()).as("ports in '%s'", text).allMatch(p -> p.matches("106\\d{5,17}"));
+            assertThat(e.qqNumbers()).as("QQ in '%s'", text).allMatch(q -> q.matches("[1-9]\\d{4,11}"));
+        }
     }
 
     @Test

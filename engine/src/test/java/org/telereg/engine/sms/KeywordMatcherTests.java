@@ -38,6 +38,28 @@ class KeywordMatcherTests {
     }
 
     @Test
+    void shippedListAgreesWithContainsOnCommittedExamples() throws Exception {
+        KeywordMatcher matcher = KeywordMatcher.standard();
+        TextNormaliser n = TextNormaliser.standard();
+        for (String[] example : SmsScreenerTests.examples()) {
+            String text = n.normalise(example[1]);
+            Set<String> expected = new HashSet<>();
+            for (KeywordGroup group : matcher.groups()) {
+                boolean all = true;
+                for (List<String> term : group.terms()) {
+                    all &= term.stream().anyMatch(k -> text.contains(n.normalise(k)));
+                }
+                if (all) {
+                    expected.add(group.id());
+                }
+            }
+            assertThat(new HashSet<>(ids(matcher, example[1])))
+                    .as("groups of '%s'", text)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void reportsTheLineOfAMalformedGroup() {
         assertThatThrownBy(() -> KeywordMatcher.parse("# list\ng1\tfraud\tx\t1\t公安\ng2\tfraud\tx\tone\t警官\n"))
                 .hasMessageContaining("line 3");

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,6 +61,23 @@ class TextNormaliserTests {
         int n = normaliser.normalise(text, out);
         assertThat(n).isLessThanOrEqualTo(text.length());
         assertThat(new String(out, 0, n)).isEqualTo("某某银行尊敬的客户您的u盾已过期请登录www abc bank cn更新回t退订");
+    }
+
+    @Test
+    void normalisingTwiceChangesNothingOnRandomText() {
+        String alphabet = "加微信VvXx１２ＡＢ12 3,.-★❤😀\u200B\uFE0F轉帳銀行①⑵一二零壹貳abcQ\t\n";
+        SplittableRandom random = new SplittableRandom(20261128L);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String once = normaliser.normalise(text);
+            assertThat(normaliser.normalise(once))
+                    .as("normalising '%s' again", text)
+                    .isEqualTo(once);
+            assertThat(once.length()).isLessThanOrEqualTo(text.length());
+        }
     }
 
     @Test
