@@ -14,7 +14,12 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"telereg.demo.enterprises=60", "telereg.spam.attachments-dir=target/attachments"})
+@SpringBootTest(
+        properties = {
+            "telereg.demo.enterprises=60",
+            "telereg.spam.attachments-dir=target/attachments",
+            "telereg.antifraud.batches.storage-dir=target/cdr"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 public @interface PlatformIntegrationTest {}
