@@ -492,7 +492,7 @@ public final class SmsModelTrainer {
         return String.format(
                 Locale.ROOT,
                 "trained on %d messages (normal %d, ad %d, fraud %d); %d keyword groups; 2^%d buckets; %d epochs;"
-                        + " ad weight %.2f; target fraud recall %.2f with at most %.1f%% of normal messages called fraud",
+                        + " ad weight %.2f; target fraud recall %.2f with at most %.2f%% of normal messages called fraud",
                 corpus.size(),
                 counts[0],
                 counts[1],
