@@ -28,9 +28,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.engine.numbering.PhoneNumbers;
 import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.SignIn;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
-import org.telereg.platform.access.CurrentActor;
 import org.telereg.platform.access.IssuedToken;
 import org.telereg.platform.access.OrganisationView;
 
@@ -72,17 +72,12 @@ class FraudDisposalIntegrationTests {
     }
 
     private Actor actor(String username) {
-        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                users.loadUserByUsername(username), null, List.of());
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        return CurrentActor.get().orElseThrow();
+        return SignIn.actor(users, username);
     }
 
     @org.junit.jupiter.api.AfterEach
     void signOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SignIn.signOut();
     }
 
     private FraudCaseView suspect(String number) {

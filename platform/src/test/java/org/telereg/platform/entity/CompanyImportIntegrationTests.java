@@ -20,8 +20,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.engine.identity.CreditCodes;
 import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.SignIn;
 import org.telereg.platform.access.Actor;
-import org.telereg.platform.access.CurrentActor;
 import org.telereg.platform.access.DataScope;
 
 @PlatformIntegrationTest
@@ -51,17 +51,12 @@ class CompanyImportIntegrationTests {
     }
 
     private Actor actor(String username) {
-        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                users.loadUserByUsername(username), null, java.util.List.of());
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        return CurrentActor.get().orElseThrow();
+        return SignIn.actor(users, username);
     }
 
     @org.junit.jupiter.api.AfterEach
     void signOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SignIn.signOut();
     }
 
     private long total() {

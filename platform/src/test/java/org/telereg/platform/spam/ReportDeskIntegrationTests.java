@@ -23,9 +23,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.SignIn;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
-import org.telereg.platform.access.CurrentActor;
 import org.telereg.platform.access.IssuedToken;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
@@ -54,17 +54,12 @@ class ReportDeskIntegrationTests {
     Bulletins bulletins;
 
     private Actor actor(String username) {
-        var authentication = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                users.loadUserByUsername(username), null, List.of());
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        return CurrentActor.get().orElseThrow();
+        return SignIn.actor(users, username);
     }
 
     @AfterEach
     void signOut() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SignIn.signOut();
     }
 
     /** A China Mobile number, different for every call. */
