@@ -184,6 +184,11 @@ public final class FraudTrainCommand {
         } catch (IOException e) {
             err.println("fraud-train: cannot read or write: " + e.getMessage());
             return 1;
+        } catch (OutOfMemoryError e) {
+            // The state grows with distinct (subscriber, counterpart) pairs; say what to do rather than die.
+            err.println("fraud-train: out of memory: the distinct pairs of subscribers and the numbers they call do not"
+                    + " fit in the heap; run with a larger heap (java -Xmx...), up to 80 bytes per distinct pair");
+            return 1;
         }
     }
 
