@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,24 +65,8 @@ public final class FraudScanCommand {
             FraudModel model = options.has("model") ? FraudModel.read(options.path("model")) : FraudModel.standard();
             Labels labels = options.has("labels") ? Labels.read(options.path("labels"), badRows) : null;
             return scan(files, model, output, options.path("features"), labels, threads, badRows, out, err);
-        } catch (Options.UsageException e) {
-            err.println("fraud-scan: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("fraud-scan: no such file: " + e.getFile());
-            return 1;
-        } catch (CdrFormatException | IllegalArgumentException e) {
-            err.println("fraud-scan: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("fraud-scan: cannot read or write: " + e.getMessage());
-            return 1;
-        } catch (OutOfMemoryError e) {
-            // The state grows with distinct (subscriber, counterpart) pairs; say what to do rather than die.
-            err.println("fraud-scan: out of memory: the distinct pairs of subscribers and the numbers they call do not"
-                    + " fit in the heap; run with a larger heap (java -Xmx...), up to 80 bytes per distinct pair");
-            return 1;
+        } catch (Options.UsageException | IOException | IllegalArgumentException | OutOfMemoryError e) {
+            return CommandFailures.report("fraud-scan", USAGE, e, err);
         }
     }
 

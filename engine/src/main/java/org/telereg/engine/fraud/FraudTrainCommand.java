@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,24 +170,8 @@ public final class FraudTrainCommand {
             }
             out.println("wrote " + output);
             return 0;
-        } catch (Options.UsageException e) {
-            err.println("fraud-train: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("fraud-train: no such file: " + e.getFile());
-            return 1;
-        } catch (CdrFormatException | IllegalArgumentException e) {
-            err.println("fraud-train: " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("fraud-train: cannot read or write: " + e.getMessage());
-            return 1;
-        } catch (OutOfMemoryError e) {
-            // The state grows with distinct (subscriber, counterpart) pairs; say what to do rather than die.
-            err.println("fraud-train: out of memory: the distinct pairs of subscribers and the numbers they call do not"
-                    + " fit in the heap; run with a larger heap (java -Xmx...), up to 80 bytes per distinct pair");
-            return 1;
+        } catch (Options.UsageException | IOException | IllegalArgumentException | OutOfMemoryError e) {
+            return CommandFailures.report("fraud-train", USAGE, e, err);
         }
     }
 
