@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,7 @@ public class CdrBatches {
 
     private final JdbcClient jdbc;
     private final FraudDisposal disposal;
+    private final NumberProfiles profiles;
     private final AuditTrail audit;
     private final Settings settings;
     private final Clock clock;
@@ -66,9 +68,16 @@ public class CdrBatches {
         return thread;
     });
 
-    CdrBatches(JdbcClient jdbc, FraudDisposal disposal, AuditTrail audit, Settings settings, Clock clock) {
+    CdrBatches(
+            JdbcClient jdbc,
+            FraudDisposal disposal,
+            NumberProfiles profiles,
+            AuditTrail audit,
+            Settings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.disposal = disposal;
+        this.profiles = profiles;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -242,11 +251,11 @@ public class CdrBatches {
                     })
                     .extract(CdrFiles.calls(Path.of(batch[2])));
             FeatureTable table = extraction.features();
-            long flagged = 0;
+            List<String> flagged = new ArrayList<>();
             for (int row = 0; row < table.size(); row++) {
                 Verdict verdict = model.score(table, row);
                 if (verdict.flagged()) {
-                    flagged++;
+                    flagged.add(table.subscriber(row));
                     BigDecimal score = BigDecimal.valueOf(verdict.score()).setScale(4, RoundingMode.HALF_UP);
                     disposal.registerSuspect(
                             new NewSuspect(table.subscriber(row), batch[0], batch[1], score, verdict.reasonCodes()));
@@ -259,6 +268,7 @@ public class CdrBatches {
                             .update();
                 }
             }
+            profiles.record(id, Path.of(batch[2]), flagged, model.settings());
             jdbc.sql("""
                     update antifraud_batch set status = 'SCANNED', progress = 100, rows_read = :rows,
                         bad_rows = :bad, subscribers = :subscribers, flagged = :flagged, message = :message,
@@ -266,7 +276,7 @@ public class CdrBatches {
                     .param("rows", extraction.rows())
                     .param("bad", extraction.badRows())
                     .param("subscribers", table.size())
-                    .param("flagged", flagged)
+                    .param("flagged", flagged.size())
                     .param("message", badRowSummary(extraction.inputs()))
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                     .param("id", id)

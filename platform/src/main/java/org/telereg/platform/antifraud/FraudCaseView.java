@@ -2,6 +2,8 @@ package org.telereg.platform.antifraud;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.telereg.engine.numbering.PhoneNumbers;
 
 /** A disposal case as lists, the number page and the API show it. */
@@ -18,6 +20,27 @@ public record FraudCaseView(
         Instant detectedAt,
         Instant verificationDeadline,
         Instant updatedAt) {
+
+    /** The reasons the model gave, strongest first, each a feature code and the number's value of it. */
+    public List<Reason> reasonList() {
+        if (reasons == null || reasons.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(reasons.split(";"))
+                .map(reason -> {
+                    int equals = reason.indexOf('=');
+                    return equals < 0
+                            ? new Reason(reason, "")
+                            : new Reason(reason.substring(0, equals), reason.substring(equals + 1));
+                })
+                .toList();
+    }
+
+    /**
+     * One reason of a score: the feature's code (its label is {@code antifraud.feature.<code>}) and the
+     * value that triggered it.
+     */
+    public record Reason(String code, String value) {}
 
     /** The number as lists show it, e.g. {@code 138****8000}: the full number is read on the case page only. */
     public String maskedNumber() {

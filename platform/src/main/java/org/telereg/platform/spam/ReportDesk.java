@@ -324,6 +324,20 @@ public class ReportDesk {
         return new PageImpl<>(rows, pageable, total);
     }
 
+    /** Reports against a number or port that the scope covers, newest first, duplicates included. */
+    @Transactional(readOnly = true)
+    public List<ReportView> against(DataScope scope, String party, int limit) {
+        var params = new java.util.LinkedHashMap<String, Object>();
+        String where = " where reported_party = :party and "
+                + scope.sqlCondition("province_code", "operator_credit_code", params);
+        return jdbc.sql("select * from spam_report" + where + " order by id desc limit :limit")
+                .params(params)
+                .param("party", party)
+                .param("limit", limit)
+                .query((rs, n) -> toView(rs))
+                .list();
+    }
+
     /** The keyed hash of a reporter's national number, to find a reporter's reports without storing the number. */
     String keyedHash(String national) {
         try {

@@ -48,6 +48,9 @@ class CdrBatchesIntegrationTests {
     @Autowired
     FraudDisposal disposal;
 
+    @Autowired
+    NumberProfiles profiles;
+
     @TempDir
     Path directory;
 
@@ -113,6 +116,52 @@ class CdrBatchesIntegrationTests {
         mvc.perform(get("/api/v1/antifraud/batches/{id}", id).header("Authorization", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SCANNED"));
+    }
+
+    @Test
+    void aSimBoxNumbersPageShowsItsDaysAndTheOtherCardsOnItsHandsets() throws Exception {
+        GeneratedCdrs generated = new CdrGenerator(GeneratorSettings.of(11, 400).withDays(7)).writeTo(directory);
+        List<String> simBoxCards = Files.readAllLines(generated.labels()).stream()
+                .skip(1)
+                .map(line -> line.split(","))
+                .filter(label -> label[2].equals("sim_box"))
+                .map(label -> label[0])
+                .toList();
+        assertThat(simBoxCards).hasSizeGreaterThan(2);
+
+        awaitFinished(upload(UUID.randomUUID().toString(), "simbox.csv", Files.readAllBytes(generated.calls())));
+
+        FraudCaseView card = simBoxCards.stream()
+                .map(number -> disposal.search(
+                                DataScope.all(),
+                                new CaseSearch(null, null, number),
+                                org.springframework.data.domain.PageRequest.of(0, 1))
+                        .getContent())
+                .filter(found -> !found.isEmpty())
+                .map(found -> found.get(0))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no SIM-box card was flagged"));
+        String page = mvc.perform(
+                        get("/console/antifraud/{id}", card.id()).with(org.telereg.platform.SignIn.as(users, "admin")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("id=\"number-days\"").contains("逐日通话").contains("data-chart-json");
+        long otherCardsShown = simBoxCards.stream()
+                .filter(other -> !other.equals(card.number()))
+                .filter(other -> page.contains(org.telereg.engine.numbering.PhoneNumbers.mask(other)))
+                .count();
+        assertThat(otherCardsShown)
+                .as("other cards of the same SIM box listed, masked")
+                .isPositive();
+        assertThat(profiles.of(DataScope.all(), card).related())
+                .extracting(NumberProfile.RelatedNumber::number)
+                .containsAnyElementsOf(simBoxCards)
+                .doesNotContain(card.number());
+        assertThat(page).contains("id=\"related-numbers\"");
+        assertThat(page).as("reasons named in Chinese").contains("主叫");
     }
 
     @Test

@@ -275,6 +275,11 @@ class MessageBundlesTests {
         families.put("spam.answer.", names(org.telereg.platform.spam.OperatorAnswer.values()));
         families.put("spam.channel.", names(org.telereg.platform.spam.ReportChannel.values()));
         families.put("spam.screening.", Set.of("normal", "ad", "fraud"));
+        families.put(
+                "antifraud.feature.",
+                java.util.Arrays.stream(org.telereg.engine.fraud.Feature.values())
+                        .map(org.telereg.engine.fraud.Feature::code)
+                        .collect(java.util.stream.Collectors.toSet()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));

@@ -1,5 +1,9 @@
 package org.telereg.platform.antifraud.web;
 
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,9 +22,13 @@ import org.telereg.platform.antifraud.CaseStatus;
 import org.telereg.platform.antifraud.FraudCaseView;
 import org.telereg.platform.antifraud.FraudDisposal;
 import org.telereg.platform.antifraud.InvalidTransitionException;
+import org.telereg.platform.antifraud.NumberProfile;
+import org.telereg.platform.antifraud.NumberProfiles;
 import org.telereg.platform.audit.AuditLog;
 import org.telereg.platform.audit.AuditQuery;
+import org.telereg.platform.shared.ChartData;
 import org.telereg.platform.shared.ProvinceCode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The suspects list and the disposal page of one number. */
 @Controller
@@ -30,11 +38,22 @@ class FraudCaseController {
     private static final int PAGE_SIZE = 30;
 
     private final FraudDisposal disposal;
+    private final NumberProfiles profiles;
     private final AuditLog auditLog;
+    private final MessageSource messages;
+    private final JsonMapper json;
 
-    FraudCaseController(FraudDisposal disposal, AuditLog auditLog) {
+    FraudCaseController(
+            FraudDisposal disposal,
+            NumberProfiles profiles,
+            AuditLog auditLog,
+            MessageSource messages,
+            JsonMapper json) {
         this.disposal = disposal;
+        this.profiles = profiles;
         this.auditLog = auditLog;
+        this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping
@@ -58,6 +77,9 @@ class FraudCaseController {
         FraudCaseView fraudCase =
                 disposal.read(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("fraudCase", fraudCase);
+        NumberProfile profile = profiles.of(actor.scope(), fraudCase);
+        model.addAttribute("profile", profile);
+        model.addAttribute("dayChart", json.writeValueAsString(dayChart(profile)));
         model.addAttribute("regulates", FraudDisposal.regulates(actor));
         model.addAttribute("handles", FraudDisposal.handles(actor));
         model.addAttribute(
@@ -67,6 +89,24 @@ class FraudCaseController {
                                 PageRequest.of(0, 50))
                         .getContent());
         return "antifraud/detail";
+    }
+
+    private ChartData dayChart(NumberProfile profile) {
+        List<NumberProfile.Day> days = profile.days();
+        return new ChartData(
+                days.stream().map(d -> d.day().toString()).toList(),
+                List.of(
+                        series("antifraud.number.outgoing", days, NumberProfile.Day::outgoing),
+                        series("antifraud.number.callees", days, NumberProfile.Day::distinctCallees),
+                        series("antifraud.number.connected", days, NumberProfile.Day::connected),
+                        series("antifraud.number.incoming", days, NumberProfile.Day::incoming)));
+    }
+
+    private ChartData.Series series(
+            String label, List<NumberProfile.Day> days, ToIntFunction<NumberProfile.Day> value) {
+        return new ChartData.Series(
+                messages.getMessage(label, null, LocaleContextHolder.getLocale()),
+                days.stream().map(d -> (long) value.applyAsInt(d)).toList());
     }
 
     @PostMapping("/{id}/{action:confirm|dismiss|verified|failed|appeal|restore|reject}")
