@@ -203,6 +203,27 @@ public class CdrBatches {
                 .map(row -> (BatchView) row[1]);
     }
 
+    /** The numbers a scanned batch flagged, highest score first, when the scope covers the batch. */
+    @Transactional(readOnly = true)
+    public List<ScanResult> results(DataScope scope, long id, int limit) {
+        if (find(scope, id).isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.number, r.score, r.reasons, c.id, c.status
+                        from antifraud_scan_result r left join antifraud_case c on c.number = r.number
+                        where r.batch_id = :id order by r.score desc, r.number limit :limit""")
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new ScanResult(
+                        rs.getString(1),
+                        rs.getBigDecimal(2),
+                        rs.getString(3),
+                        rs.getObject(4, Long.class),
+                        rs.getString(5) == null ? null : CaseStatus.valueOf(rs.getString(5))))
+                .list();
+    }
+
     /** Batches a crash or restart left unscanned are scanned again at start-up. */
     @EventListener(ApplicationReadyEvent.class)
     void resumeUnfinished() {

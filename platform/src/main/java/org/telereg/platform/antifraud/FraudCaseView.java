@@ -21,26 +21,32 @@ public record FraudCaseView(
         Instant verificationDeadline,
         Instant updatedAt) {
 
-    /** The reasons the model gave, strongest first, each a feature code and the number's value of it. */
+    /** The reasons the model gave, strongest first. */
     public List<Reason> reasonList() {
-        if (reasons == null || reasons.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(reasons.split(";"))
-                .map(reason -> {
-                    int equals = reason.indexOf('=');
-                    return equals < 0
-                            ? new Reason(reason, "")
-                            : new Reason(reason.substring(0, equals), reason.substring(equals + 1));
-                })
-                .toList();
+        return Reason.parse(reasons);
     }
 
     /**
      * One reason of a score: the feature's code (its label is {@code antifraud.feature.<code>}) and the
      * value that triggered it.
      */
-    public record Reason(String code, String value) {}
+    public record Reason(String code, String value) {
+
+        /** Reasons as the engine writes them: {@code code=value} joined by {@code ;}. */
+        static List<Reason> parse(String reasons) {
+            if (reasons == null || reasons.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(reasons.split(";"))
+                    .map(reason -> {
+                        int equals = reason.indexOf('=');
+                        return equals < 0
+                                ? new Reason(reason, "")
+                                : new Reason(reason.substring(0, equals), reason.substring(equals + 1));
+                    })
+                    .toList();
+        }
+    }
 
     /** The number as lists show it, e.g. {@code 138****8000}: the full number is read on the case page only. */
     public String maskedNumber() {

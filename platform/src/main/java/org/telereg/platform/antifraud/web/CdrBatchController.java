@@ -25,6 +25,8 @@ import org.telereg.platform.shared.RejectedInputException;
 @RequestMapping("/console/antifraud/batches")
 class CdrBatchController {
 
+    private static final int RESULTS_SHOWN = 200;
+
     private final CdrBatches batches;
 
     CdrBatchController(CdrBatches batches) {
@@ -70,6 +72,7 @@ class CdrBatchController {
     String detail(DataScope scope, @PathVariable long id, Model model) {
         model.addAttribute(
                 "batch", batches.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("results", batches.results(scope, id, RESULTS_SHOWN));
         return "antifraud/batch";
     }
 }

@@ -1,0 +1,25 @@
+package org.telereg.platform;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one configuration of the browser tests, so they share a single running application: the
+ * whole platform on a random port and its own database, with the demo data of {@link
+ * PlatformIntegrationTest}. Tests drive it through a {@link Browser}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "telereg.demo.enterprises=60",
+            "telereg.spam.attachments-dir=target/attachments",
+            "telereg.antifraud.batches.storage-dir=target/cdr"
+        })
+@ActiveProfiles("demo")
+public @interface BrowserIntegrationTest {}
