@@ -11,9 +11,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.telereg.engine.sms.KeywordGroup;
+import org.telereg.engine.sms.SmsScreener;
 
 /** Computes the monthly report bulletin, nationally: it is published, so it has no data scope. */
 @Service
@@ -21,11 +24,15 @@ public class Bulletins {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int TOP_PARTIES = 10;
+    private static final int TOP_KEYWORDS = 10;
 
     private final JdbcClient jdbc;
+    private final Map<String, KeywordGroup> keywordGroups;
 
     Bulletins(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.keywordGroups = SmsScreener.standard().model().keywords().groups().stream()
+                .collect(Collectors.toMap(KeywordGroup::id, g -> g, (a, b) -> a));
     }
 
     @Transactional(readOnly = true)
@@ -82,7 +89,28 @@ public class Bulletins {
                 .param("top", TOP_PARTIES)
                 .query((rs, n) -> new MonthlyBulletin.ReportedParty(rs.getString(1), rs.getLong(2)))
                 .list();
+        List<MonthlyBulletin.ReportedKeyword> keywords = jdbc.sql("""
+                        select k.group_id, count(*) as reports from spam_report_keyword k
+                        join spam_report r on r.id = k.report_id
+                        where r.received_at >= :from and r.received_at < :to and r.status <> 'DUPLICATE'
+                        group by k.group_id order by reports desc, k.group_id limit :top""")
+                .param("from", from)
+                .param("to", to)
+                .param("top", TOP_KEYWORDS)
+                .query((rs, n) -> keyword(rs.getString(1), rs.getLong(2)))
+                .list();
         long total = byCategory.values().stream().mapToLong(Long::longValue).sum();
-        return new MonthlyBulletin(month, total, duplicates[0], byCategory, byChannel, handling, top);
+        return new MonthlyBulletin(month, total, duplicates[0], byCategory, byChannel, handling, top, keywords);
+    }
+
+    /** A group a report matched; a group since dropped from the keyword list is shown by its id. */
+    private MonthlyBulletin.ReportedKeyword keyword(String groupId, long reports) {
+        KeywordGroup group = keywordGroups.get(groupId);
+        if (group == null) {
+            return new MonthlyBulletin.ReportedKeyword(groupId, groupId, null, reports);
+        }
+        String terms = group.terms().stream().map(term -> term.get(0)).collect(Collectors.joining(" + "));
+        return new MonthlyBulletin.ReportedKeyword(
+                groupId, terms, group.category().label(), reports);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param byChannel reports per channel
  * @param operators handling per operator, most reports first
  * @param topParties the most reported numbers and ports
+ * @param topKeywords the keyword groups most often matched by reported messages
  */
 public record MonthlyBulletin(
         YearMonth month,
@@ -22,7 +23,8 @@ public record MonthlyBulletin(
         Map<ReportCategory, Long> byCategory,
         Map<ReportChannel, Long> byChannel,
         List<OperatorHandling> operators,
-        List<ReportedParty> topParties) {
+        List<ReportedParty> topParties,
+        List<ReportedKeyword> topKeywords) {
 
     /**
      * How one operator handled the reports routed to it.
@@ -42,4 +44,13 @@ public record MonthlyBulletin(
     }
 
     public record ReportedParty(String party, long reports) {}
+
+    /**
+     * A keyword group of the screening engine and how many of the month's reports matched it.
+     *
+     * @param groupId the group's id in the keyword list, e.g. {@code auth.safe-account}
+     * @param terms the group's first alternative of each term, e.g. {@code 公安 + 安全账户}
+     * @param category what the group points to: {@code fraud}, {@code ad} or {@code normal}
+     */
+    public record ReportedKeyword(String groupId, String terms, String category, long reports) {}
 }

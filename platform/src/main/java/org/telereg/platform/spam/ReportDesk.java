@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.engine.numbering.PhoneLookup;
 import org.telereg.engine.numbering.PhoneNumbers;
+import org.telereg.engine.sms.KeywordGroup;
 import org.telereg.engine.sms.SmsCategory;
 import org.telereg.engine.sms.SmsScreener;
 import org.telereg.engine.sms.SmsVerdict;
@@ -135,6 +136,16 @@ public class ReportDesk {
                 verdict == null ? null : truncate(verdict.reasons(), 1000),
                 verdict == null ? null : suggestion(category, verdict.category()),
                 null));
+        if (verdict != null) {
+            verdict.groups().stream()
+                    .map(KeywordGroup::id)
+                    .distinct()
+                    .forEach(group -> jdbc.sql(
+                                    "insert into spam_report_keyword (report_id, group_id) values (:report, :group)")
+                            .param("report", saved.id())
+                            .param("group", group)
+                            .update());
+        }
         audit.record("spam", "Report", saved.trackingNumber(), "received", null, saved.view());
         if (first.isEmpty()) {
             events.publishEvent(new ReportSubmitted(

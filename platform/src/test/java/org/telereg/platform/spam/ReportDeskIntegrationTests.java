@@ -251,6 +251,12 @@ class ReportDeskIntegrationTests {
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服" + sender, null));
         desk.submit(ReportChannel.API, new NewReport("FRAUD_CALL", sender, "又来了" + sender, null));
         desk.answer(actor("cmcc"), first.id(), OperatorAnswer.NUMBER_STOPPED, null);
+        String scam = "【公安局】您的账户涉嫌洗钱，请立即将资金转入安全账户配合调查";
+        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", mobile(), scam, null));
+        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", mobile(), scam + "。", null));
+        String duplicated = mobile();
+        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", duplicated, scam, null));
+        desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", duplicated, scam, null));
 
         MonthlyBulletin bulletin = bulletins.of(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
 
@@ -261,6 +267,11 @@ class ReportDeskIntegrationTests {
                 .singleElement()
                 .satisfies(o -> assertThat(o.answered()).isGreaterThanOrEqualTo(1));
         assertThat(bulletin.topParties()).anyMatch(p -> p.party().equals(sender) && p.reports() >= 2);
+        assertThat(bulletin.topKeywords())
+                .as("the safe-account scam among the top keywords")
+                .anyMatch(k -> k.groupId().equals("auth.safe-account")
+                        && k.reports() >= 3
+                        && k.category().equals("fraud"));
 
         String masked = sender.substring(0, 3) + "****" + sender.substring(7);
         mvc.perform(get("/public/reports/bulletin"))
@@ -271,7 +282,10 @@ class ReportDeskIntegrationTests {
                 .andExpect(content().string(Matchers.containsString(sender)));
         mvc.perform(get("/console/spam/bulletin.csv").with(as(users, "officer")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("\"中国移动通信集团有限公司\"")));
+                .andExpect(content().string(Matchers.containsString("operator,\"中国移动通信集团有限公司\"")))
+                .andExpect(content().string(Matchers.containsString("category,\"FRAUD_CALL\"")))
+                .andExpect(content().string(Matchers.containsString("keyword,\"公安 + 安全账户\"")));
+        mvc.perform(get("/public/reports/bulletin")).andExpect(content().string(Matchers.containsString("公安 + 安全账户")));
         mvc.perform(get("/public/reports/bulletin").param("month", "2026-13"))
                 .andExpect(content().string(Matchers.containsString("月份格式应为")));
         mvc.perform(get("/console/spam/bulletin.csv").param("month", "garbage").with(as(users, "officer")))

@@ -65,20 +65,36 @@ class BulletinController {
         response.setHeader("Content-Disposition", "attachment; filename=\"bulletin-" + bulletin.month() + ".csv\"");
         PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        out.println("month,operator,routed,answered,answered_in_time,handling_rate,average_hours");
+        // One tidy table for every part of the bulletin: the section says what the item is; the handling
+        // columns are filled for operators only.
+        out.println("month,section,item,reports,answered,answered_in_time,handling_rate,average_hours");
+        bulletin.byCategory().forEach((category, n) -> row(out, bulletin, "category", category.name(), n));
+        bulletin.byChannel().forEach((channel, n) -> row(out, bulletin, "channel", channel.name(), n));
         for (MonthlyBulletin.OperatorHandling o : bulletin.operators()) {
             out.printf(
                     Locale.ROOT,
-                    "%s,\"%s\",%d,%d,%d,%.4f,%.1f%n",
+                    "%s,operator,%s,%d,%d,%d,%.4f,%.1f%n",
                     bulletin.month(),
-                    o.operatorName().replace("\"", "\"\""),
+                    quoted(o.operatorName()),
                     o.routed(),
                     o.answered(),
                     o.answeredInTime(),
                     o.handlingRate(),
                     o.averageHours());
         }
+        bulletin.topParties().forEach(p -> row(out, bulletin, "party", p.party(), p.reports()));
+        bulletin.topKeywords().forEach(k -> row(out, bulletin, "keyword", k.terms(), k.reports()));
         out.flush();
+    }
+
+    private static void row(PrintWriter out, MonthlyBulletin bulletin, String section, String item, long reports) {
+        out.printf(Locale.ROOT, "%s,%s,%s,%d,,,,%n", bulletin.month(), section, quoted(item), reports);
+    }
+
+    /** A CSV field in quotes; a leading formula character is defused for spreadsheet users. */
+    private static String quoted(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private String page(String month, boolean published, Model model) {
