@@ -34,6 +34,6 @@ class ReportedSenders {
                 flagged.operatorCreditCode(),
                 flagged.operatorName(),
                 score,
-                "REPORTS_12321=" + flagged.reports() + ";FRAUD_REPORTS=" + flagged.fraudReports()));
+                "reports_12321=" + flagged.reports() + ";fraud_reports_12321=" + flagged.fraudReports()));
     }
 }

@@ -23,6 +23,8 @@ import org.telereg.platform.antifraud.NewSuspect;
 import org.telereg.platform.entity.CompanyInput;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyType;
+import org.telereg.platform.numbering.NewAllocation;
+import org.telereg.platform.numbering.NumberResources;
 import org.telereg.platform.shared.ProvinceCode;
 
 /**
@@ -49,12 +51,19 @@ class DemoData implements ApplicationRunner {
     private final AccessManagement access;
     private final CompanyRegistry companies;
     private final FraudDisposal fraud;
+    private final NumberResources numbers;
     private final DemoSettings settings;
 
-    DemoData(AccessManagement access, CompanyRegistry companies, FraudDisposal fraud, DemoSettings settings) {
+    DemoData(
+            AccessManagement access,
+            CompanyRegistry companies,
+            FraudDisposal fraud,
+            NumberResources numbers,
+            DemoSettings settings) {
         this.access = access;
         this.companies = companies;
         this.fraud = fraud;
+        this.numbers = numbers;
         this.settings = settings;
     }
 
@@ -103,6 +112,7 @@ class DemoData implements ApplicationRunner {
                     new NewUser(account[0], settings.password(), account[1], account[2], Role.valueOf(account[3])));
         }
         List<String> groupHeads = new ArrayList<>();
+        List<String> registered = new ArrayList<>();
         List<ProvinceCode> provinces = ProvinceCode.administered();
         for (int i = 0; i < settings.enterprises(); i++) {
             // Busy provinces (Guangdong, Beijing, Shanghai, Zhejiang, Jiangsu) get more companies.
@@ -128,8 +138,26 @@ class DemoData implements ApplicationRunner {
             if (group == null && random.nextInt(8) == 0) {
                 groupHeads.add(creditCode);
             }
+            registered.add(creditCode);
         }
+        smsPorts(registered, system);
         suspects(random, system);
+    }
+
+    /** 106 SMS ports held by some of the demo companies, national and provincial, on each carrier. */
+    private void smsPorts(List<String> holders, Actor system) {
+        String[][] ports = {
+            {"1069012345", "", "OP-CMCC", "2023-03-01", "工信部码号〔2023〕112号"},
+            {"10655888", "", "OP-CUCC", "2022-07-15", "工信部码号〔2022〕087号"},
+            {"10690577", "", "OP-CTCC", "2024-01-10", "工信部码号〔2024〕009号"},
+            {"1069144001", "44", "OP-CMCC", "2024-05-20", "粤通信〔2024〕31号"},
+            {"1069111002", "11", "OP-CUCC", "2025-02-18", "京通信〔2025〕12号"}
+        };
+        for (int i = 0; i < ports.length && i < holders.size(); i++) {
+            String[] port = ports[i];
+            numbers.allocate(
+                    system, new NewAllocation("SMS_PORT", port[0], port[1], holders.get(i), port[2], port[3], port[4]));
+        }
     }
 
     /**
@@ -144,9 +172,9 @@ class DemoData implements ApplicationRunner {
             {"OP-CBN", "192", "192", "192", "192"}
         };
         String[] reasons = {
-            "OUT_CALLS=%d;DISTINCT_CALLEES=%d;CONNECTED_RATIO=0.%02d",
-            "SHORT_CALL_RATIO=0.%02d;REPEAT_CONTACT=0.0%d;NIGHT_RATIO=0.%02d",
-            "SHARED_IMEI=%d;DISTINCT_IMEI=%d;SEQUENTIAL_DIALS=%d"
+            "out_calls=%d;max_out_per_day=%d;connected_ratio=0.%02d",
+            "short_call_ratio=0.%03d;repeat_contact_ratio=0.0%d;night_ratio=0.%02d",
+            "distinct_callees=%d;shared_imeis=%d;sequential_ratio=0.%02d"
         };
         for (int i = 0; i < settings.suspects(); i++) {
             String[] operator = operators[random.nextInt(operators.length)];

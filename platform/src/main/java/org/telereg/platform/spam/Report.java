@@ -33,6 +33,8 @@ record Report(
         BigDecimal screeningScore,
         String screeningReasons,
         ReportCategory suggestedCategory,
+        String portHolderCreditCode,
+        String portHolderName,
         @Version Integer version) {
 
     Report answered(OperatorAnswer operatorAnswer, String note, Instant now) {
@@ -65,6 +67,8 @@ record Report(
                 screeningScore,
                 screeningReasons,
                 suggestedCategory,
+                portHolderCreditCode,
+                portHolderName,
                 version);
     }
 
@@ -91,6 +95,8 @@ record Report(
                 screeningVerdict,
                 screeningScore,
                 screeningReasons,
-                suggestedCategory);
+                suggestedCategory,
+                portHolderCreditCode,
+                portHolderName);
     }
 }

@@ -39,6 +39,8 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.numbering.AllocationKind;
+import org.telereg.platform.numbering.NumberResources;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.PhoneNumber;
@@ -59,6 +61,7 @@ public class ReportDesk {
     private final Attachments attachments;
     private final JdbcClient jdbc;
     private final AccessManagement access;
+    private final NumberResources numberResources;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final SpamSettings settings;
@@ -69,6 +72,7 @@ public class ReportDesk {
             Attachments attachments,
             JdbcClient jdbc,
             AccessManagement access,
+            NumberResources numberResources,
             AuditTrail audit,
             ApplicationEventPublisher events,
             SpamSettings settings,
@@ -77,6 +81,7 @@ public class ReportDesk {
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.access = access;
+        this.numberResources = numberResources;
         this.audit = audit;
         this.events = events;
         this.settings = settings;
@@ -135,6 +140,8 @@ public class ReportDesk {
                 verdict == null ? null : BigDecimal.valueOf(verdict.score()).setScale(3, RoundingMode.HALF_UP),
                 verdict == null ? null : truncate(verdict.reasons(), 1000),
                 verdict == null ? null : suggestion(category, verdict.category()),
+                route.holderCreditCode(),
+                route.holderName(),
                 null));
         if (verdict != null) {
             verdict.groups().stream()
@@ -259,7 +266,14 @@ public class ReportDesk {
                 .query(Long.class)
                 .single();
         events.publishEvent(new SenderFlagged(
-                report.reportedParty(), reports, fraud, report.operatorCreditCode(), report.operatorName(), now));
+                report.reportedParty(),
+                reports,
+                fraud,
+                report.operatorCreditCode(),
+                report.operatorName(),
+                report.portHolderCreditCode(),
+                report.portHolderName(),
+                now));
     }
 
     /**
@@ -360,14 +374,36 @@ public class ReportDesk {
         }
     }
 
-    private record Route(String carrier, String provinceCode, String operatorCreditCode, String operatorName) {
-        static final Route NONE = new Route(null, null, null, null);
+    private record Route(
+            String carrier,
+            String provinceCode,
+            String operatorCreditCode,
+            String operatorName,
+            String holderCreditCode,
+            String holderName) {
+        static final Route NONE = new Route(null, null, null, null, null, null);
     }
 
-    /** The operator responsible: the carrier of the reported number's block. */
+    /**
+     * The operator responsible: for a 106 SMS port the operator carrying it (from the numbering
+     * register), for a phone number the carrier of its block.
+     */
     private Route route(ReportCategory category, String party) {
         if (!category.aboutNumber()) {
             return Route.NONE;
+        }
+        if (party.startsWith("106")) {
+            return numberResources
+                    .holderOf(party, LocalDate.now(clock.withZone(CHINA)))
+                    .filter(allocation -> allocation.kind() == AllocationKind.SMS_PORT)
+                    .map(port -> new Route(
+                            null,
+                            port.provinceCode(),
+                            port.carrierCreditCode(),
+                            port.carrierName(),
+                            port.holderCreditCode(),
+                            port.holderName()))
+                    .orElse(Route.NONE);
         }
         PhoneLookup lookup = PhoneNumbers.standard().lookup(party);
         if (!lookup.valid()) {
@@ -377,8 +413,13 @@ public class ReportDesk {
         return Optional.ofNullable(code)
                 .flatMap(access::organisation)
                 .map(operator -> new Route(
-                        lookup.carrier().name(), lookup.provinceCode(), operator.creditCode(), operator.name()))
-                .orElse(new Route(lookup.carrier().name(), lookup.provinceCode(), null, null));
+                        lookup.carrier().name(),
+                        lookup.provinceCode(),
+                        operator.creditCode(),
+                        operator.name(),
+                        null,
+                        null))
+                .orElse(new Route(lookup.carrier().name(), lookup.provinceCode(), null, null, null, null));
     }
 
     private String newTrackingNumber(Instant now) {
@@ -444,7 +485,9 @@ public class ReportDesk {
                 rs.getString("screening_reasons"),
                 rs.getString("suggested_category") == null
                         ? null
-                        : ReportCategory.valueOf(rs.getString("suggested_category")));
+                        : ReportCategory.valueOf(rs.getString("suggested_category")),
+                rs.getString("port_holder_credit_code"),
+                rs.getString("port_holder_name"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

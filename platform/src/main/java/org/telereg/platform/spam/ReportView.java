@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A report as the console, the API and the tracking page show it (the reporter's phone masked),
  * with what the screening engine made of its message ({@code normal}, {@code ad}, {@code fraud}) and
- * the category it suggests when that differs from the reporter's.
+ * the category it suggests when that differs from the reporter's. A report against a 106 SMS port names
+ * the port's holder, the company behind the messages.
  */
 public record ReportView(
         long id,
@@ -30,7 +31,9 @@ public record ReportView(
         String screeningVerdict,
         BigDecimal screeningScore,
         String screeningReasons,
-        ReportCategory suggestedCategory) {
+        ReportCategory suggestedCategory,
+        String portHolderCreditCode,
+        String portHolderName) {
 
     /** Whether the operator's deadline has passed without an answer. */
     public boolean overdue(Instant now) {

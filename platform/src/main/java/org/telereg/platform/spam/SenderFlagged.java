@@ -11,6 +11,15 @@ import java.time.Instant;
  * @param fraudReports of those, reports of fraud SMS or calls
  * @param operatorCreditCode the operator responsible for it, when known
  * @param operatorName that operator's name
+ * @param holderCreditCode for a 106 SMS port, the company it is allocated to (for its credit record)
+ * @param holderName that company's name
  */
 public record SenderFlagged(
-        String party, long reports, long fraudReports, String operatorCreditCode, String operatorName, Instant at) {}
+        String party,
+        long reports,
+        long fraudReports,
+        String operatorCreditCode,
+        String operatorName,
+        String holderCreditCode,
+        String holderName,
+        Instant at) {}

@@ -217,6 +217,16 @@ class FraudDisposalIntegrationTests {
                         .header("Authorization", "Bearer " + token.secret()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("passed"));
+        // The operator system's reads and changes are in the audit log under its token.
+        String tokenActor = "token:" + token.secret().substring(0, 12);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(auditLog.search(
+                                        new org.telereg.platform.audit.AuditQuery(
+                                                "antifraud", tokenActor, null, null, null, null, null),
+                                        org.springframework.data.domain.PageRequest.of(0, 20))
+                                .getContent())
+                        .extracting(entry -> entry.action())
+                        .contains("disclosed", "cleared"));
     }
 
     @Test
@@ -294,6 +304,9 @@ class FraudDisposalIntegrationTests {
     @Autowired
     org.telereg.platform.spam.ReportDesk reports;
 
+    @Autowired
+    org.telereg.platform.audit.AuditLog auditLog;
+
     @Test
     void numberReportedRepeatedlyBecomesASuspect() {
         String number = numberIn("44");
@@ -310,7 +323,7 @@ class FraudDisposalIntegrationTests {
                             org.springframework.data.domain.PageRequest.of(0, 1))
                     .getContent()
                     .get(0);
-            assertThat(suspect.reasons()).isEqualTo("REPORTS_12321=3;FRAUD_REPORTS=3");
+            assertThat(suspect.reasons()).isEqualTo("reports_12321=3;fraud_reports_12321=3");
             assertThat(suspect.score()).isEqualByComparingTo("1.000");
             assertThat(suspect.operatorName()).isEqualTo("中国移动通信集团有限公司");
         });

@@ -277,9 +277,14 @@ class MessageBundlesTests {
         families.put("spam.screening.", Set.of("normal", "ad", "fraud"));
         families.put(
                 "antifraud.feature.",
-                java.util.Arrays.stream(org.telereg.engine.fraud.Feature.values())
-                        .map(org.telereg.engine.fraud.Feature::code)
+                java.util.stream.Stream.concat(
+                                java.util.Arrays.stream(org.telereg.engine.fraud.Feature.values())
+                                        .map(org.telereg.engine.fraud.Feature::code),
+                                // The reasons of a suspect raised by citizens' reports (antifraud.ReportedSenders).
+                                java.util.stream.Stream.of("reports_12321", "fraud_reports_12321"))
                         .collect(java.util.stream.Collectors.toSet()));
+        families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
+        families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));

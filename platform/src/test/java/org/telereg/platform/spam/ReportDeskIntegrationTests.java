@@ -80,6 +80,24 @@ class ReportDeskIntegrationTests {
     }
 
     @Test
+    void aReportAgainstA106PortGoesToTheOperatorCarryingItAndNamesItsHolder() {
+        // The demo register allocates 1069012345 nationally, carried by China Mobile; senders add extensions.
+        ReportView report =
+                desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", "1069012345 0001", "【某贷】额度已到账，回T退订", null));
+
+        assertThat(report.reportedParty()).isEqualTo("10690123450001");
+        assertThat(report.status()).isEqualTo(ReportStatus.ROUTED);
+        assertThat(report.operatorName()).isEqualTo("中国移动通信集团有限公司");
+        assertThat(report.portHolderName()).isNotBlank();
+        assertThat(report.handlingDeadline()).isNotNull();
+
+        ReportView unallocated =
+                desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", "10699990001", "【某店】清仓，回T退订", null));
+        assertThat(unallocated.status()).isEqualTo(ReportStatus.UNROUTED);
+        assertThat(unallocated.portHolderName()).isNull();
+    }
+
+    @Test
     void reporterPhoneNeverReachesTheDatabaseInFull() {
         desk.submit(ReportChannel.WEB, new NewReport("CRANK_CALL", mobile(), "每天打三次推销", "13698765432"));
 
