@@ -174,7 +174,10 @@ public class FraudDisposal {
         return cases.findById(caseId).filter(c -> visible(scope, c)).map(FraudCase::view);
     }
 
-    /** One page of cases the scope covers, highest score first. */
+    /**
+     * One page of cases the scope covers, highest score first unless the page asks for {@code
+     * detectedAt} (newest first) or {@code verificationDeadline} (soonest first, cases without one last).
+     */
     @Transactional(readOnly = true)
     public Page<FraudCaseView> search(DataScope scope, CaseSearch search, Pageable pageable) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -195,14 +198,25 @@ public class FraudDisposal {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<FraudCaseView> rows = jdbc.sql("select * from antifraud_case" + where
-                        + " order by score desc, number limit :limit offset :offset")
+        List<FraudCaseView> rows = jdbc.sql("select * from antifraud_case" + where + " order by " + order(pageable)
+                        + ", number limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
                 .query((rs, n) -> toView(rs))
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    private static String order(Pageable pageable) {
+        if (pageable.getSort().getOrderFor("detectedAt") != null) {
+            return "detected_at desc";
+        }
+        if (pageable.getSort().getOrderFor("verificationDeadline") != null) {
+            // Nulls last on both databases, whatever their default.
+            return "case when verification_deadline is null then 1 else 0 end, verification_deadline";
+        }
+        return "score desc";
     }
 
     /** Cases per home province within the scope, in any status. */

@@ -133,8 +133,8 @@ public class AuditLog {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<AuditEntry> rows = jdbc.sql(
-                        "select * from audit_log" + where + " order by seq desc limit :limit offset :offset")
+        List<AuditEntry> rows = jdbc.sql("select * from audit_log" + where
+                        + " order by occurred_at desc, seq desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())

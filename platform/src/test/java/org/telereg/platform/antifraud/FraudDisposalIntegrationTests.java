@@ -133,9 +133,11 @@ class FraudDisposalIntegrationTests {
         assertThat(disposal.blocklistChangesAfter(cursor, 10))
                 .extracting(BlocklistChange::number, BlocklistChange::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(number, "REMOVE"));
+        // Entries are appended by a listener after each commit, so under load the append order (seq) can
+        // differ from the order of the changes; the time they happened is what orders a history.
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(jdbc.sql("select action from audit_log where module = 'antifraud'"
-                                        + " and entity_id = :number order by seq")
+                                        + " and entity_id = :number order by occurred_at, seq")
                                 .param("number", number)
                                 .query(String.class)
                                 .list())
@@ -276,6 +278,44 @@ class FraudDisposalIntegrationTests {
         mvc.perform(get("/console/antifraud/dashboard").with(as(users, "officer")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("fraud-map")));
+    }
+
+    @Test
+    void suspectsListSortsByScoreNewestOrNearestDeadline() throws Exception {
+        long confirmed = suspect(numberIn("44")).id();
+        disposal.confirm(actor("gd"), confirmed);
+        var all = org.telereg.platform.access.DataScope.all();
+        var anything = new CaseSearch(null, null, null);
+
+        List<FraudCaseView> byScore = disposal.search(
+                        all, anything, org.springframework.data.domain.PageRequest.of(0, 50))
+                .getContent();
+        List<FraudCaseView> byDeadline = disposal.search(
+                        all,
+                        anything,
+                        org.springframework.data.domain.PageRequest.of(
+                                0, 50, org.springframework.data.domain.Sort.by("verificationDeadline")))
+                .getContent();
+        List<FraudCaseView> newest = disposal.search(
+                        all,
+                        anything,
+                        org.springframework.data.domain.PageRequest.of(
+                                0, 50, org.springframework.data.domain.Sort.by("detectedAt")))
+                .getContent();
+
+        assertThat(byScore).extracting(FraudCaseView::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(byDeadline.get(0).verificationDeadline()).isNotNull();
+        assertThat(byDeadline.stream().map(FraudCaseView::verificationDeadline).filter(java.util.Objects::nonNull))
+                .isSorted();
+        assertThat(newest)
+                .extracting(FraudCaseView::detectedAt)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        mvc.perform(get("/console/antifraud")
+                        .param("sort", "verificationDeadline")
+                        .with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(Matchers.matchesPattern("(?s).*value=\"verificationDeadline\"\\s+selected.*")));
     }
 
     @Test

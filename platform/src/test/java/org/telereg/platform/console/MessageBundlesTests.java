@@ -283,6 +283,7 @@ class MessageBundlesTests {
                                 // The reasons of a suspect raised by citizens' reports (antifraud.ReportedSenders).
                                 java.util.stream.Stream.of("reports_12321", "fraud_reports_12321"))
                         .collect(java.util.stream.Collectors.toSet()));
+        families.put("calendar.kind.", names(org.telereg.platform.calendar.DayKind.values()));
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));

@@ -5,6 +5,7 @@ import java.util.function.ToIntFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FraudCaseController {
 
     private static final int PAGE_SIZE = 30;
+    private static final List<String> SORTS = List.of("score", "detectedAt", "verificationDeadline");
 
     private final FraudDisposal disposal;
     private final NumberProfiles profiles;
@@ -63,12 +65,16 @@ class FraudCaseController {
             @RequestParam(required = false) String province,
             @RequestParam(required = false) String number,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "score") String sort,
             Model model) {
         CaseSearch search = new CaseSearch(status, province, number);
+        String order = SORTS.contains(sort) ? sort : "score";
+        model.addAttribute("sort", order);
         model.addAttribute("search", search);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("provinces", ProvinceCode.administered());
-        model.addAttribute("cases", disposal.search(scope, search, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute(
+                "cases", disposal.search(scope, search, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(order))));
         return "antifraud/list";
     }
 
