@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -45,6 +43,7 @@ import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.RejectedInputException;
+import org.telereg.platform.shared.TrackingNumbers;
 
 /**
  * The 12321-style report desk: accepts reports from every channel, folds duplicates, routes each
@@ -54,8 +53,6 @@ import org.telereg.platform.shared.RejectedInputException;
 public class ReportDesk {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Reports reports;
     private final Attachments attachments;
@@ -423,16 +420,7 @@ public class ReportDesk {
     }
 
     private String newTrackingNumber(Instant now) {
-        String day = LocalDate.ofInstant(now, CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
-        while (true) {
-            StringBuilder code = new StringBuilder("JB").append(day).append('-');
-            for (int i = 0; i < 6; i++) {
-                code.append(TRACKING_ALPHABET.charAt(RANDOM.nextInt(TRACKING_ALPHABET.length())));
-            }
-            if (!reports.existsByTrackingNumber(code.toString())) {
-                return code.toString();
-            }
-        }
+        return TrackingNumbers.next("JB", LocalDate.ofInstant(now, CHINA), reports::existsByTrackingNumber);
     }
 
     /** Only message texts are screened; calls, sites and e-mails have no SMS text to judge. */

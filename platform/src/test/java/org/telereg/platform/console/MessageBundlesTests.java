@@ -283,6 +283,11 @@ class MessageBundlesTests {
                                 // The reasons of a suspect raised by citizens' reports (antifraud.ReportedSenders).
                                 java.util.stream.Stream.of("reports_12321", "fraud_reports_12321"))
                         .collect(java.util.stream.Collectors.toSet()));
+        families.put("appeals.status.", names(org.telereg.platform.appeals.AppealStatus.values()));
+        families.put("appeals.subject.", names(org.telereg.platform.appeals.AppealSubject.values()));
+        families.put("appeals.category.", names(org.telereg.platform.appeals.AppealSubject.Category.values()));
+        families.put("appeals.contact.", names(org.telereg.platform.appeals.OperatorContact.values()));
+        families.put("appeals.channel.", names(org.telereg.platform.appeals.AppealChannel.values()));
         families.put("calendar.kind.", names(org.telereg.platform.calendar.DayKind.values()));
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));

@@ -1,0 +1,462 @@
+package org.telereg.platform.appeals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.telereg.platform.access.AccessManagement;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
+import org.telereg.platform.access.OrganisationType;
+import org.telereg.platform.access.OrganisationView;
+import org.telereg.platform.access.Role;
+import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.calendar.WorkingDays;
+import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.PhoneNumber;
+import org.telereg.platform.shared.ProvinceCode;
+import org.telereg.platform.shared.TrackingNumbers;
+
+/**
+ * The appeal desk of the administrations: takes appeals from the portal and from 12300 calls,
+ * applies the admissibility rules, and records each administration's decision within its
+ * working-day deadline.
+ */
+@Service
+public class AppealDesk {
+
+    /** Working days the administration has to accept or refuse an appeal. */
+    static final int ACCEPTANCE_WORKING_DAYS = 5;
+    /** Days it has to answer an accepted appeal, from complete materials. */
+    static final int ANSWER_DAYS = 30;
+    /** The same user, operator, subject and request within this window is one appeal. */
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final AccessManagement access;
+    private final WorkingDays workingDays;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AppealDesk(JdbcClient jdbc, AccessManagement access, WorkingDays workingDays, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.workingDays = workingDays;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Receives an appeal. From the portal, the operator, request and facts are required; staff taking
+     * a call record what the caller gives, and the rules refuse an appeal that lacks them.
+     *
+     * @throws org.telereg.platform.shared.RejectedInputException naming every refused field, or the
+     *     request of an appeal already received within 30 days
+     */
+    @Transactional
+    public AppealView submit(AppealChannel channel, NewAppeal input) {
+        LocalDate today = today();
+        FieldProblems problems = new FieldProblems();
+        boolean portal = channel == AppealChannel.PORTAL;
+        String name = problems.text("complainantName", input.complainantName(), 50);
+        PhoneNumber phone = problems.parse("complainantPhone", input.complainantPhone(), PhoneNumber::of);
+        OrganisationView respondent = respondent(problems, input.respondentCode(), portal);
+        ProvinceCode province = problems.parse("provinceCode", input.provinceCode(), ProvinceCode::of);
+        AppealSubject subject = problems.choice("subject", input.subject(), AppealSubject.class);
+        String request = multiline(problems, "request", input.request(), 2000, portal);
+        String facts = multiline(problems, "facts", input.facts(), 4000, portal);
+        LocalDate occurredOn = date(problems, "occurredOn", input.occurredOn(), true, today);
+        LocalDate contactedOn = date(problems, "operatorContactedOn", input.operatorContactedOn(), false, today);
+        OperatorContact contact = contactedOn == null
+                ? null
+                : problems.choice("operatorContact", input.operatorContact(), OperatorContact.class);
+        LocalDate answeredOn = date(problems, "operatorAnsweredOn", input.operatorAnsweredOn(), false, today);
+        String operatorAnswer = multiline(problems, "operatorAnswer", input.operatorAnswer(), 2000, false);
+        if (contactedOn != null && occurredOn != null && contactedOn.isBefore(occurredOn)) {
+            problems.reject("operatorContactedOn", "appeals.invalid.contactBeforeMatter", "before the matter happened");
+        }
+        if (answeredOn != null && contactedOn == null) {
+            problems.reject(
+                    "operatorContactedOn", "appeals.invalid.answerWithoutContact", "the operator answered what?");
+        }
+        if (answeredOn != null && contactedOn != null && answeredOn.isBefore(contactedOn)) {
+            problems.reject("operatorAnsweredOn", "appeals.invalid.answerBeforeContact", "before the complaint");
+        }
+        problems.throwIfAny();
+
+        Instant now = clock.instant();
+        String fingerprint = sha256(phone.national() + "\n" + (respondent == null ? "" : respondent.creditCode()) + "\n"
+                + subject + "\n" + normalised(request));
+        Optional<String> earlier = jdbc.sql("select tracking_number from appeals_appeal where fingerprint = :f"
+                        + " and received_at >= :since and status <> 'REFUSED'")
+                .param("f", fingerprint)
+                .param("since", now.minus(DUPLICATE_WINDOW).atOffset(ZoneOffset.UTC))
+                .query(String.class)
+                .optional();
+        if (earlier.isPresent()) {
+            problems.reject(
+                    "request", "appeals.invalid.duplicate", "already received as " + earlier.get(), earlier.get());
+            problems.throwIfAny();
+        }
+        boolean settled = yes(input.settled());
+        boolean handledBefore = yes(input.handledBefore());
+        boolean elsewhere = yes(input.elsewhere());
+        Admissibility.Verdict verdict = Admissibility.check(
+                new Admissibility.Facts(
+                        respondent != null,
+                        request != null,
+                        facts != null,
+                        subject,
+                        occurredOn,
+                        contactedOn,
+                        answeredOn,
+                        settled,
+                        handledBefore,
+                        elsewhere),
+                today);
+        String tracking = TrackingNumbers.next("SS", today, this::trackingNumberTaken);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into appeals_appeal (tracking_number, channel, complainant_name, complainant_phone,
+                            respondent_credit_code, respondent_name, province_code, subject, category, request, facts,
+                            occurred_on, operator_contacted_on, operator_contact, operator_answer,
+                            operator_answered_on, settled, handled_before, elsewhere, status, rule_outcome,
+                            rule_reasons, received_at, acceptance_deadline, fingerprint)
+                        values (:tracking, :channel, :name, :phone, :respondent, :respondentName, :province,
+                            :subject, :category, :request, :facts, :occurredOn, :contactedOn, :contact,
+                            :operatorAnswer, :answeredOn, :settled, :handledBefore, :elsewhere, 'RECEIVED',
+                            :ruleOutcome, :ruleReasons, :receivedAt, :deadline, :fingerprint)""")
+                .param("tracking", tracking)
+                .param("channel", channel.name())
+                .param("name", name)
+                .param("phone", phone.national())
+                .param("respondent", respondent == null ? null : respondent.creditCode())
+                .param("respondentName", respondent == null ? null : respondent.name())
+                .param("province", province.code())
+                .param("subject", subject.name())
+                .param("category", subject.category().name())
+                .param("request", request)
+                .param("facts", facts)
+                .param("occurredOn", occurredOn)
+                .param("contactedOn", contactedOn)
+                .param("contact", contact == null ? null : contact.name())
+                .param("operatorAnswer", operatorAnswer)
+                .param("answeredOn", answeredOn)
+                .param("settled", settled)
+                .param("handledBefore", handledBefore)
+                .param("elsewhere", elsewhere)
+                .param("ruleOutcome", verdict.outcome().status().name())
+                .param("ruleReasons", stored(verdict.reasons()))
+                .param("receivedAt", now.atOffset(ZoneOffset.UTC))
+                .param("deadline", workingDays.plus(today, ACCEPTANCE_WORKING_DAYS))
+                .param("fingerprint", fingerprint)
+                .update(key, "id");
+        AppealView saved = load(key.getKey().longValue()).orElseThrow();
+        audit.record("appeals", "Appeal", tracking, "received", null, Map.of("status", saved.status()));
+        return saved;
+    }
+
+    /**
+     * The administration's decision on a received appeal. Departing from what the rules conclude
+     * today needs a reason, and is recorded as an override.
+     *
+     * @param outcome {@code ACCEPTED}, {@code REFUSED} or {@code REFERRED_TO_OPERATOR}
+     */
+    @Transactional
+    public AppealView decide(Actor actor, long id, String outcome, String reason) {
+        AppealView before = load(id).filter(a -> actor.scope().coversProvince(a.provinceCode()))
+                .orElseThrow(() -> new NoSuchElementException("no appeal " + id));
+        if (!decides(actor)) {
+            throw new AccessDeniedException("role " + actor.role() + " does not decide appeals");
+        }
+        FieldProblems problems = new FieldProblems();
+        AppealStatus decision = problems.choice("outcome", outcome, AppealStatus.class);
+        String why = problems.optionalText("reason", reason, 1000);
+        if (decision == AppealStatus.RECEIVED) {
+            problems.reject("outcome", "invalid.choice", "is not a decision", outcome);
+        }
+        if (before.status() != AppealStatus.RECEIVED) {
+            problems.reject("outcome", "appeals.invalid.decided", "already decided");
+        }
+        AppealStatus rules = rulesToday(before).outcome().status();
+        boolean override = decision != null && decision != rules;
+        if (override && why == null) {
+            problems.reject("reason", "appeals.invalid.overrideReason", "a decision against the rules needs a reason");
+        }
+        problems.throwIfAny();
+        LocalDate today = today();
+        jdbc.sql("""
+                        update appeals_appeal set status = :status, decision_reason = :reason, decided_at = :at,
+                            decided_by = :by, answer_deadline = :answerBy, version = version + 1
+                        where id = :id and status = 'RECEIVED'""")
+                .param("status", decision.name())
+                .param("reason", why)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("by", actor.username())
+                .param("answerBy", decision == AppealStatus.ACCEPTED ? today.plusDays(ANSWER_DAYS) : null)
+                .param("id", id)
+                .update();
+        AppealView after = load(id).orElseThrow();
+        audit.record(
+                "appeals",
+                "Appeal",
+                after.trackingNumber(),
+                override ? "overridden" : "decided",
+                Map.of("status", before.status(), "rules", rules),
+                Map.of("status", after.status(), "reason", why == null ? "" : why));
+        return after;
+    }
+
+    /** What the admissibility rules conclude about the appeal today (the operator's 15 days may since have passed). */
+    Admissibility.Verdict rulesToday(AppealView appeal) {
+        return Admissibility.check(
+                new Admissibility.Facts(
+                        appeal.respondentCreditCode() != null,
+                        appeal.request() != null,
+                        appeal.facts() != null,
+                        appeal.subject(),
+                        appeal.occurredOn(),
+                        appeal.operatorContactedOn(),
+                        appeal.operatorAnsweredOn(),
+                        appeal.settled(),
+                        appeal.handledBefore(),
+                        appeal.elsewhere()),
+                today());
+    }
+
+    /** The decision the rules call for today. */
+    public AppealStatus outcomeToday(AppealView appeal) {
+        return rulesToday(appeal).outcome().status();
+    }
+
+    /** The rules' reasons today, as the console shows them. */
+    public List<AppealView.RuleReason> reasonsToday(AppealView appeal) {
+        return rulesToday(appeal).reasons().stream()
+                .map(r -> AppealView.RuleReason.parse(r.stored()))
+                .toList();
+    }
+
+    /** The whole appeal with the complainant's details, for staff whose scope covers it; the read is audited. */
+    @Transactional
+    public Optional<AppealView> read(Actor actor, long id) {
+        Optional<AppealView> found = load(id).filter(a -> actor.scope().coversProvince(a.provinceCode()));
+        found.ifPresent(a -> audit.record("appeals", "Appeal", a.trackingNumber(), "viewed", null, null));
+        return found;
+    }
+
+    /** What the complainant sees for a tracking number. */
+    @Transactional(readOnly = true)
+    public Optional<AppealView> track(String trackingNumber) {
+        if (trackingNumber == null || trackingNumber.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from appeals_appeal where tracking_number = :no")
+                .param("no", trackingNumber.strip().toUpperCase())
+                .query((rs, n) -> toView(rs))
+                .optional();
+    }
+
+    /** One page of appeals the scope covers, newest first; optionally one status, or overdue only. */
+    @Transactional(readOnly = true)
+    public Page<AppealView> search(DataScope scope, AppealStatus status, boolean overdueOnly, Pageable pageable) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where =
+                new StringBuilder(" where " + scope.sqlCondition("province_code", "respondent_credit_code", params));
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (overdueOnly) {
+            where.append(" and ((status = 'RECEIVED' and acceptance_deadline < :today)"
+                    + " or (status = 'ACCEPTED' and answer_deadline < :today))");
+            params.put("today", today());
+        }
+        long total = jdbc.sql("select count(*) from appeals_appeal" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<AppealView> rows = jdbc.sql(
+                        "select * from appeals_appeal" + where + " order by id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((rs, n) -> toView(rs))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Whether the actor decides appeals: the administrations and the ministry. */
+    public static boolean decides(Actor actor) {
+        return actor.role() == Role.PROVINCIAL_OFFICER
+                || actor.role() == Role.MINISTRY_OFFICER
+                || actor.role() == Role.MINISTRY_ADMIN;
+    }
+
+    /** The operators an appeal can be against. */
+    public List<OrganisationView> respondents() {
+        return access.organisations().stream()
+                .filter(o -> o.type() == OrganisationType.OPERATOR && o.creditCode() != null)
+                .toList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    private Optional<AppealView> load(long id) {
+        return jdbc.sql("select * from appeals_appeal where id = :id")
+                .param("id", id)
+                .query((rs, n) -> toView(rs))
+                .optional();
+    }
+
+    private boolean trackingNumberTaken(String trackingNumber) {
+        return jdbc.sql("select count(*) from appeals_appeal where tracking_number = :no")
+                        .param("no", trackingNumber)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private OrganisationView respondent(FieldProblems problems, String code, boolean required) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                problems.reject("respondentCode", "invalid.required", "is required");
+            }
+            return null;
+        }
+        Optional<OrganisationView> found = respondents().stream()
+                .filter(o -> o.code().equals(code.strip()))
+                .findFirst();
+        if (found.isEmpty()) {
+            problems.reject("respondentCode", "appeals.invalid.respondent", "not an operator");
+        }
+        return found.orElse(null);
+    }
+
+    private static String multiline(
+            FieldProblems problems, String field, String text, int maxLength, boolean required) {
+        if (required && (text == null || text.isBlank())) {
+            problems.reject(field, "invalid.required", "is required");
+            return null;
+        }
+        return problems.optionalMultilineText(field, text, maxLength);
+    }
+
+    /** A date field; a future date is refused, since the matters it records have happened. */
+    private static LocalDate date(
+            FieldProblems problems, String field, String text, boolean required, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                problems.reject(field, "invalid.required", "is required");
+            }
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.isAfter(today)) {
+                problems.reject(field, "appeals.invalid.future", "is in the future");
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            problems.reject(field, "appeals.invalid.date", "not a date like 2026-12-01");
+            return null;
+        }
+    }
+
+    private static boolean yes(String text) {
+        return text != null && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("on"));
+    }
+
+    private static String normalised(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", "").toLowerCase();
+    }
+
+    private static String stored(List<Admissibility.Reason> reasons) {
+        return reasons.isEmpty()
+                ? null
+                : reasons.stream().map(Admissibility.Reason::stored).collect(Collectors.joining(";"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static AppealView toView(ResultSet rs) throws SQLException {
+        String reasons = rs.getString("rule_reasons");
+        String contact = rs.getString("operator_contact");
+        OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+        return new AppealView(
+                rs.getLong("id"),
+                rs.getString("tracking_number"),
+                AppealChannel.valueOf(rs.getString("channel")),
+                rs.getString("complainant_name"),
+                rs.getString("complainant_phone"),
+                rs.getString("respondent_credit_code"),
+                rs.getString("respondent_name"),
+                rs.getString("province_code"),
+                AppealSubject.valueOf(rs.getString("subject")),
+                rs.getString("request"),
+                rs.getString("facts"),
+                localDate(rs, "occurred_on"),
+                localDate(rs, "operator_contacted_on"),
+                contact == null ? null : OperatorContact.valueOf(contact),
+                rs.getString("operator_answer"),
+                localDate(rs, "operator_answered_on"),
+                rs.getBoolean("settled"),
+                rs.getBoolean("handled_before"),
+                rs.getBoolean("elsewhere"),
+                AppealStatus.valueOf(rs.getString("status")),
+                AppealStatus.valueOf(rs.getString("rule_outcome")),
+                reasons == null
+                        ? List.of()
+                        : Arrays.stream(reasons.split(";"))
+                                .map(AppealView.RuleReason::parse)
+                                .toList(),
+                rs.getString("decision_reason"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                localDate(rs, "acceptance_deadline"),
+                decided == null ? null : decided.toInstant(),
+                rs.getString("decided_by"),
+                localDate(rs, "answer_deadline"));
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        java.sql.Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,13 @@
+package org.telereg.platform.appeals;
+
+/** Where an appeal stands. */
+public enum AppealStatus {
+    /** Received; admissibility to be decided within 5 working days. */
+    RECEIVED,
+    /** Not yet for the administration: the user must first complain to the operator, or wait for its answer. */
+    REFERRED_TO_OPERATOR,
+    /** Not accepted, with the reasons. */
+    REFUSED,
+    /** Accepted; to be answered within 30 days of complete materials. */
+    ACCEPTED
+}

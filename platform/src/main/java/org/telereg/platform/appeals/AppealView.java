@@ -1,0 +1,90 @@
+package org.telereg.platform.appeals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An appeal as the console shows it. The complainant's name and phone are in full: lists show {@link
+ * #maskedName()} and {@link #maskedPhone()}, and reading the full record is audited.
+ *
+ * @param ruleOutcome what the admissibility rules conclude, as of the last check
+ * @param ruleReasons the rules that applied, each a message key and its arguments
+ * @param decisionReason the staff's reason, required when the decision departs from the rules
+ */
+public record AppealView(
+        long id,
+        String trackingNumber,
+        AppealChannel channel,
+        String complainantName,
+        String complainantPhone,
+        String respondentCreditCode,
+        String respondentName,
+        String provinceCode,
+        AppealSubject subject,
+        String request,
+        String facts,
+        LocalDate occurredOn,
+        LocalDate operatorContactedOn,
+        OperatorContact operatorContact,
+        String operatorAnswer,
+        LocalDate operatorAnsweredOn,
+        boolean settled,
+        boolean handledBefore,
+        boolean elsewhere,
+        AppealStatus status,
+        AppealStatus ruleOutcome,
+        List<RuleReason> ruleReasons,
+        String decisionReason,
+        Instant receivedAt,
+        LocalDate acceptanceDeadline,
+        Instant decidedAt,
+        String decidedBy,
+        LocalDate answerDeadline) {
+
+    /** A rule that applied: its message key ({@code appeals.rule.*}) and the values it names. */
+    public record RuleReason(String code, List<String> arguments) {
+
+        static RuleReason parse(String stored) {
+            String[] parts = stored.split("\\|");
+            return new RuleReason(parts[0], Arrays.asList(parts).subList(1, parts.length));
+        }
+
+        /** The arguments as an array, for {@code #messages.msgWithParams}. */
+        public Object[] argumentArray() {
+            return arguments.toArray();
+        }
+    }
+
+    /** The name as lists show it: the family name and a star for each other character, e.g. 张*. */
+    public String maskedName() {
+        if (complainantName == null || complainantName.isEmpty()) {
+            return "";
+        }
+        int first = complainantName.offsetByCodePoints(0, 1);
+        return complainantName.substring(0, first)
+                + "*".repeat(Math.max(1, complainantName.codePointCount(first, complainantName.length())));
+    }
+
+    public String maskedPhone() {
+        return complainantPhone == null || complainantPhone.length() < 7
+                ? "****"
+                : complainantPhone.substring(0, 3) + "****" + complainantPhone.substring(complainantPhone.length() - 4);
+    }
+
+    /** The deadline the appeal is waiting on now: acceptance while received, the answer once accepted. */
+    public LocalDate currentDeadline() {
+        return switch (status) {
+            case RECEIVED -> acceptanceDeadline;
+            case ACCEPTED -> answerDeadline;
+            default -> null;
+        };
+    }
+
+    /** Whether the current deadline has passed. */
+    public boolean overdue(LocalDate today) {
+        LocalDate deadline = currentDeadline();
+        return deadline != null && today.isAfter(deadline);
+    }
+}

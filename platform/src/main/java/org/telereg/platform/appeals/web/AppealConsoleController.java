@@ -1,0 +1,119 @@
+package org.telereg.platform.appeals.web;
+
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.Role;
+import org.telereg.platform.appeals.AppealChannel;
+import org.telereg.platform.appeals.AppealDesk;
+import org.telereg.platform.appeals.AppealStatus;
+import org.telereg.platform.appeals.AppealView;
+import org.telereg.platform.appeals.NewAppeal;
+import org.telereg.platform.shared.RejectedInputException;
+
+/** The administrations' appeal queue: intake of 12300 calls, the overdue list, decisions. */
+@Controller
+@RequestMapping("/console/appeals")
+class AppealConsoleController {
+
+    private static final int PAGE_SIZE = 30;
+
+    private final AppealDesk desk;
+    private final AppealForm form;
+
+    AppealConsoleController(AppealDesk desk, AppealForm form) {
+        this.desk = desk;
+        this.form = form;
+    }
+
+    @GetMapping
+    String list(
+            Actor actor,
+            @RequestParam(required = false) AppealStatus status,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        requireStaff(actor);
+        model.addAttribute("status", status);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("statuses", AppealStatus.values());
+        model.addAttribute("today", desk.today());
+        model.addAttribute("decides", AppealDesk.decides(actor));
+        model.addAttribute(
+                "appeals", desk.search(actor.scope(), status, overdue, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "appeals/list";
+    }
+
+    @GetMapping("/new")
+    String intake(Actor actor, Model model) {
+        requireDecider(actor);
+        form.prepare(model, NewAppeal.blank(), List.of());
+        return "appeals/staff-form";
+    }
+
+    @PostMapping
+    String receive(Actor actor, @ModelAttribute("input") NewAppeal input, Model model, RedirectAttributes redirect) {
+        requireDecider(actor);
+        try {
+            AppealView appeal = desk.submit(AppealChannel.PHONE, input);
+            redirect.addFlashAttribute("message", "appeals.received.staff");
+            return "redirect:/console/appeals/" + appeal.id();
+        } catch (RejectedInputException e) {
+            form.prepare(model, input, e.problems());
+            return "appeals/staff-form";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(Actor actor, @PathVariable long id, Model model) {
+        requireStaff(actor);
+        AppealView appeal = desk.read(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("appeal", appeal);
+        model.addAttribute("rulesToday", desk.outcomeToday(appeal));
+        model.addAttribute("reasonsToday", desk.reasonsToday(appeal));
+        model.addAttribute("today", desk.today());
+        model.addAttribute("decides", AppealDesk.decides(actor));
+        return "appeals/detail";
+    }
+
+    @PostMapping("/{id}/decision")
+    String decide(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            desk.decide(actor, id, outcome, reason);
+            redirect.addFlashAttribute("message", "appeals.decided");
+        } catch (RejectedInputException e) {
+            redirect.addFlashAttribute("error", e.problems().get(0).code());
+        }
+        return "redirect:/console/appeals/" + id;
+    }
+
+    /** Until operators get their queue, appeals are the administrations', the ministry's and auditors'. */
+    private static void requireStaff(Actor actor) {
+        if (!AppealDesk.decides(actor) && actor.role() != Role.AUDITOR) {
+            throw new AccessDeniedException("appeals are handled by the administrations");
+        }
+    }
+
+    private static void requireDecider(Actor actor) {
+        if (!AppealDesk.decides(actor)) {
+            throw new AccessDeniedException("appeals are taken by the administrations");
+        }
+    }
+}

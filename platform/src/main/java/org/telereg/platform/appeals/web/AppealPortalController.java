@@ -1,0 +1,53 @@
+package org.telereg.platform.appeals.web;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.telereg.platform.appeals.AppealChannel;
+import org.telereg.platform.appeals.AppealDesk;
+import org.telereg.platform.appeals.NewAppeal;
+import org.telereg.platform.shared.RejectedInputException;
+
+/** The public appeal form and the tracking page of the portal: no sign-in, rate-limited. */
+@Controller
+@RequestMapping("/public/appeals")
+class AppealPortalController {
+
+    private final AppealDesk desk;
+    private final AppealForm form;
+
+    AppealPortalController(AppealDesk desk, AppealForm form) {
+        this.desk = desk;
+        this.form = form;
+    }
+
+    @GetMapping("/new")
+    String form(Model model) {
+        form.prepare(model, NewAppeal.blank(), List.of());
+        return "appeals/public-form";
+    }
+
+    @PostMapping
+    String submit(@ModelAttribute("input") NewAppeal input, Model model) {
+        try {
+            model.addAttribute("appeal", desk.submit(AppealChannel.PORTAL, input));
+            return "appeals/received";
+        } catch (RejectedInputException e) {
+            form.prepare(model, input, e.problems());
+            return "appeals/public-form";
+        }
+    }
+
+    @GetMapping("/track")
+    String track(@RequestParam(required = false) String no, Model model) {
+        model.addAttribute("no", no);
+        model.addAttribute(
+                "appeal", no == null || no.isBlank() ? null : desk.track(no).orElse(null));
+        return "appeals/track";
+    }
+}
