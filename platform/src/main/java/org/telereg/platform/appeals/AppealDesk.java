@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -64,13 +65,24 @@ public class AppealDesk {
     private final AccessManagement access;
     private final WorkingDays workingDays;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final AppealSettings settings;
     private final Clock clock;
 
-    AppealDesk(JdbcClient jdbc, AccessManagement access, WorkingDays workingDays, AuditTrail audit, Clock clock) {
+    AppealDesk(
+            JdbcClient jdbc,
+            AccessManagement access,
+            WorkingDays workingDays,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            AppealSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.workingDays = workingDays;
         this.audit = audit;
+        this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -200,7 +212,10 @@ public class AppealDesk {
         FieldProblems problems = new FieldProblems();
         AppealStatus decision = problems.choice("outcome", outcome, AppealStatus.class);
         String why = problems.optionalText("reason", reason, 1000);
-        if (decision == AppealStatus.RECEIVED) {
+        if (decision != null
+                && decision != AppealStatus.ACCEPTED
+                && decision != AppealStatus.REFUSED
+                && decision != AppealStatus.REFERRED_TO_OPERATOR) {
             problems.reject("outcome", "invalid.choice", "is not a decision", outcome);
         }
         if (before.status() != AppealStatus.RECEIVED) {
@@ -215,13 +230,19 @@ public class AppealDesk {
         LocalDate today = today();
         jdbc.sql("""
                         update appeals_appeal set status = :status, decision_reason = :reason, decided_at = :at,
-                            decided_by = :by, answer_deadline = :answerBy, version = version + 1
+                            decided_by = :by, answer_deadline = :answerBy, response_deadline = :respondBy,
+                            version = version + 1
                         where id = :id and status = 'RECEIVED'""")
                 .param("status", decision.name())
                 .param("reason", why)
                 .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("by", actor.username())
                 .param("answerBy", decision == AppealStatus.ACCEPTED ? today.plusDays(ANSWER_DAYS) : null)
+                .param(
+                        "respondBy",
+                        decision == AppealStatus.ACCEPTED
+                                ? workingDays.plus(today, settings.operatorResponseWorkingDays())
+                                : null)
                 .param("id", id)
                 .update();
         AppealView after = load(id).orElseThrow();
@@ -232,6 +253,142 @@ public class AppealDesk {
                 override ? "overridden" : "decided",
                 Map.of("status", before.status(), "rules", rules),
                 Map.of("status", after.status(), "reason", why == null ? "" : why));
+        return after;
+    }
+
+    /**
+     * The respondent operator's response to an accepted appeal, from its console or its system.
+     *
+     * @throws org.telereg.platform.shared.RejectedInputException for an empty or oversized response,
+     *     or an appeal not awaiting one
+     */
+    @Transactional
+    public AppealView respond(Actor actor, long id, String text) {
+        AppealView before = load(id).filter(a -> actor.role() == Role.OPERATOR
+                        && actor.scope().creditCode() != null
+                        && actor.scope().creditCode().equals(a.respondentCreditCode())
+                        && a.status() != AppealStatus.RECEIVED)
+                .orElseThrow(() -> new NoSuchElementException("no appeal " + id + " served on " + actor.username()));
+        FieldProblems problems = new FieldProblems();
+        String response = multiline(problems, "response", text, 4000, true);
+        if (before.status() != AppealStatus.ACCEPTED) {
+            problems.reject("response", "appeals.invalid.notAwaitingResponse", "not awaiting a response");
+        }
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update appeals_appeal set status = 'RESPONDED', response_text = :text, responded_at = :at,
+                            responded_by = :by, version = version + 1
+                        where id = :id and status = 'ACCEPTED'""")
+                .param("text", response)
+                .param("at", now.atOffset(ZoneOffset.UTC))
+                .param("by", actor.username())
+                .param("id", id)
+                .update();
+        AppealView after = load(id).orElseThrow();
+        audit.record("appeals", "Appeal", after.trackingNumber(), "responded", null, Map.of("response", response));
+        events.publishEvent(new AppealResponded(
+                after.trackingNumber(),
+                after.respondentCreditCode(),
+                after.provinceCode(),
+                !today().isAfter(before.responseDeadline()),
+                now));
+        return after;
+    }
+
+    /**
+     * Closes an accepted appeal after mediation. An appeal not settled needs the advice given
+     * (arbitration or court).
+     *
+     * @param outcome {@code SETTLED} or {@code NOT_SETTLED}
+     */
+    @Transactional
+    public AppealView close(Actor actor, long id, String mediationRecord, String outcome, String note) {
+        AppealView before = load(id).filter(a -> actor.scope().coversProvince(a.provinceCode()))
+                .orElseThrow(() -> new NoSuchElementException("no appeal " + id));
+        if (!decides(actor)) {
+            throw new AccessDeniedException("role " + actor.role() + " does not close appeals");
+        }
+        FieldProblems problems = new FieldProblems();
+        String record = multiline(problems, "mediationRecord", mediationRecord, 4000, true);
+        Outcome ending = problems.choice("outcome", outcome, Outcome.class);
+        String advice = multiline(problems, "outcomeNote", note, 2000, ending == Outcome.NOT_SETTLED);
+        if (before.status() != AppealStatus.ACCEPTED && before.status() != AppealStatus.RESPONDED) {
+            problems.reject("outcome", "appeals.invalid.notOpen", "only an accepted appeal is closed");
+        }
+        problems.throwIfAny();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update appeals_appeal set status = 'CLOSED', mediation_record = :record, outcome = :outcome,
+                            outcome_note = :note, closed_at = :at, closed_by = :by, version = version + 1
+                        where id = :id and status in ('ACCEPTED', 'RESPONDED')""")
+                .param("record", record)
+                .param("outcome", ending.name())
+                .param("note", advice)
+                .param("at", now.atOffset(ZoneOffset.UTC))
+                .param("by", actor.username())
+                .param("id", id)
+                .update();
+        AppealView after = load(id).orElseThrow();
+        audit.record(
+                "appeals",
+                "Appeal",
+                after.trackingNumber(),
+                "closed",
+                Map.of("status", before.status()),
+                Map.of("status", after.status(), "outcome", ending));
+        events.publishEvent(new AppealClosed(
+                after.trackingNumber(),
+                after.respondentCreditCode(),
+                after.provinceCode(),
+                after.subject(),
+                ending,
+                now));
+        return after;
+    }
+
+    /**
+     * The complainant rates a closed appeal, once, proving it is theirs with the phone number they gave.
+     *
+     * @param rating 1 (very unsatisfied) to 5 (very satisfied)
+     */
+    @Transactional
+    public AppealView rate(String trackingNumber, String phone, String rating, String comment) {
+        FieldProblems problems = new FieldProblems();
+        Optional<AppealView> found = track(trackingNumber);
+        PhoneNumber given = problems.parse("phone", phone, PhoneNumber::of);
+        if (found.isPresent()
+                && given != null
+                && !given.national().equals(found.get().complainantPhone())) {
+            problems.reject("phone", "appeals.invalid.notYourAppeal", "not the phone number given in the appeal");
+        }
+        Integer stars = null;
+        try {
+            stars = rating == null ? null : Integer.valueOf(rating.strip());
+        } catch (NumberFormatException e) {
+            stars = null;
+        }
+        if (stars == null || stars < 1 || stars > 5) {
+            problems.reject("rating", "appeals.invalid.rating", "1 to 5");
+        }
+        String remark = problems.optionalMultilineText("ratingComment", comment, 500);
+        if (found.isEmpty()) {
+            problems.reject("trackingNumber", "appeals.track.notFound", "no such appeal");
+        } else if (found.get().status() != AppealStatus.CLOSED) {
+            problems.reject("rating", "appeals.invalid.notClosed", "only a closed appeal is rated");
+        } else if (found.get().rating() != null) {
+            problems.reject("rating", "appeals.invalid.rated", "already rated");
+        }
+        problems.throwIfAny();
+        jdbc.sql("update appeals_appeal set rating = :rating, rating_comment = :comment, rated_at = :at,"
+                        + " version = version + 1 where id = :id and rating is null")
+                .param("rating", stars)
+                .param("comment", remark)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("id", found.get().id())
+                .update();
+        AppealView after = load(found.get().id()).orElseThrow();
+        audit.record("appeals", "Appeal", after.trackingNumber(), "rated", null, Map.of("rating", stars));
         return after;
     }
 
@@ -267,7 +424,11 @@ public class AppealDesk {
     /** The whole appeal with the complainant's details, for staff whose scope covers it; the read is audited. */
     @Transactional
     public Optional<AppealView> read(Actor actor, long id) {
-        Optional<AppealView> found = load(id).filter(a -> actor.scope().coversProvince(a.provinceCode()));
+        Optional<AppealView> found = load(id).filter(a -> actor.scope().coversProvince(a.provinceCode())
+                || (actor.role() == Role.OPERATOR
+                        && a.respondentCreditCode() != null
+                        && a.respondentCreditCode().equals(actor.scope().creditCode())
+                        && a.status().compareTo(AppealStatus.ACCEPTED) >= 0));
         found.ifPresent(a -> audit.record("appeals", "Appeal", a.trackingNumber(), "viewed", null, null));
         return found;
     }
@@ -290,13 +451,18 @@ public class AppealDesk {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where =
                 new StringBuilder(" where " + scope.sqlCondition("province_code", "respondent_credit_code", params));
+        if (scope.kind() == DataScope.Kind.ENTERPRISE) {
+            // An operator sees appeals once they are accepted and served on it.
+            where.append(" and status in ('ACCEPTED', 'RESPONDED', 'CLOSED')");
+        }
         if (status != null) {
             where.append(" and status = :status");
             params.put("status", status.name());
         }
         if (overdueOnly) {
             where.append(" and ((status = 'RECEIVED' and acceptance_deadline < :today)"
-                    + " or (status = 'ACCEPTED' and answer_deadline < :today))");
+                    + " or (status = 'ACCEPTED' and (response_deadline < :today or answer_deadline < :today))"
+                    + " or (status = 'RESPONDED' and answer_deadline < :today))");
             params.put("today", today());
         }
         long total = jdbc.sql("select count(*) from appeals_appeal" + where)
@@ -452,7 +618,23 @@ public class AppealDesk {
                 localDate(rs, "acceptance_deadline"),
                 decided == null ? null : decided.toInstant(),
                 rs.getString("decided_by"),
-                localDate(rs, "answer_deadline"));
+                localDate(rs, "answer_deadline"),
+                localDate(rs, "response_deadline"),
+                rs.getString("response_text"),
+                instant(rs, "responded_at"),
+                rs.getString("responded_by"),
+                rs.getString("mediation_record"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("outcome_note"),
+                instant(rs, "closed_at"),
+                rs.getString("closed_by"),
+                rs.getObject("rating", Integer.class),
+                rs.getString("rating_comment"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

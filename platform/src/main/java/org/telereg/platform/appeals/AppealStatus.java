@@ -8,6 +8,13 @@ public enum AppealStatus {
     REFERRED_TO_OPERATOR,
     /** Not accepted, with the reasons. */
     REFUSED,
-    /** Accepted; to be answered within 30 days of complete materials. */
-    ACCEPTED
+    /**
+     * Accepted and served to the respondent operator, which responds by its deadline; the
+     * administration answers within 30 days of complete materials.
+     */
+    ACCEPTED,
+    /** The operator has responded; the administration mediates and closes. */
+    RESPONDED,
+    /** Closed with an outcome: settled, or not settled with advice on arbitration or court. */
+    CLOSED
 }

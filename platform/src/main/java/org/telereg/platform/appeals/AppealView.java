@@ -12,6 +12,10 @@ import java.util.List;
  * @param ruleOutcome what the admissibility rules conclude, as of the last check
  * @param ruleReasons the rules that applied, each a message key and its arguments
  * @param decisionReason the staff's reason, required when the decision departs from the rules
+ * @param responseDeadline when the respondent operator must have responded to an accepted appeal
+ * @param mediationRecord what happened in mediation
+ * @param outcomeNote the settlement, or the advice on arbitration or court
+ * @param rating the complainant's rating of the outcome, 1 to 5
  */
 public record AppealView(
         long id,
@@ -41,7 +45,18 @@ public record AppealView(
         LocalDate acceptanceDeadline,
         Instant decidedAt,
         String decidedBy,
-        LocalDate answerDeadline) {
+        LocalDate answerDeadline,
+        LocalDate responseDeadline,
+        String responseText,
+        Instant respondedAt,
+        String respondedBy,
+        String mediationRecord,
+        Outcome outcome,
+        String outcomeNote,
+        Instant closedAt,
+        String closedBy,
+        Integer rating,
+        String ratingComment) {
 
     /** A rule that applied: its message key ({@code appeals.rule.*}) and the values it names. */
     public record RuleReason(String code, List<String> arguments) {
@@ -73,11 +88,15 @@ public record AppealView(
                 : complainantPhone.substring(0, 3) + "****" + complainantPhone.substring(complainantPhone.length() - 4);
     }
 
-    /** The deadline the appeal is waiting on now: acceptance while received, the answer once accepted. */
+    /**
+     * The deadline the appeal is waiting on now: the administration's acceptance while received, the
+     * operator's response once accepted, the administration's answer once the operator has responded.
+     */
     public LocalDate currentDeadline() {
         return switch (status) {
             case RECEIVED -> acceptanceDeadline;
-            case ACCEPTED -> answerDeadline;
+            case ACCEPTED -> responseDeadline == null ? answerDeadline : responseDeadline;
+            case RESPONDED -> answerDeadline;
             default -> null;
         };
     }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
 
@@ -21,17 +22,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
+import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.access.IssuedToken;
 import org.telereg.platform.calendar.WorkingDays;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
 @PlatformIntegrationTest
+@RecordApplicationEvents
 class AppealDeskIntegrationTests {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(1000);
@@ -261,7 +268,13 @@ class AppealDeskIntegrationTests {
                 .andExpect(status().isNotFound());
         assertThatThrownBy(() -> desk.decide(SignIn.actor(users, "bj"), guangdong.id(), "ACCEPTED", null))
                 .isInstanceOf(NoSuchElementException.class);
-        mvc.perform(get("/console/appeals").with(as(users, "cmcc"))).andExpect(status().isForbidden());
+        mvc.perform(get("/console/appeals").with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(guangdong.trackingNumber()))));
+        // An operator sees an appeal once it is accepted and served on it.
+        mvc.perform(get("/console/appeals/{id}", guangdong.id()).with(as(users, "cmcc")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/console/appeals").with(as(users, "isp"))).andExpect(status().isForbidden());
 
         mvc.perform(get("/console/appeals/{id}", guangdong.id()).with(as(users, "gd")))
                 .andExpect(status().isOk())
@@ -293,6 +306,73 @@ class AppealDeskIntegrationTests {
                 .allMatch(a -> a.overdue(desk.today()));
         mvc.perform(get("/console/appeals/{id}", late.id()).with(as(users, "gd")))
                 .andExpect(content().string(Matchers.containsString("已超期")));
+    }
+
+    @Autowired
+    AccessManagement access;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void theOperatorRespondsByApiTheAdministrationClosesAndTheComplainantRates() throws Exception {
+        String phone = phone();
+        AppealView appeal = desk.submit(AppealChannel.PORTAL, answered(phone));
+        IssuedToken token = access.issueToken(
+                SignIn.actor(users, "admin"),
+                access.organisation("OP-CMCC").orElseThrow().id(),
+                "申诉对接");
+        mvc.perform(get("/api/v1/appeals").header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(appeal.trackingNumber()))));
+
+        AppealView accepted = desk.decide(SignIn.actor(users, "gd"), appeal.id(), "ACCEPTED", null);
+        assertThat(accepted.responseDeadline()).isEqualTo(workingDays.plus(desk.today(), 10));
+        mvc.perform(get("/api/v1/appeals").header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.trackingNumber == '" + appeal.trackingNumber() + "')].complainantPhone")
+                        .value(phone));
+        mvc.perform(post("/api/v1/appeals/{no}/response", appeal.trackingNumber())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"response\": \"\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("response"));
+        mvc.perform(post("/api/v1/appeals/{no}/response", appeal.trackingNumber())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"response\": \"已核实为系统误订，同意退还 30 元。\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk())
+                .andExpect(content().string("\"RESPONDED\""));
+        assertThat(events.stream(AppealResponded.class))
+                .anyMatch(e -> e.trackingNumber().equals(appeal.trackingNumber()) && e.inTime());
+
+        var gd = SignIn.actor(users, "gd");
+        assertThat(problems(() -> desk.close(gd, appeal.id(), "电话调解，企业同意退费", "NOT_SETTLED", null)))
+                .extracting(FieldProblem::field)
+                .containsExactly("outcomeNote");
+        AppealView closed = desk.close(gd, appeal.id(), "电话调解，企业同意退费，申诉人接受", "SETTLED", null);
+        assertThat(closed.status()).isEqualTo(AppealStatus.CLOSED);
+        assertThat(events.stream(AppealClosed.class))
+                .anyMatch(e -> e.trackingNumber().equals(appeal.trackingNumber())
+                        && e.outcome() == Outcome.SETTLED
+                        && e.subject().category() == AppealSubject.Category.FEES);
+
+        assertThat(problems(() -> desk.rate(appeal.trackingNumber(), "13800000000", "5", null)))
+                .extracting(FieldProblem::code)
+                .containsExactly("appeals.invalid.notYourAppeal");
+        mvc.perform(post("/public/appeals/rating")
+                        .param("no", appeal.trackingNumber())
+                        .param("phone", phone)
+                        .param("rating", "4")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("谢谢您的评价")))
+                .andExpect(content().string(Matchers.containsString("满意")));
+        assertThat(problems(() -> desk.rate(appeal.trackingNumber(), phone, "1", null)))
+                .extracting(FieldProblem::code)
+                .containsExactly("appeals.invalid.rated");
+        assertThat(desk.track(appeal.trackingNumber()).orElseThrow().rating()).isEqualTo(4);
     }
 
     private static List<FieldProblem> problems(Runnable call) {

@@ -287,6 +287,8 @@ class MessageBundlesTests {
         families.put("appeals.subject.", names(org.telereg.platform.appeals.AppealSubject.values()));
         families.put("appeals.category.", names(org.telereg.platform.appeals.AppealSubject.Category.values()));
         families.put("appeals.contact.", names(org.telereg.platform.appeals.OperatorContact.values()));
+        families.put("appeals.outcome.", names(org.telereg.platform.appeals.Outcome.values()));
+        families.put("appeals.rating.", Set.of("1", "2", "3", "4", "5"));
         families.put("appeals.channel.", names(org.telereg.platform.appeals.AppealChannel.values()));
         families.put("calendar.kind.", names(org.telereg.platform.calendar.DayKind.values()));
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));

@@ -21,6 +21,7 @@ import org.telereg.platform.appeals.AppealDesk;
 import org.telereg.platform.appeals.AppealStatus;
 import org.telereg.platform.appeals.AppealView;
 import org.telereg.platform.appeals.NewAppeal;
+import org.telereg.platform.appeals.Outcome;
 import org.telereg.platform.shared.RejectedInputException;
 
 /** The administrations' appeal queue: intake of 12300 calls, the overdue list, decisions. */
@@ -85,6 +86,8 @@ class AppealConsoleController {
         model.addAttribute("reasonsToday", desk.reasonsToday(appeal));
         model.addAttribute("today", desk.today());
         model.addAttribute("decides", AppealDesk.decides(actor));
+        model.addAttribute("responds", actor.role() == Role.OPERATOR);
+        model.addAttribute("outcomes", Outcome.values());
         return "appeals/detail";
     }
 
@@ -104,9 +107,41 @@ class AppealConsoleController {
         return "redirect:/console/appeals/" + id;
     }
 
-    /** Until operators get their queue, appeals are the administrations', the ministry's and auditors'. */
+    @PostMapping("/{id}/response")
+    String respond(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String response,
+            RedirectAttributes redirect) {
+        try {
+            desk.respond(actor, id, response);
+            redirect.addFlashAttribute("message", "appeals.responded");
+        } catch (RejectedInputException e) {
+            redirect.addFlashAttribute("error", e.problems().get(0).code());
+        }
+        return "redirect:/console/appeals/" + id;
+    }
+
+    @PostMapping("/{id}/closure")
+    String close(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String mediationRecord,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String outcomeNote,
+            RedirectAttributes redirect) {
+        try {
+            desk.close(actor, id, mediationRecord, outcome, outcomeNote);
+            redirect.addFlashAttribute("message", "appeals.closed");
+        } catch (RejectedInputException e) {
+            redirect.addFlashAttribute("error", e.problems().get(0).code());
+        }
+        return "redirect:/console/appeals/" + id;
+    }
+
+    /** Appeals are the administrations', the ministry's and auditors', and operators' once served on them. */
     private static void requireStaff(Actor actor) {
-        if (!AppealDesk.decides(actor) && actor.role() != Role.AUDITOR) {
+        if (!AppealDesk.decides(actor) && actor.role() != Role.AUDITOR && actor.role() != Role.OPERATOR) {
             throw new AccessDeniedException("appeals are handled by the administrations");
         }
     }

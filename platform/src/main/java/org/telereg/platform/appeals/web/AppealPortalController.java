@@ -43,6 +43,22 @@ class AppealPortalController {
         }
     }
 
+    @PostMapping("/rating")
+    String rate(
+            @RequestParam(required = false) String no,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String rating,
+            @RequestParam(required = false) String ratingComment,
+            Model model) {
+        try {
+            desk.rate(no, phone, rating, ratingComment);
+            model.addAttribute("rated", true);
+        } catch (RejectedInputException e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return track(no, model);
+    }
+
     @GetMapping("/track")
     String track(@RequestParam(required = false) String no, Model model) {
         model.addAttribute("no", no);
