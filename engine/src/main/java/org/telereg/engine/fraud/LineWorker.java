@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the rows of one input file that belong to one shard. Every worker sees every line (so each knows the
- * line numbers), but only splits and parses the rows whose subscriber hashes to its shard; the others cost a
- * newline search and a hash of the first needed field.
+ * Parses the lines of read blocks, each line once, and routes each valid row, encoded as a {@link RecordBatch}
+ * record, to the batch of the shard its subscriber hashes to. One per parsing thread; bad rows are counted and
+ * kept here with their line number within the block, which {@link ParallelReader} turns into the line number in
+ * the file once the blocks before are counted.
  */
 final class LineWorker {
 
     private static final int TEXT_LIMIT = 120;
+    private static final byte SEPARATOR = 0x1F;
 
-    private final int shard;
+    private final int parser;
     private final int shards;
-    private final ShardState state;
     private final InputKind kind;
     private final int[] columns;
     private final int lastColumn;
@@ -29,17 +30,25 @@ final class LineWorker {
     private int cursor;
     private int lineEnd;
 
-    private long line = 1;
+    /**
+     * This parser's places (city, separator, county): a few hundred at most, so a row's place becomes a small id
+     * here, and each shard learns a place's bytes once, with the first batch sent to it after the place is new.
+     */
+    private final ByteDictionary places = new ByteDictionary();
+
+    private int[] placeCityLength = new int[64];
+    private final int[] placesSent;
+    private byte[] placeKey = new byte[256];
+    private int lastPlace = -1;
+
+    private long line;
     private long blankLines;
     private long badRows;
-    private final List<BadRow> firstBadRows = new ArrayList<>();
+    private List<BadRow> firstBadRows = new ArrayList<>();
 
-    private int lastSubscriber = -1;
-
-    LineWorker(int shard, int shards, ShardState state, InputKind kind, int[] columns, int badRowsToKeep) {
-        this.shard = shard;
+    LineWorker(int parser, int shards, InputKind kind, int[] columns, int badRowsToKeep) {
+        this.parser = parser;
         this.shards = shards;
-        this.state = state;
         this.kind = kind;
         this.columns = columns;
         int last = 0;
@@ -50,10 +59,21 @@ final class LineWorker {
         this.fieldStart = new int[last + 1];
         this.fieldEnd = new int[last + 1];
         this.badRowsToKeep = badRowsToKeep;
+        this.placesSent = new int[shards];
     }
 
-    /** Reads every complete line of {@code [from, to)}; the last one may lack its newline. */
-    void lines(byte[] b, int from, int to) {
+    /** What one block held: its lines, blank lines, bad rows and the first bad rows by line within the block. */
+    record Lines(long lines, long blankLines, long badRows, List<BadRow> firstBadRows) {}
+
+    /**
+     * Parses every line of {@code [from, to)} (the last one may lack its newline) into {@code out}, one batch per
+     * shard; {@code order} is the block's position in the file, kept with each users row.
+     */
+    Lines lines(byte[] b, int from, int to, long order, RecordBatch[] out) {
+        line = 0;
+        blankLines = 0;
+        badRows = 0;
+        firstBadRows = new ArrayList<>();
         int pos = from;
         while (pos < to) {
             int newline = Bytes.indexOfNewline(b, pos, to);
@@ -61,50 +81,65 @@ final class LineWorker {
             line++;
             int contentEnd = end > pos && b[end - 1] == '\r' ? end - 1 : end;
             if (contentEnd > pos) {
-                row(b, pos, contentEnd);
+                row(b, pos, contentEnd, order, out);
             } else {
                 blankLines++;
             }
             pos = newline < 0 ? to : newline + 1;
         }
-        // Queued records point into this block, which goes back to the pool when this method returns.
-        state.drain();
+        for (int s = 0; s < shards; s++) {
+            if (out[s].count > 0) {
+                definePlaces(out[s], s);
+            }
+        }
+        return new Lines(line, blankLines, badRows, firstBadRows);
     }
 
-    private void row(byte[] b, int from, int to) {
+    /** Sends the shard the places that are new to it; it reads the batch's records after these. */
+    private void definePlaces(RecordBatch batch, int shard) {
+        int size = places.size();
+        batch.firstPlace = placesSent[shard];
+        byte[] arena = places.arena();
+        for (int id = placesSent[shard]; id < size; id++) {
+            batch.addPlace(arena, places.start(id), places.end(id), placeCityLength[id]);
+        }
+        placesSent[shard] = size;
+    }
+
+    private void row(byte[] b, int from, int to, long order, RecordBatch[] out) {
         fields = 0;
         cursor = from;
         lineEnd = to;
         int phone = columns[InputKind.PHONE];
         if (!splitTo(b, phone) || fieldStart[phone] == fieldEnd[phone]) {
-            // A row without a subscriber belongs to no shard; shard 0 reports it.
-            if (shard == 0) {
-                bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
-            }
-            return;
-        }
-        int phoneFrom = fieldStart[phone];
-        int phoneTo = fieldEnd[phone];
-        long hash = Bytes.hash(b, phoneFrom, phoneTo);
-        // Multiply-shift maps the hash's high half evenly onto the shards; dictionaries use the low half.
-        if ((int) (((hash >>> 32) * shards) >>> 32) != shard) {
+            bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
             return;
         }
         if (!splitTo(b, lastColumn)) {
             bad(b, from, to, tooFewFields());
             return;
         }
+        int phoneFrom = fieldStart[phone];
+        int phoneTo = fieldEnd[phone];
+        long key = RecordBatch.key(b, phoneFrom, phoneTo);
+        // The subscriber's shard: multiply-shift maps the high half of the hash evenly onto the shards, and the
+        // shard's own tables use the low half. A number hashes its key, a token its bytes, whatever the file.
+        long hash = key != 0 ? Bytes.mix(key) : Bytes.hash(b, phoneFrom, phoneTo);
+        RecordBatch batch = out[(int) (((hash >>> 32) * shards) >>> 32)];
+        if (key == 0) {
+            key = batch.keyOrToken(b, phoneFrom, phoneTo);
+        }
         String problem = switch (kind) {
-            case CALLS -> call(b, phoneFrom, phoneTo, hash);
-            case SMS -> sms(b, phoneFrom, phoneTo, hash);
-            case USERS -> user(b, phoneFrom, phoneTo, hash);
+            case CALLS -> call(b, key, batch);
+            case SMS -> sms(b, key, batch);
+            case USERS -> user(b, key, batch, (order << 32) | line);
         };
         if (problem != null) {
             bad(b, from, to, problem);
         }
     }
 
-    private String call(byte[] b, int phoneFrom, int phoneTo, long hash) {
+    private String call(byte[] b, long subscriber, RecordBatch batch) {
         int opposite = columns[InputKind.OPPOSITE];
         if (fieldStart[opposite] == fieldEnd[opposite]) {
             return "opposite_no_m is empty";
@@ -123,29 +158,17 @@ final class LineWorker {
         if (duration == Bytes.INVALID || duration > Integer.MAX_VALUE) {
             return "call_dur is not a whole number of seconds";
         }
+        long counterpart = type == 3 ? 0 : batch.keyOrToken(b, fieldStart[opposite], fieldEnd[opposite]);
+        int imei = columns[InputKind.IMEI];
+        long imeiKey = fieldStart[imei] == fieldEnd[imei] ? 0 : batch.keyOrToken(b, fieldStart[imei], fieldEnd[imei]);
         int city = columns[InputKind.CITY];
         int county = columns[InputKind.COUNTY];
-        int imei = columns[InputKind.IMEI];
-        state.call(
-                b,
-                phoneFrom,
-                phoneTo,
-                hash,
-                fieldStart[opposite],
-                fieldEnd[opposite],
-                type,
-                time,
-                duration,
-                fieldStart[city],
-                fieldEnd[city],
-                fieldStart[county],
-                fieldEnd[county],
-                fieldStart[imei],
-                fieldEnd[imei]);
+        int place = place(b, fieldStart[city], fieldEnd[city], fieldStart[county], fieldEnd[county]);
+        batch.add(subscriber, counterpart, imeiKey, time, RecordBatch.last(type, place, duration));
         return null;
     }
 
-    private String sms(byte[] b, int phoneFrom, int phoneTo, long hash) {
+    private String sms(byte[] b, long subscriber, RecordBatch batch) {
         int opposite = columns[InputKind.OPPOSITE];
         if (fieldStart[opposite] == fieldEnd[opposite]) {
             return "opposite_no_m is empty";
@@ -159,11 +182,11 @@ final class LineWorker {
         if (time == Bytes.INVALID) {
             return "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
-        state.sms(subscriber(b, phoneFrom, phoneTo, hash), type == 1, time);
+        batch.add(subscriber, 0, 0, time, RecordBatch.last(type, 0, 0));
         return null;
     }
 
-    private String user(byte[] b, int phoneFrom, int phoneTo, long hash) {
+    private String user(byte[] b, long subscriber, RecordBatch batch, long position) {
         int idcards = columns[InputKind.USER_IDCARDS];
         long count = fieldStart[idcards] == fieldEnd[idcards]
                 ? 0
@@ -172,19 +195,40 @@ final class LineWorker {
             return "idcard_cnt is not a whole number";
         }
         int city = columns[InputKind.USER_CITY];
-        state.user(subscriber(b, phoneFrom, phoneTo, hash), b, fieldStart[city], fieldEnd[city], (int) count);
+        // The home city travels as a place without county, whose city the shard interns like any place's.
+        int place = fieldStart[city] < fieldEnd[city] ? place(b, fieldStart[city], fieldEnd[city], 0, 0) : 0;
+        batch.add(subscriber, count, position, 0, RecordBatch.last(0, place, 0));
         return null;
     }
 
-    private int subscriber(byte[] b, int from, int to, long hash) {
-        // Input grouped by subscriber repeats the same number row after row; checking the last id first
-        // skips the dictionary probe.
-        int last = lastSubscriber;
-        if (last >= 0 && state.subscribers.is(last, b, from, to, hash)) {
-            return last;
+    /** This parser's id + 1 of the place (city, county), or 0 when both are empty. */
+    private int place(byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
+        if (cityFrom == cityTo && countyFrom == countyTo) {
+            return 0;
         }
-        lastSubscriber = state.subscriber(b, from, to, hash);
-        return lastSubscriber;
+        int last = lastPlace;
+        if (last >= 0 && places.is(last, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
+            return last + 1;
+        }
+        int cityLength = cityTo - cityFrom;
+        int length = cityLength + 1 + countyTo - countyFrom;
+        if (length > placeKey.length) {
+            placeKey = new byte[Math.max(length, placeKey.length * 2)];
+        }
+        // City and county joined by a unit separator, which cannot occur in either, as the place's key.
+        System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
+        placeKey[cityLength] = SEPARATOR;
+        System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
+        int before = places.size();
+        int id = places.intern(placeKey, 0, length, Bytes.hash(placeKey, 0, length));
+        if (id == before) {
+            if (id == placeCityLength.length) {
+                placeCityLength = java.util.Arrays.copyOf(placeCityLength, id * 2);
+            }
+            placeCityLength[id] = cityLength;
+        }
+        lastPlace = id;
+        return id + 1;
     }
 
     private int callType(byte[] b, int column) {
@@ -238,17 +282,5 @@ final class LineWorker {
             }
             firstBadRows.add(new BadRow(line, problem, text));
         }
-    }
-
-    long rows() {
-        return line - 1 - blankLines;
-    }
-
-    long badRows() {
-        return badRows;
-    }
-
-    List<BadRow> firstBadRows() {
-        return firstBadRows;
     }
 }
