@@ -2,6 +2,7 @@ package org.telereg.engine.fraud;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,15 @@ final class LineWorker {
     private int[] placeCityLength = new int[64];
     private final int[] placesSent;
     private byte[] placeKey = new byte[256];
-    private int lastPlace = -1;
+    /** Open addressing over the places by the hash of their two fields: id + 1 (0 = empty) and that hash. */
+    private int[] placeSlots = new int[256];
+
+    private long[] placeHashes = new long[256];
+    private int placeMask = 255;
+
+    private long dateHead;
+    private int dateTail = -1;
+    private long dateSeconds;
 
     private long line;
     private long blankLines;
@@ -149,7 +158,7 @@ final class LineWorker {
             return "calltype_id must be 1, 2 or 3";
         }
         int start = columns[InputKind.START];
-        long time = Bytes.parseDateTime(b, fieldStart[start], fieldEnd[start]);
+        long time = dateTime(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
             return "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
@@ -178,7 +187,7 @@ final class LineWorker {
             return "calltype_id must be 1 (sent) or 2 (received)";
         }
         int start = columns[InputKind.START];
-        long time = Bytes.parseDateTime(b, fieldStart[start], fieldEnd[start]);
+        long time = dateTime(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
             return "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
@@ -201,14 +210,43 @@ final class LineWorker {
         return null;
     }
 
+    /**
+     * {@link Bytes#parseDateTime}, remembering the last date read: rows come roughly in time order, so most share
+     * the previous row's date and only their time of day needs reading.
+     */
+    private long dateTime(byte[] b, int from, int to) {
+        if (to - from != 19) {
+            return Bytes.INVALID;
+        }
+        long head = Bytes.longAt(b, from);
+        int tail = (b[from + 8] & 0xFF) | (b[from + 9] & 0xFF) << 8;
+        if (head == dateHead && tail == dateTail) {
+            long time = Bytes.parseTimeOfDay(b, from + 10);
+            return time == Bytes.INVALID ? Bytes.INVALID : dateSeconds + time;
+        }
+        long time = Bytes.parseDateTime(b, from, to);
+        if (time != Bytes.INVALID) {
+            dateHead = head;
+            dateTail = tail;
+            dateSeconds = Math.floorDiv(time, 86_400L) * 86_400L;
+        }
+        return time;
+    }
+
     /** This parser's id + 1 of the place (city, county), or 0 when both are empty. */
     private int place(byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
         if (cityFrom == cityTo && countyFrom == countyTo) {
             return 0;
         }
-        int last = lastPlace;
-        if (last >= 0 && places.is(last, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
-            return last + 1;
+        // Hashing the two fields where they are, rather than joining them first, and comparing the bytes once.
+        long hash = Bytes.combine(Bytes.hash(b, cityFrom, cityTo), Bytes.hash(b, countyFrom, countyTo));
+        int slot = (int) hash & placeMask;
+        while (placeSlots[slot] != 0) {
+            int id = placeSlots[slot] - 1;
+            if (placeHashes[slot] == hash && places.is(id, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
+                return id + 1;
+            }
+            slot = (slot + 1) & placeMask;
         }
         int cityLength = cityTo - cityFrom;
         int length = cityLength + 1 + countyTo - countyFrom;
@@ -219,15 +257,30 @@ final class LineWorker {
         System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
         placeKey[cityLength] = SEPARATOR;
         System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
-        int before = places.size();
         int id = places.intern(placeKey, 0, length, Bytes.hash(placeKey, 0, length));
-        if (id == before) {
-            if (id == placeCityLength.length) {
-                placeCityLength = java.util.Arrays.copyOf(placeCityLength, id * 2);
-            }
-            placeCityLength[id] = cityLength;
+        if (id == placeCityLength.length) {
+            placeCityLength = Arrays.copyOf(placeCityLength, id * 2);
         }
-        lastPlace = id;
+        placeCityLength[id] = cityLength;
+        placeSlots[slot] = id + 1;
+        placeHashes[slot] = hash;
+        if (2 * places.size() > placeSlots.length) {
+            int[] oldSlots = placeSlots;
+            long[] oldHashes = placeHashes;
+            placeSlots = new int[oldSlots.length * 2];
+            placeHashes = new long[placeSlots.length];
+            placeMask = placeSlots.length - 1;
+            for (int i = 0; i < oldSlots.length; i++) {
+                if (oldSlots[i] != 0) {
+                    int to = (int) oldHashes[i] & placeMask;
+                    while (placeSlots[to] != 0) {
+                        to = (to + 1) & placeMask;
+                    }
+                    placeSlots[to] = oldSlots[i];
+                    placeHashes[to] = oldHashes[i];
+                }
+            }
+        }
         return id + 1;
     }
 

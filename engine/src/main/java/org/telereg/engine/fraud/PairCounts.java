@@ -50,6 +50,27 @@ final class PairCounts {
     private final long[] bufferedOther = new long[PARTITIONS * BUFFER];
     private final long[] bufferedUpdate = new long[PARTITIONS * BUFFER];
     private final int[] buffered = new int[PARTITIONS];
+    private final int[] firstSlots = new int[BUFFER];
+    /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
+    long sink;
+
+    /**
+     * Sizes the empty table for {@code pairs} pairs at once, so that it does not grow through every power of two
+     * on the way (each growth allocates a new table and rehashes every pair); no more than {@code maxBytes}.
+     */
+    void reserve(long pairs, long maxBytes) {
+        long slots = Long.highestOneBit(Math.max(pairs * 8 / 5, 1)) << 1;
+        while (slots > 1 << PARTITION_BITS && 16 * slots > maxBytes) {
+            slots >>= 1;
+        }
+        slots = Math.min(slots, 1L << 29);
+        if (size > 0 || 2 * slots <= table.length) {
+            return;
+        }
+        table = new long[(int) (2 * slots)];
+        shift = 64 - Long.numberOfTrailingZeros(slots);
+        limit = (int) (slots / 8 * 5);
+    }
 
     /** The kind and subscriber as the high half of a slot's second long. */
     static int owner(int kind, int subscriber) {
@@ -97,12 +118,31 @@ final class PairCounts {
         }
     }
 
+    /**
+     * Applies partition {@code p}'s buffer in two passes: the first reads the first slot of every update, loads
+     * that do not depend on each other and so wait for memory together; the second applies the updates to slots
+     * now in cache. Applied one by one, each update would wait for its own slot.
+     */
     private void drain(int p) {
         int from = p * BUFFER;
-        int to = from + buffered[p];
-        for (int i = from; i < to; i++) {
-            long update = bufferedUpdate[i];
-            apply((int) (update >>> 32), bufferedOther[i], (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT);
+        int count = buffered[p];
+        long[] slots = this.table;
+        int tableShift = shift;
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            long update = bufferedUpdate[from + i];
+            int slot = (int) (hash((int) (update >>> 32), bufferedOther[from + i]) >>> tableShift);
+            firstSlots[i] = slot;
+            touched += slots[(slot << 1) + 1];
+        }
+        sink += touched;
+        for (int i = 0; i < count; i++) {
+            long update = bufferedUpdate[from + i];
+            int owner = (int) (update >>> 32);
+            long other = bufferedOther[from + i];
+            // A growing table moves every slot: the slots of the first pass no longer hold.
+            int slot = shift == tableShift ? firstSlots[i] : (int) (hash(owner, other) >>> shift);
+            apply(owner, other, (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT, slot);
         }
         buffered[p] = 0;
     }
@@ -115,7 +155,10 @@ final class PairCounts {
     }
 
     private void apply(int owner, long other, int operation, int amount) {
-        int slot = (int) (hash(owner, other) >>> shift);
+        apply(owner, other, operation, amount, (int) (hash(owner, other) >>> shift));
+    }
+
+    private void apply(int owner, long other, int operation, int amount, int slot) {
         int mask = (table.length >> 1) - 1;
         while (true) {
             int at = slot << 1;

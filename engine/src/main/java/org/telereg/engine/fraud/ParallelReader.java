@@ -58,6 +58,9 @@ final class ParallelReader {
                 parsers[s] = new LineWorker(s, shards.length, kind, columns, badRowsToKeep);
             }
             first.start = headerEnd < 0 ? filled : headerEnd + 1;
+            if (kind == InputKind.CALLS) {
+                reservePairs(shards, first.data, first.start, filled, size, counted.count);
+            }
             Pipeline pipeline = new Pipeline(shards, parsers, file, kind, size, counted, progress);
             pipeline.run(in, first, filled);
 
@@ -77,6 +80,24 @@ final class ParallelReader {
             bad.sort(Comparator.comparingLong(BadRow::line));
             return new InputReport(
                     kind.label(), file, size, rows, badRows, bad.subList(0, Math.min(badRowsToKeep, bad.size())));
+        }
+    }
+
+    /**
+     * Sizes the shards' pair tables for the calls file's rows, estimated from the first block's lines and the
+     * file's size (compressed bytes read so far for gzip): one record adds about one distinct pair in traffic
+     * dominated by dialers of strangers. At most a quarter of the heap in all, so that a file whose pairs do not
+     * fit the heap still fails only when they do not, and one with few distinct pairs wastes at most that.
+     */
+    private static void reservePairs(ShardState[] shards, byte[] data, int from, int to, long size, long read) {
+        long lines = 0;
+        for (int at = Bytes.indexOfNewline(data, from, to); at >= 0; at = Bytes.indexOfNewline(data, at + 1, to)) {
+            lines++;
+        }
+        long rows = read >= size || read <= 0 ? lines : (long) (lines * ((double) size / read));
+        long maxBytes = Runtime.getRuntime().maxMemory() / 4 / shards.length;
+        for (ShardState shard : shards) {
+            shard.reservePairs(rows / shards.length, maxBytes);
         }
     }
 

@@ -100,6 +100,11 @@ final class ShardState {
         }
     }
 
+    /** Sizes the pair table for about {@code pairs} distinct pairs, using at most {@code maxBytes}. */
+    void reservePairs(long pairs, long maxBytes) {
+        this.pairs.reserve(pairs, maxBytes);
+    }
+
     /** The id of a subscriber's key, adding it with empty state when new. */
     private int subscriber(long key) {
         int id = subscribers.intern(key);
