@@ -15,6 +15,7 @@ final class LineWorker {
 
     private static final int TEXT_LIMIT = 120;
     private static final byte SEPARATOR = 0x1F;
+    private static final int PLACE_CACHE = 1024;
 
     private final int parser;
     private final int shards;
@@ -45,6 +46,12 @@ final class LineWorker {
 
     private long[] placeHashes = new long[256];
     private int placeMask = 255;
+
+    private final long[] cachedCity = new long[PLACE_CACHE];
+    private final long[] cachedCounty = new long[PLACE_CACHE];
+    private final long[] cachedCountyRest = new long[PLACE_CACHE];
+    private final int[] cachedLengths = new int[PLACE_CACHE];
+    private final int[] cachedPlace = new int[PLACE_CACHE];
 
     private long dateHead;
     private int dateTail = -1;
@@ -238,6 +245,40 @@ final class LineWorker {
         if (cityFrom == cityTo && countyFrom == countyTo) {
             return 0;
         }
+        int cityLength = cityTo - cityFrom;
+        int countyLength = countyTo - countyFrom;
+        if (cityLength > 8 || countyLength > 16 || cityFrom + 8 > b.length || countyFrom + 16 > b.length) {
+            return placeByBytes(b, cityFrom, cityTo, countyFrom, countyTo);
+        }
+        // A city of up to 8 bytes and a county of up to 16 (two or three Chinese characters each) are their own
+        // exact key in three words and the lengths, so a cache of recent places needs no byte comparison.
+        long city = Bytes.longAt(b, cityFrom) & lowBytes(cityLength);
+        long county = Bytes.longAt(b, countyFrom) & lowBytes(countyLength);
+        long countyRest = countyLength > 8 ? Bytes.longAt(b, countyFrom + 8) & lowBytes(countyLength - 8) : 0;
+        int lengths = 1 | cityLength << 8 | countyLength << 16;
+        int slot = (int) Bytes.mix(city * 0x9E3779B97F4A7C15L + Long.rotateLeft(county, 21) + countyRest + lengths)
+                & (PLACE_CACHE - 1);
+        if (cachedLengths[slot] == lengths
+                && cachedCity[slot] == city
+                && cachedCounty[slot] == county
+                && cachedCountyRest[slot] == countyRest) {
+            return cachedPlace[slot];
+        }
+        int place = placeByBytes(b, cityFrom, cityTo, countyFrom, countyTo);
+        cachedLengths[slot] = lengths;
+        cachedCity[slot] = city;
+        cachedCounty[slot] = county;
+        cachedCountyRest[slot] = countyRest;
+        cachedPlace[slot] = place;
+        return place;
+    }
+
+    /** The low {@code count} bytes of a little-endian word, that is the first {@code count} bytes read. */
+    private static long lowBytes(int count) {
+        return count >= 8 ? -1L : (1L << (count << 3)) - 1;
+    }
+
+    private int placeByBytes(byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
         // Hashing the two fields where they are, rather than joining them first, and comparing the bytes once.
         long hash = Bytes.combine(Bytes.hash(b, cityFrom, cityTo), Bytes.hash(b, countyFrom, countyTo));
         int slot = (int) hash & placeMask;

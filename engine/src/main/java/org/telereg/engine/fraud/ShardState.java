@@ -49,6 +49,10 @@ final class ShardState {
     private static final int LAST_IMEI_KEY = 32;
     /** Position in the users file of the row that gave the ID cards and home city (two ints): the last wins. */
     private static final int USER_ROW = 34;
+    /** Bits of the places with ids below 128 already in the pair table for this subscriber (four ints). */
+    private static final int PLACES_SEEN = 36;
+
+    private static final int PLACE_BITS = 128;
 
     private static final int STRIDE = 40;
 
@@ -344,7 +348,18 @@ final class ShardState {
         int at = sub * STRIDE;
         if (id != state[at + LAST_PLACE]) {
             state[at + LAST_PLACE] = id;
-            pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+            // A subscriber moving between a few places would otherwise send the same pair to the table (a cache
+            // miss) at nearly every move; a bit in its own row remembers the pair is there.
+            if (id < PLACE_BITS) {
+                int word = at + PLACES_SEEN + (id >>> 5);
+                int bit = 1 << id;
+                if ((state[word] & bit) == 0) {
+                    state[word] |= bit;
+                    pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+                }
+            } else {
+                pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+            }
         }
         int home = state[at + HOME_CITY];
         int city = placeCity[id];
