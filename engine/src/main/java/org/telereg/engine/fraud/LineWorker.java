@@ -16,6 +16,10 @@ final class LineWorker {
     private static final int TEXT_LIMIT = 120;
     private static final byte SEPARATOR = 0x1F;
     private static final int PLACE_CACHE = 1024;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
     private final int parser;
     private final int shards;
@@ -31,6 +35,11 @@ final class LineWorker {
     private int fields;
     private int cursor;
     private int lineEnd;
+    /** The current line's first commas, as found by {@link #scan}, how many, and whether it has a quote. */
+    private final int[] commaAt;
+
+    private int commas;
+    private boolean quoted;
 
     /**
      * This parser's places (city, separator, county): a few hundred at most, so a row's place becomes a small id
@@ -74,6 +83,7 @@ final class LineWorker {
         this.lastColumn = last;
         this.fieldStart = new int[last + 1];
         this.fieldEnd = new int[last + 1];
+        this.commaAt = new int[last + 1];
         this.badRowsToKeep = badRowsToKeep;
         this.placesSent = new int[shards];
     }
@@ -92,8 +102,7 @@ final class LineWorker {
         firstBadRows = new ArrayList<>();
         int pos = from;
         while (pos < to) {
-            int newline = Bytes.indexOfNewline(b, pos, to);
-            int end = newline < 0 ? to : newline;
+            int end = scan(b, pos, to);
             line++;
             int contentEnd = end > pos && b[end - 1] == '\r' ? end - 1 : end;
             if (contentEnd > pos) {
@@ -101,7 +110,7 @@ final class LineWorker {
             } else {
                 blankLines++;
             }
-            pos = newline < 0 ? to : newline + 1;
+            pos = end < to ? end + 1 : to;
         }
         for (int s = 0; s < shards; s++) {
             if (out[s].count > 0) {
@@ -123,17 +132,38 @@ final class LineWorker {
     }
 
     private void row(byte[] b, int from, int to, long order, RecordBatch[] out) {
-        fields = 0;
-        cursor = from;
-        lineEnd = to;
         int phone = columns[InputKind.PHONE];
-        if (!splitTo(b, phone) || fieldStart[phone] == fieldEnd[phone]) {
-            bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
-            return;
-        }
-        if (!splitTo(b, lastColumn)) {
-            bad(b, from, to, tooFewFields());
-            return;
+        if (quoted) {
+            fields = 0;
+            cursor = from;
+            lineEnd = to;
+            if (!splitTo(b, phone) || fieldStart[phone] == fieldEnd[phone]) {
+                bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
+                return;
+            }
+            if (!splitTo(b, lastColumn)) {
+                bad(b, from, to, tooFewFields());
+                return;
+            }
+        } else {
+            // The commas found by scan() delimit the fields; the last field ends where the line does.
+            int found = commas;
+            fields = found + 1;
+            int known = Math.min(found, lastColumn);
+            fieldStart[0] = from;
+            for (int k = 0; k < known; k++) {
+                fieldEnd[k] = commaAt[k];
+                fieldStart[k + 1] = commaAt[k] + 1;
+            }
+            fieldEnd[known] = known < found ? commaAt[known] : to;
+            if (fields <= phone || fieldStart[phone] == fieldEnd[phone]) {
+                bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
+                return;
+            }
+            if (fields <= lastColumn) {
+                bad(b, from, to, tooFewFields());
+                return;
+            }
         }
         int phoneFrom = fieldStart[phone];
         int phoneTo = fieldEnd[phone];
@@ -323,6 +353,58 @@ final class LineWorker {
             }
         }
         return id + 1;
+    }
+
+    /**
+     * Finds the end of the line starting at {@code from} (its newline, or {@code to}) and, on the way, the first
+     * {@code lastColumn + 1} commas and whether there is a double quote; eight bytes per step. For a byte
+     * compared by XOR, {@code ~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)} sets the high bit of exactly the bytes that
+     * are zero (the addition cannot carry out of a byte), so every flag is a real match, not only the lowest.
+     */
+    private int scan(byte[] b, int from, int to) {
+        int found = 0;
+        int wanted = lastColumn + 1;
+        long quotes = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = Bytes.longAt(b, i);
+            long newlines = zeroBytes(word ^ NEWLINES);
+            long commaFlags = zeroBytes(word ^ COMMAS);
+            long quoteFlags = zeroBytes(word ^ QUOTES);
+            if (newlines != 0) {
+                // Only the flags below the first newline belong to this line.
+                long before = (newlines & -newlines) - 1;
+                commaFlags &= before;
+                quoteFlags &= before;
+            }
+            quotes |= quoteFlags;
+            while (commaFlags != 0 && found < wanted) {
+                commaAt[found++] = i + (Long.numberOfTrailingZeros(commaFlags) >>> 3);
+                commaFlags &= commaFlags - 1;
+            }
+            if (newlines != 0) {
+                commas = found;
+                quoted = quotes != 0;
+                return i + (Long.numberOfTrailingZeros(newlines) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                break;
+            } else if (c == ',' && found < wanted) {
+                commaAt[found++] = i;
+            } else if (c == '"') {
+                quotes = 1;
+            }
+        }
+        commas = found;
+        quoted = quotes != 0;
+        return i;
+    }
+
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
     }
 
     private int callType(byte[] b, int column) {
