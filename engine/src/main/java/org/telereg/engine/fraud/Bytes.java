@@ -17,6 +17,10 @@ final class Bytes {
     private static final long ZEROS = 0x3030303030303030L;
     private static final long SIXES = 0x0606060606060606L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    /** Bytes 2 and 5 of "HH:mm:ss" read as a little-endian word. */
+    private static final long COLON_BYTES = 0x0000_FF00_00FF_0000L;
+
+    private static final long COLONS = 0x0000_3A00_003A_0000L;
     private static final long K1 = 0x9E3779B97F4A7C15L;
     private static final long K2 = 0xC2B2AE3D27D4EB4FL;
 
@@ -154,13 +158,23 @@ final class Bytes {
      * #INVALID}: the time half of {@link #parseDateTime}, for a date already read.
      */
     static long parseTimeOfDay(byte[] b, int at) {
-        if ((b[at] != ' ' && b[at] != 'T') || b[at + 3] != ':' || b[at + 6] != ':') {
+        if (b[at] != ' ' && b[at] != 'T') {
             return INVALID;
         }
-        int hour = digits(b, at + 1, 2);
-        int minute = digits(b, at + 4, 2);
-        int second = digits(b, at + 7, 2);
-        if ((hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59) {
+        // "HH:mm:ss" is one word: the colons checked and made '0', the six digits checked as in lastDigits.
+        long word = (long) LONGS.get(b, at + 1);
+        if ((word & COLON_BYTES) != COLONS) {
+            return INVALID;
+        }
+        word = (word & ~COLON_BYTES) | (ZEROS & COLON_BYTES);
+        if ((word & HIGH_NIBBLES) != ZEROS || ((word + SIXES) & HIGH_NIBBLES) != ZEROS) {
+            return INVALID;
+        }
+        long d = word - ZEROS;
+        int hour = (int) (d & 0xFF) * 10 + (int) (d >>> 8 & 0xFF);
+        int minute = (int) (d >>> 24 & 0xFF) * 10 + (int) (d >>> 32 & 0xFF);
+        int second = (int) (d >>> 48 & 0xFF) * 10 + (int) (d >>> 56);
+        if (hour > 23 || minute > 59 || second > 59) {
             return INVALID;
         }
         return hour * 3_600L + minute * 60L + second;
