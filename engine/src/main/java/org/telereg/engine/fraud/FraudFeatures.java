@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * SMS and users files.
  *
  * <p>Subscribers are split into shards by a hash of their number, one thread per shard; each file is read once,
- * in blocks shared by all shard threads. Memory grows with the number of subscribers and of their distinct
+ * in blocks that any shard thread parses, each line once, routing each row to the thread of its shard. Memory grows with the number of subscribers and of their distinct
  * counterparts, devices, places and active days and hours, not with the number of records, so a file larger
  * than the heap can be read. The result is the same whatever the number of threads.
  *

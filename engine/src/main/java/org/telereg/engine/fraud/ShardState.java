@@ -3,14 +3,16 @@ package org.telereg.engine.fraud;
 import java.util.Arrays;
 
 /**
- * Everything known about the subscribers of one shard (those whose number hashes to it), updated record by
- * record by the one thread that owns the shard, then turned into feature values.
+ * Everything known about the subscribers of one shard (those whose number hashes to it), updated from
+ * {@link RecordBatch batches} of parsed records by the one thread that owns the shard, then turned into feature
+ * values.
  *
- * <p>Per subscriber: a row of 40 ints (160 bytes) plus its number in the subscriber dictionary (length + 24 to
- * 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
+ * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (32 to 56 bytes; a
+ * subscriber that is a token, not digits, also a dictionary entry of length + 24 to 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
  * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
- * kept per record.
+ * kept per record. The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
+ * heap for all shards.
  */
 final class ShardState {
 
