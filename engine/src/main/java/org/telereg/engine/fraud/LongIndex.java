@@ -5,13 +5,12 @@ import java.util.Arrays;
 /**
  * Numbers long keys (never 0) into dense int ids 0, 1, 2, … in order of first appearance: the subscribers and
  * IMEIs of a shard, keyed by {@link RecordBatch#key}. Open addressing with linear probing at a load factor of at
- * most one half; a slot holds the key and the slot's id sits in a parallel array, so a probe compares longs and
- * never leaves the table for bytes.
+ * most one half; a slot is two longs side by side, the key and its id, so a probe compares longs within one cache
+ * line and never leaves the table for bytes.
  */
 final class LongIndex {
 
-    private long[] slots = new long[512];
-    private int[] slotIds = new int[512];
+    private long[] slots = new long[2 * 512];
     private int mask = 511;
     private long[] keys = new long[256];
     private int size;
@@ -28,9 +27,9 @@ final class LongIndex {
     int intern(long key) {
         int slot = slot(key);
         while (true) {
-            long there = slots[slot];
+            long there = slots[2 * slot];
             if (there == key) {
-                return slotIds[slot];
+                return (int) slots[2 * slot + 1];
             }
             if (there == 0) {
                 return add(key, slot);
@@ -43,9 +42,9 @@ final class LongIndex {
     int find(long key) {
         int slot = slot(key);
         while (true) {
-            long there = slots[slot];
+            long there = slots[2 * slot];
             if (there == key) {
-                return slotIds[slot];
+                return (int) slots[2 * slot + 1];
             }
             if (there == 0) {
                 return -1;
@@ -65,29 +64,28 @@ final class LongIndex {
             keys = Arrays.copyOf(keys, id * 2);
         }
         keys[id] = key;
-        slots[slot] = key;
-        slotIds[slot] = id;
-        if (size * 2 > slots.length) {
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = id;
+        if (2 * size > mask + 1) {
             rehash();
         }
         return id;
     }
 
     private void rehash() {
-        slots = new long[slots.length * 2];
-        slotIds = new int[slots.length];
-        mask = slots.length - 1;
+        slots = new long[2 * 2 * (mask + 1)];
+        mask = 2 * mask + 1;
         for (int id = 0; id < size; id++) {
             int slot = slot(keys[id]);
-            while (slots[slot] != 0) {
+            while (slots[2 * slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = keys[id];
-            slotIds[slot] = id;
+            slots[2 * slot] = keys[id];
+            slots[2 * slot + 1] = id;
         }
     }
 
     long footprint() {
-        return 12L * slots.length + 8L * keys.length;
+        return 8L * slots.length + 8L * keys.length;
     }
 }

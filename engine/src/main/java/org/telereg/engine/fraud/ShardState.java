@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@link RecordBatch batches} of parsed records by the one thread that owns the shard, then turned into feature
  * values.
  *
- * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (32 to 56 bytes; a
+ * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
  * subscriber that is a token, not digits, also a dictionary entry of length + 24 to 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
  * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
