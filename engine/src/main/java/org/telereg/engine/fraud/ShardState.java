@@ -8,9 +8,9 @@ import java.util.Arrays;
  * values.
  *
  * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
- * subscriber that is a token, not digits, also a dictionary entry of length + 24 to 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
+ * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
- * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
+ * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
  * kept per record. The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
  * heap for all shards.
  */
