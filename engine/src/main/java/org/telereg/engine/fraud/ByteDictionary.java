@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Interns byte strings (subscriber numbers, callees, IMEIs, places) into dense int ids 0, 1, 2, … in order of
- * first appearance.
+ * Interns byte strings (tokens that are not digits: subscribers, counterparts, IMEIs; places; cities) into
+ * dense int ids 0, 1, 2, … in order of first appearance.
  *
- * <p>The keys live back to back in one byte arena, so an entry costs its own length plus 8 bytes (start offset
- * and hash) plus 16–32 bytes of open-addressing table at a load factor of at most one half: about 40 bytes for
- * a 32-character token, with no object per key. A slot holds the key's 32-bit hash and {@code id + 1} in one
+ * <p>The keys live back to back in one byte arena, so an entry costs its own length plus 4 bytes (start offset)
+ * plus 16–32 bytes of open-addressing table at a load factor of at most one half: about 36 bytes for a
+ * 32-character token, with no object per key. A slot holds the key's 32-bit hash and {@code id + 1} in one
  * long, so a probe compares hashes without leaving the table and touches the key bytes only on a likely hit.
  */
 final class ByteDictionary {
@@ -19,7 +19,6 @@ final class ByteDictionary {
     /** Start of key {@code id} in the arena; {@code starts[id + 1]} is its end. */
     private int[] starts = new int[257];
 
-    private int[] hashes = new int[256];
     private long[] slots = new long[512];
     private int mask = 511;
     private int size;
@@ -59,30 +58,6 @@ final class ByteDictionary {
         }
     }
 
-    /** Reads the first slot a key with this hash probes, so that it is in cache for {@link #intern}. */
-    long touch(long hash) {
-        return slots[(int) hash & mask];
-    }
-
-    /**
-     * Reads the first byte of the key in the first slot a key with this hash probes, when its hash matches, so
-     * that the bytes {@link #intern} compares are in cache; call after {@link #touch}.
-     */
-    int touchKey(long hash) {
-        long entry = slots[(int) hash & mask];
-        if (entry != 0 && (int) (entry >>> 32) == (int) hash) {
-            int start = starts[(int) entry - 1];
-            return start < arenaSize ? arena[start] : 0;
-        }
-        return 0;
-    }
-
-    /** Whether {@code id}'s key is the same bytes as {@code [from, to)}; no hash needed. */
-    boolean is(int id, byte[] bytes, int from, int to) {
-        int start = starts[id];
-        return starts[id + 1] - start == to - from && Arrays.equals(arena, start, starts[id + 1], bytes, from, to);
-    }
-
     /**
      * Whether {@code id}'s key is the two ranges joined by {@code separator}, compared in place without building
      * the joined key.
@@ -94,15 +69,6 @@ final class ByteDictionary {
                 && arena[start + firstLength] == separator
                 && Arrays.equals(arena, start, start + firstLength, bytes, firstFrom, firstTo)
                 && Arrays.equals(arena, start + firstLength + 1, starts[id + 1], bytes, secondFrom, secondTo);
-    }
-
-    /** Whether {@code id}'s key is the same bytes as {@code [from, to)} with this {@code hash}. */
-    boolean is(int id, byte[] bytes, int from, int to, long hash) {
-        if (hashes[id] != (int) hash) {
-            return false;
-        }
-        int start = starts[id];
-        return starts[id + 1] - start == to - from && Arrays.equals(arena, start, starts[id + 1], bytes, from, to);
     }
 
     private int add(byte[] bytes, int from, int to, int hash, int slot) {
@@ -117,11 +83,9 @@ final class ByteDictionary {
         }
         System.arraycopy(bytes, from, arena, arenaSize, length);
         arenaSize += length;
-        if (id + 1 == hashes.length) {
-            hashes = Arrays.copyOf(hashes, hashes.length * 2);
-            starts = Arrays.copyOf(starts, hashes.length + 1);
+        if (id + 2 == starts.length) {
+            starts = Arrays.copyOf(starts, 2 * starts.length - 1);
         }
-        hashes[id] = hash;
         starts[id + 1] = arenaSize;
         slots[slot] = ((long) hash << 32) | (id + 1);
         size++;
@@ -164,12 +128,8 @@ final class ByteDictionary {
         return starts[id + 1];
     }
 
-    long hashOf(int id) {
-        return Bytes.hash(arena, starts[id], starts[id + 1]);
-    }
-
     /** Bytes held, for the memory report. */
     long footprint() {
-        return (long) arena.length + 4L * starts.length + 4L * hashes.length + 8L * slots.length;
+        return (long) arena.length + 4L * starts.length + 8L * slots.length;
     }
 }

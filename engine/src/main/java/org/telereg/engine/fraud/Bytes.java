@@ -14,6 +14,13 @@ final class Bytes {
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    /** Bytes 2 and 5 of "HH:mm:ss" read as a little-endian word. */
+    private static final long COLON_BYTES = 0x0000_FF00_00FF_0000L;
+
+    private static final long COLONS = 0x0000_3A00_003A_0000L;
     private static final long K1 = 0x9E3779B97F4A7C15L;
     private static final long K2 = 0xC2B2AE3D27D4EB4FL;
 
@@ -95,8 +102,19 @@ final class Bytes {
 
     /** The non-negative decimal integer in {@code [from, to)}, or {@link #INVALID}; at most 18 digits. */
     static long parseCount(byte[] bytes, int from, int to) {
-        if (from >= to || to - from > 18) {
+        int length = to - from;
+        if (length <= 0 || length > 18) {
             return INVALID;
+        }
+        // Up to 16 digits in one or two eight-byte steps; the words end at the field's end, so they need the
+        // eight (sixteen) bytes before it to lie within the array.
+        if (length <= 8 && to >= 8) {
+            return lastDigits(bytes, to, length);
+        }
+        if (length <= 16 && to >= 16) {
+            long high = lastDigits(bytes, to - 8, length - 8);
+            long low = lastDigits(bytes, to, 8);
+            return (high | low) < 0 ? INVALID : high * 100_000_000L + low;
         }
         long value = 0;
         for (int i = from; i < to; i++) {
@@ -107,6 +125,59 @@ final class Bytes {
             value = value * 10 + digit;
         }
         return value;
+    }
+
+    /**
+     * The value of the {@code count} (1 to 8) digits before {@code end}, or {@link #INVALID}. Reads the eight
+     * bytes before {@code end} as one little-endian word, so the field's digits are its high bytes; the bytes
+     * before the field become {@code '0'}, which adds leading zeros and leaves the value alone. A byte is a digit
+     * when its high nibble is 3 and adding 6 keeps it so (0x39 + 6 = 0x3F, 0x3A + 6 = 0x40). The conversion is
+     * Lemire's: pairs of digits, then pairs of pairs, then the two halves, each with one multiply.
+     */
+    private static long lastDigits(byte[] bytes, int end, int count) {
+        long word = (long) LONGS.get(bytes, end - 8);
+        long keep = -1L << ((8 - count) << 3);
+        word = (word & keep) | (ZEROS & ~keep);
+        if ((word & HIGH_NIBBLES) != ZEROS || ((word + SIXES) & HIGH_NIBBLES) != ZEROS) {
+            return INVALID;
+        }
+        long value = word - ZEROS;
+        value = value * 10 + (value >>> 8);
+        return (((value & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32)))
+                        + (((value >>> 16) & 0x0000_00FF_0000_00FFL) * (1 + (10_000L << 32))))
+                >>> 32;
+    }
+
+    /** The eight bytes at {@code at} as one little-endian long. */
+    static long longAt(byte[] bytes, int at) {
+        return (long) LONGS.get(bytes, at);
+    }
+
+    /**
+     * Seconds since midnight of the {@code ' HH:mm:ss'} (or {@code 'THH:mm:ss'}) at {@code at}, or {@link
+     * #INVALID}: the time half of {@link #parseDateTime}, for a date already read.
+     */
+    static long parseTimeOfDay(byte[] b, int at) {
+        if (b[at] != ' ' && b[at] != 'T') {
+            return INVALID;
+        }
+        // "HH:mm:ss" is one word: the colons checked and made '0', the six digits checked as in lastDigits.
+        long word = (long) LONGS.get(b, at + 1);
+        if ((word & COLON_BYTES) != COLONS) {
+            return INVALID;
+        }
+        word = (word & ~COLON_BYTES) | (ZEROS & COLON_BYTES);
+        if ((word & HIGH_NIBBLES) != ZEROS || ((word + SIXES) & HIGH_NIBBLES) != ZEROS) {
+            return INVALID;
+        }
+        long d = word - ZEROS;
+        int hour = (int) (d & 0xFF) * 10 + (int) (d >>> 8 & 0xFF);
+        int minute = (int) (d >>> 24 & 0xFF) * 10 + (int) (d >>> 32 & 0xFF);
+        int second = (int) (d >>> 48 & 0xFF) * 10 + (int) (d >>> 56);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return INVALID;
+        }
+        return hour * 3_600L + minute * 60L + second;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * SMS and users files.
  *
  * <p>Subscribers are split into shards by a hash of their number, one thread per shard; each file is read once,
- * in blocks shared by all shard threads. Memory grows with the number of subscribers and of their distinct
+ * in blocks that any shard thread parses, each line once, routing each row to the thread of its shard. Memory grows with the number of subscribers and of their distinct
  * counterparts, devices, places and active days and hours, not with the number of records, so a file larger
  * than the heap can be read. The result is the same whatever the number of threads.
  *
@@ -143,17 +143,12 @@ public final class FraudFeatures {
     /** Whether each IMEI of shard {@code index} is used by two or more subscribers across all shards. */
     private static boolean[] sharedImeis(ShardState[] shards, int index) {
         ShardState shard = shards[index];
-        ByteDictionary imeis = shard.imeis;
-        boolean[] shared = new boolean[imeis.size()];
-        byte[] arena = imeis.arena();
+        boolean[] shared = new boolean[shard.imeiCount()];
         for (int id = 0; id < shared.length; id++) {
             int users = shard.imeiUsers(id);
-            if (users < 2) {
-                long hash = imeis.hashOf(id);
-                for (int other = 0; other < shards.length && users < 2; other++) {
-                    if (other != index) {
-                        users += shards[other].imeiUsers(arena, imeis.start(id), imeis.end(id), hash);
-                    }
+            for (int other = 0; other < shards.length && users < 2; other++) {
+                if (other != index) {
+                    users += shards[other].imeiUsers(shard, id);
                 }
             }
             shared[id] = users >= 2;
@@ -174,7 +169,7 @@ public final class FraudFeatures {
         for (int s = 0; s < finished.length; s++) {
             int[] ids = finished[s].subscribers();
             for (int row = 0; row < ids.length; row++) {
-                names[at] = finished[s].shard().subscribers.text(ids[row]);
+                names[at] = finished[s].shard().subscriberNumber(ids[row]);
                 shardOf[at] = s;
                 rowOf[at] = row;
                 at++;

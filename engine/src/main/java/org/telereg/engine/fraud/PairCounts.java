@@ -47,9 +47,31 @@ final class PairCounts {
     private int size;
     private int limit = (1 << PARTITION_BITS) * 5 / 8;
 
-    private final long[] bufferedOther = new long[PARTITIONS * BUFFER];
-    private final long[] bufferedUpdate = new long[PARTITIONS * BUFFER];
+    /** Per partition, BUFFER updates of two longs side by side (the other part of the key, then the rest). */
+    private final long[] buffers = new long[2 * PARTITIONS * BUFFER];
+
     private final int[] buffered = new int[PARTITIONS];
+    private final int[] firstSlots = new int[BUFFER];
+    /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
+    long sink;
+
+    /**
+     * Sizes the empty table for {@code pairs} pairs at once, so that it does not grow through every power of two
+     * on the way (each growth allocates a new table and rehashes every pair); no more than {@code maxBytes}.
+     */
+    void reserve(long pairs, long maxBytes) {
+        long slots = Long.highestOneBit(Math.max(pairs * 8 / 5, 1)) << 1;
+        while (slots > 1 << PARTITION_BITS && 16 * slots > maxBytes) {
+            slots >>= 1;
+        }
+        slots = Math.min(slots, 1L << 29);
+        if (size > 0 || 2 * slots <= table.length) {
+            return;
+        }
+        table = new long[(int) (2 * slots)];
+        shift = 64 - Long.numberOfTrailingZeros(slots);
+        limit = (int) (slots / 8 * 5);
+    }
 
     /** The kind and subscriber as the high half of a slot's second long. */
     static int owner(int kind, int subscriber) {
@@ -89,20 +111,40 @@ final class PairCounts {
 
     private void update(int owner, long other, int operation, int amount) {
         int p = (int) (hash(owner, other) >>> (64 - PARTITION_BITS));
-        int at = p * BUFFER + buffered[p];
-        bufferedOther[at] = other;
-        bufferedUpdate[at] = ((long) owner << 32) | ((long) operation << 30) | amount;
+        // The two longs of an update share a cache line: one miss per buffered update, not two.
+        int at = 2 * (p * BUFFER + buffered[p]);
+        buffers[at] = other;
+        buffers[at + 1] = ((long) owner << 32) | ((long) operation << 30) | amount;
         if (++buffered[p] == BUFFER) {
             drain(p);
         }
     }
 
+    /**
+     * Applies partition {@code p}'s buffer in two passes: the first reads the first slot of every update, loads
+     * that do not depend on each other and so wait for memory together; the second applies the updates to slots
+     * now in cache. Applied one by one, each update would wait for its own slot.
+     */
     private void drain(int p) {
-        int from = p * BUFFER;
-        int to = from + buffered[p];
-        for (int i = from; i < to; i++) {
-            long update = bufferedUpdate[i];
-            apply((int) (update >>> 32), bufferedOther[i], (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT);
+        int from = 2 * p * BUFFER;
+        int count = buffered[p];
+        long[] slots = this.table;
+        int tableShift = shift;
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            long update = buffers[from + 2 * i + 1];
+            int slot = (int) (hash((int) (update >>> 32), buffers[from + 2 * i]) >>> tableShift);
+            firstSlots[i] = slot;
+            touched += slots[(slot << 1) + 1];
+        }
+        sink += touched;
+        for (int i = 0; i < count; i++) {
+            long update = buffers[from + 2 * i + 1];
+            int owner = (int) (update >>> 32);
+            long other = buffers[from + 2 * i];
+            // A growing table moves every slot: the slots of the first pass no longer hold.
+            int slot = shift == tableShift ? firstSlots[i] : (int) (hash(owner, other) >>> shift);
+            apply(owner, other, (int) (update >>> 30) & 3, (int) update & MAX_AMOUNT, slot);
         }
         buffered[p] = 0;
     }
@@ -115,7 +157,10 @@ final class PairCounts {
     }
 
     private void apply(int owner, long other, int operation, int amount) {
-        int slot = (int) (hash(owner, other) >>> shift);
+        apply(owner, other, operation, amount, (int) (hash(owner, other) >>> shift));
+    }
+
+    private void apply(int owner, long other, int operation, int amount, int slot) {
         int mask = (table.length >> 1) - 1;
         while (true) {
             int at = slot << 1;

@@ -7,25 +7,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams one input file through one {@link LineWorker} per shard: the calling thread reads (and inflates)
- * blocks of whole lines and hands the same block to every worker thread; a block goes back to the pool when
- * all workers are done with it. Memory is the pool, whatever the size of the file.
+ * Streams one input file through the shard threads: the calling thread reads (and inflates) blocks of whole
+ * lines; any shard thread takes the next block, parses each of its lines once ({@link LineWorker}) and routes each
+ * row, encoded, to the {@link RecordBatch} of the shard its subscriber hashes to; each shard thread applies the
+ * batches of its own shard to its {@link ShardState}. Blocks and batches come from fixed pools and go back to them
+ * once parsed or applied, so memory is the pools, whatever the size of the file.
  */
 final class ParallelReader {
 
-    private static final int BLOCK_SIZE = 1 << 22;
+    private static final int BLOCK_SIZE = 1 << 20;
     private static final long PROGRESS_STEP = 16L << 20;
+    /** Batch sets (one batch per shard) per parsing thread: one being filled, the others waiting to be applied. */
+    private static final int BATCH_SETS = 3;
 
     private ParallelReader() {}
 
@@ -50,27 +53,51 @@ final class ParallelReader {
                         file, "the " + kind.label() + " file is empty (no header line)", List.of());
             }
             int[] columns = CsvHeader.locate(file, kind, first.data, 0, headerEnd < 0 ? filled : headerEnd);
-            LineWorker[] workers = new LineWorker[shards.length];
+            LineWorker[] parsers = new LineWorker[shards.length];
             for (int s = 0; s < shards.length; s++) {
-                workers[s] = new LineWorker(s, shards.length, shards[s], kind, columns, badRowsToKeep);
+                parsers[s] = new LineWorker(s, shards.length, kind, columns, badRowsToKeep);
             }
             first.start = headerEnd < 0 ? filled : headerEnd + 1;
-            new Pipeline(workers, file, kind, size, counted, progress).run(in, first, filled);
+            if (kind == InputKind.CALLS) {
+                reservePairs(shards, first.data, first.start, filled, size, counted.count);
+            }
+            Pipeline pipeline = new Pipeline(shards, parsers, file, kind, size, counted, progress);
+            pipeline.run(in, first, filled);
 
+            // Line numbers: the header is line 1, then each block's lines in file order.
+            long line = 1;
+            long rows = 0;
             long badRows = 0;
             List<BadRow> bad = new ArrayList<>();
-            for (LineWorker worker : workers) {
-                badRows += worker.badRows();
-                bad.addAll(worker.firstBadRows());
+            for (LineWorker.Lines block : pipeline.blocks) {
+                for (BadRow row : block.firstBadRows()) {
+                    bad.add(new BadRow(line + row.line(), row.problem(), row.text()));
+                }
+                line += block.lines();
+                rows += block.lines() - block.blankLines();
+                badRows += block.badRows();
             }
             bad.sort(Comparator.comparingLong(BadRow::line));
             return new InputReport(
-                    kind.label(),
-                    file,
-                    size,
-                    workers[0].rows(),
-                    badRows,
-                    bad.subList(0, Math.min(badRowsToKeep, bad.size())));
+                    kind.label(), file, size, rows, badRows, bad.subList(0, Math.min(badRowsToKeep, bad.size())));
+        }
+    }
+
+    /**
+     * Sizes the shards' pair tables for the calls file's rows, estimated from the first block's lines and the
+     * file's size (compressed bytes read so far for gzip): one record adds about one distinct pair in traffic
+     * dominated by dialers of strangers. At most a quarter of the heap in all, so that a file whose pairs do not
+     * fit the heap still fails only when they do not, and one with few distinct pairs wastes at most that.
+     */
+    private static void reservePairs(ShardState[] shards, byte[] data, int from, int to, long size, long read) {
+        long lines = 0;
+        for (int at = Bytes.indexOfNewline(data, from, to); at >= 0; at = Bytes.indexOfNewline(data, at + 1, to)) {
+            lines++;
+        }
+        long rows = read >= size || read <= 0 ? lines : (long) (lines * ((double) size / read));
+        long maxBytes = Runtime.getRuntime().maxMemory() / 4 / shards.length;
+        for (ShardState shard : shards) {
+            shard.reservePairs(rows / shards.length, maxBytes);
         }
     }
 
@@ -104,56 +131,73 @@ final class ParallelReader {
         byte[] data;
         int start;
         int end;
-        boolean last;
-        final AtomicInteger pending = new AtomicInteger();
+        int order;
 
         Block(int size) {
             data = new byte[size];
         }
     }
 
+    /**
+     * The queues between the reading thread and the shard threads, all behind one lock: they change once per
+     * block or batch (a megabyte of input), so the lock costs nothing next to the parsing.
+     */
     private static final class Pipeline {
-        private static final Block END = new Block(0);
-
-        private final LineWorker[] workers;
+        private final ShardState[] shards;
+        private final LineWorker[] parsers;
         private final Path file;
         private final InputKind kind;
         private final long size;
         private final CountingStream counted;
         private final ScanProgress progress;
-        private final BlockingQueue<Block> free;
-        private final List<BlockingQueue<Block>> queues = new ArrayList<>();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        private final ArrayDeque<Block> freeBlocks = new ArrayDeque<>();
+        private final ArrayDeque<Block> toParse = new ArrayDeque<>();
+        private final ArrayDeque<RecordBatch>[] toApply;
+        private final ArrayDeque<RecordBatch>[] freeBatches;
+        private final int[] batchesMade;
+        private int blocksPending;
+        private boolean allRead;
+        private Throwable failure;
+        /** What each block held, by its position in the file. */
+        final List<LineWorker.Lines> blocks = new ArrayList<>();
+
+        @SuppressWarnings("unchecked")
         Pipeline(
-                LineWorker[] workers,
+                ShardState[] shards,
+                LineWorker[] parsers,
                 Path file,
                 InputKind kind,
                 long size,
                 CountingStream counted,
                 ScanProgress progress) {
-            this.workers = workers;
+            this.shards = shards;
+            this.parsers = parsers;
             this.file = file;
             this.kind = kind;
             this.size = size;
             this.counted = counted;
             this.progress = progress;
-            int poolSize = 2 * workers.length + 2;
-            this.free = new ArrayBlockingQueue<>(poolSize);
-            for (int i = 0; i < workers.length; i++) {
-                queues.add(new ArrayBlockingQueue<>(poolSize + 1));
+            int threads = shards.length;
+            toApply = new ArrayDeque[threads];
+            freeBatches = new ArrayDeque[threads];
+            batchesMade = new int[threads];
+            for (int i = 0; i < threads; i++) {
+                toApply[i] = new ArrayDeque<>();
+                freeBatches[i] = new ArrayDeque<>();
             }
-            for (int i = 1; i < poolSize; i++) {
-                free.add(new Block(BLOCK_SIZE));
+            for (int i = 1; i < threads + 2; i++) {
+                freeBlocks.add(new Block(BLOCK_SIZE));
             }
         }
 
         void run(InputStream in, Block first, int filled) throws IOException {
             List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < workers.length; i++) {
-                LineWorker worker = workers[i];
-                BlockingQueue<Block> queue = queues.get(i);
-                Thread thread = new Thread(() -> work(worker, queue), "telereg-fraud-" + kind.label() + "-" + i);
+            for (int i = 0; i < shards.length; i++) {
+                int index = i;
+                Thread thread = new Thread(() -> work(index), "telereg-fraud-" + kind.label() + "-" + i);
                 thread.setDaemon(true);
                 threads.add(thread);
                 thread.start();
@@ -161,19 +205,23 @@ final class ParallelReader {
             try {
                 produce(in, first, filled);
             } catch (IOException | RuntimeException e) {
-                failure.compareAndSet(null, e);
+                fail(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure.compareAndSet(null, e);
+                fail(e);
             } finally {
-                for (BlockingQueue<Block> queue : queues) {
-                    putUninterruptibly(queue, END);
+                lock.lock();
+                try {
+                    allRead = true;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
                 }
                 for (Thread thread : threads) {
                     joinUninterruptibly(thread);
                 }
             }
-            Throwable failed = failure.get();
+            Throwable failed = failure;
             if (failed instanceof IOException e) {
                 throw e;
             } else if (failed instanceof RuntimeException e) {
@@ -185,14 +233,24 @@ final class ParallelReader {
             }
         }
 
+        private void fail(Throwable e) {
+            lock.lock();
+            try {
+                if (failure == null) {
+                    failure = e;
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
         private void produce(InputStream in, Block block, int filled) throws IOException, InterruptedException {
             byte[] carry = new byte[0];
             int carried = 0;
             long reported = 0;
+            int order = 0;
             while (true) {
-                if (failure.get() != null) {
-                    return;
-                }
                 filled = fill(in, block.data, filled);
                 boolean last = filled < block.data.length;
                 int end = filled;
@@ -211,10 +269,18 @@ final class ParallelReader {
                 }
                 System.arraycopy(block.data, end, carry, 0, carried);
                 block.end = end;
-                block.last = last;
-                block.pending.set(workers.length);
-                for (BlockingQueue<Block> queue : queues) {
-                    queue.put(block);
+                block.order = order++;
+                lock.lock();
+                try {
+                    if (failure != null) {
+                        return;
+                    }
+                    blocks.add(null);
+                    toParse.add(block);
+                    blocksPending++;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
                 }
                 if (progress != null && counted.count - reported >= PROGRESS_STEP) {
                     reported = counted.count;
@@ -226,41 +292,132 @@ final class ParallelReader {
                     }
                     return;
                 }
-                block = free.take();
+                lock.lock();
+                try {
+                    while (freeBlocks.isEmpty() && failure == null) {
+                        changed.await();
+                    }
+                    if (failure != null) {
+                        return;
+                    }
+                    block = freeBlocks.poll();
+                } finally {
+                    lock.unlock();
+                }
                 System.arraycopy(carry, 0, block.data, 0, carried);
                 block.start = 0;
                 filled = carried;
             }
         }
 
-        private void work(LineWorker worker, BlockingQueue<Block> queue) {
-            while (true) {
-                Block block;
-                try {
-                    block = queue.take();
-                } catch (InterruptedException e) {
-                    failure.compareAndSet(null, e);
-                    return;
-                }
-                if (block == END) {
-                    return;
-                }
-                try {
-                    if (failure.get() == null) {
-                        worker.lines(block.data, block.start, block.end);
-                    }
-                } catch (Throwable e) {
-                    // Keep draining so that the reading thread never waits for a block that will not come back.
-                    failure.compareAndSet(null, e);
-                } finally {
-                    if (block.pending.decrementAndGet() == 0) {
-                        if (block.data.length != BLOCK_SIZE) {
-                            block.data = new byte[BLOCK_SIZE];
+        /**
+         * Shard thread {@code index}: applies the batches of its shard as they come and, when there are none,
+         * parses the next block. Applying first keeps the batches in flight, and so memory, few.
+         */
+        private void work(int index) {
+            try {
+                while (true) {
+                    RecordBatch batch = null;
+                    Block block = null;
+                    lock.lock();
+                    try {
+                        while (failure == null) {
+                            batch = toApply[index].poll();
+                            if (batch != null) {
+                                break;
+                            }
+                            block = toParse.poll();
+                            if (block != null || (allRead && blocksPending == 0)) {
+                                break;
+                            }
+                            changed.await();
                         }
-                        free.offer(block);
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (batch != null) {
+                        apply(index, batch);
+                    } else if (block != null) {
+                        parse(index, block);
+                    } else {
+                        return;
                     }
                 }
+            } catch (Throwable e) {
+                fail(e);
             }
+        }
+
+        private void apply(int index, RecordBatch batch) {
+            shards[index].apply(batch);
+            lock.lock();
+            try {
+                freeBatches[batch.parser].add(batch);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void parse(int index, Block block) throws InterruptedException {
+            RecordBatch[] out = batches(index);
+            LineWorker.Lines lines = parsers[index].lines(block.data, block.start, block.end, block.order, out);
+            lock.lock();
+            try {
+                for (int s = 0; s < out.length; s++) {
+                    (out[s].count > 0 ? toApply[s] : freeBatches[index]).add(out[s]);
+                }
+                blocks.set(block.order, lines);
+                if (block.data.length != BLOCK_SIZE) {
+                    block.data = new byte[BLOCK_SIZE];
+                }
+                freeBlocks.add(block);
+                blocksPending--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * One empty batch per shard for parser {@code index}. While none is free, the thread applies its own
+         * shard's batches: they may be what the other threads wait for, and its own.
+         */
+        private RecordBatch[] batches(int index) throws InterruptedException {
+            int count = shards.length;
+            RecordBatch[] out = new RecordBatch[count];
+            lock.lock();
+            try {
+                while (freeBatches[index].size() < count && batchesMade[index] < BATCH_SETS * count) {
+                    freeBatches[index].add(new RecordBatch(index));
+                    batchesMade[index]++;
+                }
+                while (freeBatches[index].size() < count) {
+                    if (failure != null) {
+                        throw new IllegalStateException("reading failed", failure);
+                    }
+                    RecordBatch own = toApply[index].poll();
+                    if (own != null) {
+                        lock.unlock();
+                        try {
+                            shards[index].apply(own);
+                        } finally {
+                            lock.lock();
+                        }
+                        freeBatches[own.parser].add(own);
+                        changed.signalAll();
+                    } else {
+                        changed.await();
+                    }
+                }
+                for (int s = 0; s < count; s++) {
+                    out[s] = freeBatches[index].poll();
+                    out[s].clear(kind);
+                }
+            } finally {
+                lock.unlock();
+            }
+            return out;
         }
 
         private static int lastNewline(byte[] data, int from, int to) {
@@ -270,21 +427,6 @@ final class ParallelReader {
                 }
             }
             return -1;
-        }
-
-        private static void putUninterruptibly(BlockingQueue<Block> queue, Block block) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    queue.put(block);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         private static void joinUninterruptibly(Thread thread) {

@@ -3,14 +3,16 @@ package org.telereg.engine.fraud;
 import java.util.Arrays;
 
 /**
- * Everything known about the subscribers of one shard (those whose number hashes to it), updated record by
- * record by the one thread that owns the shard, then turned into feature values.
+ * Everything known about the subscribers of one shard (those whose number hashes to it), updated from
+ * {@link RecordBatch batches} of parsed records by the one thread that owns the shard, then turned into feature
+ * values.
  *
- * <p>Per subscriber: a row of 40 ints (160 bytes) plus its number in the subscriber dictionary (length + 24 to
- * 40 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
+ * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
+ * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
  * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
- * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 24 to 40 bytes). Nothing is
- * kept per record.
+ * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
+ * kept per record. The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
+ * heap for all shards.
  */
 final class ShardState {
 
@@ -19,10 +21,7 @@ final class ShardState {
     private static final int BANDS = DURATION_BANDS.length;
     private static final int NONE = Integer.MIN_VALUE;
     private static final int MANY_OWNERS = -2;
-    private static final long TOKEN = 1L << 62;
-    private static final byte SEPARATOR = 0x1F;
-    private static final int BATCH = 64;
-    private static final int RANGES = 8;
+    private static final long TOKEN = RecordBatch.TOKEN;
 
     // Per-subscriber state: one row of STRIDE ints per subscriber, so that a record touches one or two cache
     // lines of it rather than one line in each of thirty arrays.
@@ -36,7 +35,6 @@ final class ShardState {
     private static final int CURRENT_DAY_OUT = 7;
     private static final int CURRENT_HOUR = 8;
     private static final int CURRENT_HOUR_OUT = 9;
-    private static final int LAST_IMEI = 10;
     private static final int LAST_PLACE = 11;
     private static final int FIRST_SEEN = 12;
     private static final int DURATION_SUM = 13;
@@ -49,10 +47,15 @@ final class ShardState {
     private static final int IDCARDS = 20;
     private static final int DURATION_SUM_HIGH = 21;
     private static final int BAND_COUNTS = 22;
-    /** The last IMEI's length and first 16 bytes, so that the usual same-handset check needs no dictionary. */
-    private static final int LAST_IMEI_LENGTH = 32;
+    /** The last IMEI's key (two ints), so that the usual same-handset check reads no table. */
+    private static final int LAST_IMEI_KEY = 32;
+    /** Position in the users file of the row that gave the ID cards and home city (two ints): the last wins. */
+    private static final int USER_ROW = 34;
+    /** Bits of the places with ids below 128 already in the pair table for this subscriber (four ints). */
+    private static final int PLACES_SEEN = 36;
 
-    private static final int LAST_IMEI_BYTES = 33;
+    private static final int PLACE_BITS = 128;
+
     private static final int STRIDE = 40;
 
     /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
@@ -60,33 +63,26 @@ final class ShardState {
 
     private final FeatureSettings settings;
 
-    final ByteDictionary subscribers = new ByteDictionary();
+    /** Subscribers by {@link RecordBatch#key}; those that are tokens are keyed by their id here. */
+    private final LongIndex subscribers = new LongIndex();
+
+    private final ByteDictionary subscriberTokens = new ByteDictionary();
     /** Counterparts not written as up to 17 digits (tokens); their key is a flag bit and their id here. */
     private final ByteDictionary tokens = new ByteDictionary();
 
-    final ByteDictionary imeis = new ByteDictionary();
+    private final LongIndex imeis = new LongIndex();
+    private final ByteDictionary imeiTokens = new ByteDictionary();
     private final ByteDictionary places = new ByteDictionary();
     private final ByteDictionary cities = new ByteDictionary();
     private final PairCounts pairs = new PairCounts();
 
     private int[] imeiOwner = new int[256];
     private int[] placeCity = new int[256];
-    private byte[] placeKey = new byte[256];
+    /** Per parser: its place ids (see {@link LineWorker}) to this shard's. */
+    private int[][] parserPlaces = new int[0][];
 
     private int[] state = new int[0];
     private int capacity;
-
-    private int queued;
-    private byte[] queuedBytes;
-    private final long[] qHash = new long[BATCH];
-    private final int[] qSub = new int[BATCH];
-    private final int[] qType = new int[BATCH];
-    private final long[] qTime = new long[BATCH];
-    private final long[] qDuration = new long[BATCH];
-    private final long[] qCounterpart = new long[BATCH];
-    private final int[] qRanges = new int[BATCH * RANGES];
-    /** Keeps the reads of {@link #drain}'s first pass from being optimised away. */
-    long sink;
 
     private long windowStart = Long.MAX_VALUE;
     private long windowEnd = Long.MIN_VALUE;
@@ -104,16 +100,20 @@ final class ShardState {
             int at = sub * STRIDE;
             state[at + CURRENT_DAY] = NONE;
             state[at + CURRENT_HOUR] = NONE;
-            state[at + LAST_IMEI] = -1;
             state[at + LAST_PLACE] = -1;
             state[at + HOME_CITY] = -1;
             state[at + FIRST_SEEN] = Integer.MAX_VALUE;
         }
     }
 
-    /** The id of a subscriber number, adding it with empty state when new. */
-    int subscriber(byte[] bytes, int from, int to, long hash) {
-        int id = subscribers.intern(bytes, from, to, hash);
+    /** Sizes the pair table for about {@code pairs} distinct pairs, using at most {@code maxBytes}. */
+    void reservePairs(long pairs, long maxBytes) {
+        this.pairs.reserve(pairs, maxBytes);
+    }
+
+    /** The id of a subscriber's key, adding it with empty state when new. */
+    private int subscriber(long key) {
+        int id = subscribers.intern(key);
         if (id >= capacity) {
             int most = Math.min(PairCounts.MAX_SUBSCRIBERS, (Integer.MAX_VALUE - 16) / STRIDE);
             if (id >= most) {
@@ -125,127 +125,111 @@ final class ShardState {
         return id;
     }
 
-    void user(int sub, byte[] b, int cityFrom, int cityTo, int idcardCount) {
-        int at = sub * STRIDE;
-        state[at + IDCARDS] = idcardCount;
-        state[at + HOME_CITY] =
-                cityFrom < cityTo ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
+    /** The number of subscriber {@code id} as read. */
+    String subscriberNumber(int id) {
+        long key = subscribers.key(id);
+        return (key & TOKEN) != 0 ? subscriberTokens.text((int) (key & ~TOKEN)) : RecordBatch.digits(key);
     }
 
-    void sms(int sub, boolean sent, long time) {
+    /** A key of {@code batch} with a token's offset there as the key of the token's id in {@code dictionary}. */
+    private static long token(RecordBatch batch, long key, ByteDictionary dictionary) {
+        int offset = (int) (key & ~TOKEN);
+        int from = RecordBatch.start(offset);
+        int to = batch.end(offset);
+        return TOKEN | dictionary.intern(batch.side, from, to, Bytes.hash(batch.side, from, to));
+    }
+
+    /** Applies the records of a batch from one block, in order. */
+    void apply(RecordBatch batch) {
+        int[] local = places(batch);
+        long[] records = batch.records;
+        int end = batch.count * RecordBatch.STRIDE;
+        for (int at = 0; at < end; at += RecordBatch.STRIDE) {
+            long key = records[at];
+            int sub = subscriber((key & TOKEN) != 0 ? token(batch, key, subscriberTokens) : key);
+            long last = records[at + 4];
+            int place = RecordBatch.place(last);
+            place = place == 0 ? -1 : local[place - 1];
+            switch (batch.kind) {
+                case CALLS -> {
+                    long counterpart = records[at + 1];
+                    long imei = records[at + 2];
+                    call(
+                            sub,
+                            RecordBatch.type(last),
+                            records[at + 3],
+                            RecordBatch.duration(last),
+                            (counterpart & TOKEN) != 0 ? token(batch, counterpart, tokens) : counterpart,
+                            (imei & TOKEN) != 0 ? token(batch, imei, imeiTokens) : imei,
+                            place);
+                }
+                case SMS -> sms(sub, RecordBatch.type(last) == 1, records[at + 3]);
+                case USERS -> user(sub, records[at + 2], place, (int) records[at + 1]);
+            }
+        }
+    }
+
+    /** Learns the places the batch defines; returns the batch's parser's place ids mapped to this shard's. */
+    private int[] places(RecordBatch batch) {
+        if (batch.parser >= parserPlaces.length) {
+            parserPlaces = Arrays.copyOf(parserPlaces, batch.parser + 1);
+        }
+        int[] local = parserPlaces[batch.parser];
+        if (local == null) {
+            local = new int[64];
+        }
+        int needed = batch.firstPlace + batch.places;
+        if (needed > local.length) {
+            local = Arrays.copyOf(local, Math.max(needed, local.length * 2));
+        }
+        for (int i = 0; i < batch.places; i++) {
+            int offset = batch.placeAt[i];
+            int from = RecordBatch.start(offset);
+            int to = batch.end(offset);
+            int before = places.size();
+            int id = places.intern(batch.side, from, to, Bytes.hash(batch.side, from, to));
+            if (id == before) {
+                if (id == placeCity.length) {
+                    placeCity = Arrays.copyOf(placeCity, id * 2);
+                }
+                int cityLength = batch.placeCityLength[i];
+                placeCity[id] = cityLength > 0
+                        ? cities.intern(
+                                batch.side, from, from + cityLength, Bytes.hash(batch.side, from, from + cityLength))
+                        : -1;
+            }
+            local[batch.firstPlace + i] = id;
+        }
+        parserPlaces[batch.parser] = local;
+        return local;
+    }
+
+    private void user(int sub, long row, int place, int idcardCount) {
+        int at = sub * STRIDE;
+        // Rows of one file reach a shard out of order when two threads parse its blocks; the last row still wins.
+        if (row > longAt(at + USER_ROW)) {
+            setLong(at + USER_ROW, row);
+            state[at + IDCARDS] = idcardCount;
+            state[at + HOME_CITY] = place >= 0 ? placeCity[place] : -1;
+        }
+    }
+
+    private long longAt(int at) {
+        return Integer.toUnsignedLong(state[at]) | ((long) state[at + 1] << 32);
+    }
+
+    private void setLong(int at, long value) {
+        state[at] = (int) value;
+        state[at + 1] = (int) (value >>> 32);
+    }
+
+    private void sms(int sub, boolean sent, long time) {
         int at = sub * STRIDE;
         seen(at, time);
         state[at + (sent ? SMS_OUT : SMS_IN)]++;
     }
 
-    /**
-     * Queues one call record; {@link #drain} applies the queue. The subscriber is the bytes {@code [phoneFrom,
-     * phoneTo)} with {@link Bytes#hash} {@code phoneHash}; {@code type} is 1, 2 or 3; {@code time} in seconds
-     * from {@link Bytes#parseDateTime}; empty ranges mean an absent city, county or IMEI. The ranges point into
-     * {@code b}, which must not change until the queue is drained.
-     */
-    void call(
-            byte[] b,
-            int phoneFrom,
-            int phoneTo,
-            long phoneHash,
-            int oppositeFrom,
-            int oppositeTo,
-            int type,
-            long time,
-            long duration,
-            int cityFrom,
-            int cityTo,
-            int countyFrom,
-            int countyTo,
-            int imeiFrom,
-            int imeiTo) {
-        int i = queued++;
-        queuedBytes = b;
-        qHash[i] = phoneHash;
-        qType[i] = type;
-        qTime[i] = time;
-        qDuration[i] = duration;
-        qCounterpart[i] = type == 3 ? 0 : counterpart(b, oppositeFrom, oppositeTo);
-        int r = i * RANGES;
-        qRanges[r] = phoneFrom;
-        qRanges[r + 1] = phoneTo;
-        qRanges[r + 2] = cityFrom;
-        qRanges[r + 3] = cityTo;
-        qRanges[r + 4] = countyFrom;
-        qRanges[r + 5] = countyTo;
-        qRanges[r + 6] = imeiFrom;
-        qRanges[r + 7] = imeiTo;
-        if (queued == BATCH) {
-            drain();
-        }
-    }
-
-    /**
-     * Applies the queued call records. Random reads of a large array cost hundreds of nanoseconds each when
-     * done one after another, but the processor overlaps reads that do not depend on each other. So a first
-     * pass reads the subscriber dictionary's slots of every record in the batch, a second the subscribers'
-     * numbers those slots point to, a third (the subscribers found) their state rows, and the last pass applies
-     * the records to rows already in cache. Pair updates are buffered by {@link PairCounts} and cost no random
-     * read here.
-     */
-    void drain() {
-        int count = queued;
-        if (count == 0) {
-            return;
-        }
-        byte[] b = queuedBytes;
-        long touched = 0;
-        for (int i = 0; i < count; i++) {
-            touched += subscribers.touch(qHash[i]);
-        }
-        for (int i = 0; i < count; i++) {
-            touched += subscribers.touchKey(qHash[i]);
-        }
-        int last = -1;
-        for (int i = 0; i < count; i++) {
-            int r = i * RANGES;
-            int sub = last >= 0 && subscribers.is(last, b, qRanges[r], qRanges[r + 1], qHash[i])
-                    ? last
-                    : subscriber(b, qRanges[r], qRanges[r + 1], qHash[i]);
-            qSub[i] = sub;
-            last = sub;
-            touched += state[sub * STRIDE];
-        }
-        sink += touched;
-        for (int i = 0; i < count; i++) {
-            int r = i * RANGES;
-            apply(
-                    qSub[i],
-                    b,
-                    qType[i],
-                    qTime[i],
-                    qDuration[i],
-                    qCounterpart[i],
-                    qRanges[r + 2],
-                    qRanges[r + 3],
-                    qRanges[r + 4],
-                    qRanges[r + 5],
-                    qRanges[r + 6],
-                    qRanges[r + 7]);
-        }
-        queued = 0;
-        queuedBytes = null;
-    }
-
-    private void apply(
-            int sub,
-            byte[] b,
-            int type,
-            long time,
-            long duration,
-            long counterpart,
-            int cityFrom,
-            int cityTo,
-            int countyFrom,
-            int countyTo,
-            int imeiFrom,
-            int imeiTo) {
+    private void call(int sub, int type, long time, long duration, long counterpart, long imei, int place) {
         int at = sub * STRIDE;
         seen(at, time);
         int day = (int) Math.floorDiv(time, 86_400L);
@@ -261,11 +245,11 @@ final class ShardState {
         } else {
             state[at + FORWARDED_CALLS]++;
         }
-        if (imeiFrom < imeiTo) {
-            imei(sub, b, imeiFrom, imeiTo);
+        if (imei != 0) {
+            imei(sub, imei);
         }
-        if (cityFrom < cityTo || countyFrom < countyTo) {
-            place(sub, b, cityFrom, cityTo, countyFrom, countyTo);
+        if (place >= 0) {
+            place(sub, place);
         }
     }
 
@@ -333,71 +317,26 @@ final class ShardState {
         }
     }
 
-    /**
-     * The key of a counterpart in the pair table. A number of up to 17 digits is its own key: its value with its
-     * length in the top bits (so that a leading zero still makes a different number), with no hashing and no
-     * dictionary. Anything else is interned as a token and keyed by its id with bit 62 set, above any length.
-     */
-    private long counterpart(byte[] b, int from, int to) {
-        int length = to - from;
-        if (length <= 17) {
-            long value = Bytes.parseCount(b, from, to);
-            if (value != Bytes.INVALID) {
-                return ((long) length << 57) | value;
-            }
-        }
-        return TOKEN | tokens.intern(b, from, to, Bytes.hash(b, from, to));
-    }
-
     /** The numeric value of a counterpart key, or -1 when the counterpart is not all digits. */
     private static long counterpartNumber(long key) {
-        return (key & TOKEN) != 0 ? -1 : key & ((1L << 57) - 1);
+        return RecordBatch.number(key);
     }
 
-    private void imei(int sub, byte[] b, int from, int to) {
+    private void imei(int sub, long key) {
         int at = sub * STRIDE;
-        int length = to - from;
-        int w0 = 0;
-        int w1 = 0;
-        int w2 = 0;
-        int w3 = 0;
-        if (length <= 16) {
-            for (int k = 0; k < length; k++) {
-                int shifted = (b[from + k] & 0xFF) << ((k & 3) << 3);
-                switch (k >>> 2) {
-                    case 0 -> w0 |= shifted;
-                    case 1 -> w1 |= shifted;
-                    case 2 -> w2 |= shifted;
-                    default -> w3 |= shifted;
-                }
-            }
-            // Most calls are made from the handset of the subscriber's previous call.
-            if (state[at + LAST_IMEI_LENGTH] == length
-                    && state[at + LAST_IMEI_BYTES] == w0
-                    && state[at + LAST_IMEI_BYTES + 1] == w1
-                    && state[at + LAST_IMEI_BYTES + 2] == w2
-                    && state[at + LAST_IMEI_BYTES + 3] == w3) {
-                return;
-            }
-        } else if (state[at + LAST_IMEI] >= 0 && imeis.is(state[at + LAST_IMEI], b, from, to)) {
+        // Most calls are made from the handset of the subscriber's previous call.
+        if (longAt(at + LAST_IMEI_KEY) == key) {
             return;
         }
-        long hash = Bytes.hash(b, from, to);
         int before = imeis.size();
-        int id = imeis.intern(b, from, to, hash);
+        int id = imeis.intern(key);
         if (id == before) {
             if (id == imeiOwner.length) {
                 imeiOwner = Arrays.copyOf(imeiOwner, id * 2);
             }
             imeiOwner[id] = -1;
         }
-        state[at + LAST_IMEI] = id;
-        // A length above 16 never matches the inline copy, so those IMEIs take the dictionary path above.
-        state[at + LAST_IMEI_LENGTH] = length;
-        state[at + LAST_IMEI_BYTES] = w0;
-        state[at + LAST_IMEI_BYTES + 1] = w1;
-        state[at + LAST_IMEI_BYTES + 2] = w2;
-        state[at + LAST_IMEI_BYTES + 3] = w3;
+        setLong(at + LAST_IMEI_KEY, key);
         pairs.or(PairCounts.owner(PairCounts.IMEI, sub), id, 1);
         // The IMEI's first subscriber, until a second one shows that it is shared.
         if (imeiOwner[id] == -1) {
@@ -407,36 +346,28 @@ final class ShardState {
         }
     }
 
-    private void place(int sub, byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
+    private void place(int sub, int id) {
         int at = sub * STRIDE;
-        int id = state[at + LAST_PLACE];
-        int cityLength = cityTo - cityFrom;
-        if (id < 0 || !places.is(id, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
-            int length = cityLength + 1 + countyTo - countyFrom;
-            if (length > placeKey.length) {
-                placeKey = new byte[Math.max(length, placeKey.length * 2)];
-            }
-            // City and county joined by a unit separator, which cannot occur in either, as the place's key.
-            System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
-            placeKey[cityLength] = SEPARATOR;
-            System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
-            long hash = Bytes.hash(placeKey, 0, length);
-            int before = places.size();
-            id = places.intern(placeKey, 0, length, hash);
-            if (id == before) {
-                if (id == placeCity.length) {
-                    placeCity = Arrays.copyOf(placeCity, id * 2);
-                }
-                placeCity[id] =
-                        cityLength > 0 ? cities.intern(b, cityFrom, cityTo, Bytes.hash(b, cityFrom, cityTo)) : -1;
-            }
+        if (id != state[at + LAST_PLACE]) {
             state[at + LAST_PLACE] = id;
-            pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+            // A subscriber moving between a few places would otherwise send the same pair to the table (a cache
+            // miss) at nearly every move; a bit in its own row remembers the pair is there.
+            if (id < PLACE_BITS) {
+                int word = at + PLACES_SEEN + (id >>> 5);
+                int bit = 1 << id;
+                if ((state[word] & bit) == 0) {
+                    state[word] |= bit;
+                    pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+                }
+            } else {
+                pairs.or(PairCounts.owner(PairCounts.PLACE, sub), id, 1);
+            }
         }
         int home = state[at + HOME_CITY];
-        if (home >= 0 && cityLength > 0) {
+        int city = placeCity[id];
+        if (home >= 0 && city >= 0) {
             state[at + CITED_CALLS]++;
-            if (placeCity[id] != home) {
+            if (city != home) {
                 state[at + AWAY_CALLS]++;
             }
         }
@@ -455,16 +386,34 @@ final class ShardState {
         return imeiOwner[id] == MANY_OWNERS ? 2 : 1;
     }
 
-    /** Distinct subscribers of this shard that used the IMEI with these bytes, counted up to 2. */
-    int imeiUsers(byte[] bytes, int from, int to, long hash) {
-        int id = imeis.find(bytes, from, to, hash);
-        return id < 0 ? 0 : imeiUsers(id);
+    int imeiCount() {
+        return imeis.size();
+    }
+
+    /** Distinct subscribers of this shard that used IMEI {@code id} of shard {@code other}, counted up to 2. */
+    int imeiUsers(ShardState other, int id) {
+        long key = other.imeis.key(id);
+        if ((key & TOKEN) != 0) {
+            ByteDictionary bytes = other.imeiTokens;
+            int token = (int) (key & ~TOKEN);
+            int from = bytes.start(token);
+            int to = bytes.end(token);
+            int mine = imeiTokens.find(bytes.arena(), from, to, Bytes.hash(bytes.arena(), from, to));
+            if (mine < 0) {
+                return 0;
+            }
+            key = TOKEN | mine;
+        }
+        int mine = imeis.find(key);
+        return mine < 0 ? 0 : imeiUsers(mine);
     }
 
     long footprint() {
         return 4L * state.length
                 + subscribers.footprint()
+                + subscriberTokens.footprint()
                 + tokens.footprint()
+                + imeiTokens.footprint()
                 + imeis.footprint()
                 + places.footprint()
                 + cities.footprint()
@@ -481,7 +430,6 @@ final class ShardState {
      * @param end last second of the whole input
      */
     ShardFeatures finish(boolean[] sharedImei, long start, long end) {
-        drain();
         int size = subscribers.size();
         for (int sub = 0; sub < size; sub++) {
             flushDay(sub);

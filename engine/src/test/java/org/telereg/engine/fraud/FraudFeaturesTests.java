@@ -137,4 +137,46 @@ class FraudFeaturesTests {
             assertThat(many.toString()).as("%d threads", threads).isEqualTo(one.toString());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void takesTheLastUsersRowOfASubscriberWhenTheFileSpansManyBlocks(int threads) throws IOException {
+        // Two rows per subscriber, a megabyte or more apart: the file spans several read blocks, which two or
+        // more threads parse in any order.
+        int subscribers = 40_000;
+        StringBuilder users = new StringBuilder("phone_no_m,city_name,county_name,idcard_cnt\n");
+        StringBuilder calls = new StringBuilder(
+                "phone_no_m,opposite_no_m,calltype_id,start_datetime,call_dur,city_name,county_name,imei_m\n");
+        for (int i = 0; i < subscribers; i++) {
+            users.append(13_000_000_000L + i).append(",成都,锦江区,1\n");
+            calls.append(13_000_000_000L + i).append(",13900000000,1,2020-03-01 08:00:00,30,绵阳,涪城区,\n");
+        }
+        for (int i = 0; i < subscribers; i++) {
+            users.append(13_000_000_000L + i)
+                    .append(",绵阳,涪城区,")
+                    .append(2 + i % 7)
+                    .append('\n');
+        }
+        Path usersFile = dir.resolve("users-twice.csv");
+        Path callsFile = dir.resolve("calls-once.csv");
+        Files.writeString(usersFile, users, StandardCharsets.UTF_8);
+        Files.writeString(callsFile, calls, StandardCharsets.UTF_8);
+        assertThat(Files.size(usersFile)).isGreaterThan(2 << 20);
+
+        FeatureTable table = FraudFeatures.with(SETTINGS)
+                .withThreads(threads)
+                .extract(new CdrFiles(callsFile, null, usersFile))
+                .features();
+
+        assertThat(table.size()).isEqualTo(subscribers);
+        for (int row = 0; row < table.size(); row++) {
+            int i = (int) (Long.parseLong(table.subscriber(row)) - 13_000_000_000L);
+            assertThat(table.value(row, Feature.IDCARD_COUNT))
+                    .as("ID cards of %s", table.subscriber(row))
+                    .isEqualTo(2 + i % 7);
+            assertThat(table.value(row, Feature.AWAY_RATIO))
+                    .as("away ratio of %s, whose last home city is 绵阳", table.subscriber(row))
+                    .isZero();
+        }
+    }
 }
