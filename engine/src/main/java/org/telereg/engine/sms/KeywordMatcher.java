@@ -128,7 +128,7 @@ public final class KeywordMatcher {
      */
     public int match(char[] text, int length, int[] matched) {
         GroupHits hits = scratch.get();
-        hits.touchedCount = automaton.matchGroups(text, length, hits.masks, hits.touched);
+        hits.touchedCount = automaton.matchGroups(text, length, hits.scan, hits.masks, hits.touched);
         return hits.drain(matched);
     }
 
@@ -195,6 +195,7 @@ public final class KeywordMatcher {
 
     /** Per-group term masks of one scan; one per thread, reset by {@link #drain}. */
     private final class GroupHits {
+        private final KeywordAutomaton.Scan scan = automaton.newScan();
         private final int[] masks;
         private final int[] touched;
         private int touchedCount;
