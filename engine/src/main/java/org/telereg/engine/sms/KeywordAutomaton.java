@@ -20,7 +20,7 @@ import java.util.Map;
  *   <li>A state's row holds only the transitions that do not lead where the root's would; every other transition
  *       is the root row's, which is read in parallel and chosen without a branch when the state's own cell does
  *       not match. Rows sit in a double array whose check is the <em>class</em> of the transition (the owner is
- *       the cell minus the class), so a 2-byte check array and a 4-byte target array suffice.
+ *       the cell minus the class), packed with the target into one int, so a transition is one 4-byte read.
  *   <li>A state is named by its base offset times two, plus one when a keyword ends there, so a transition needs
  *       no base lookup and the scan looks at outputs only on characters that complete a keyword.
  *   <li>Keywords longer than {@link #DEPTH} characters enter the automaton by their first {@code DEPTH}; the rest is
@@ -40,10 +40,12 @@ final class KeywordAutomaton {
 
     private final char[] classOf;
     private final int[] rootRow;
-    // Cell p belongs to the state whose base is p - check[p]; next[p] is the target state. An empty cell has check
-    // 0 and target 0: only class 0 (no keyword character) reads it as its own, and class 0 leads to the root.
-    private final char[] check;
-    private final int[] next;
+    // Cell p holds (class << shift) | target: it belongs to the state whose base is p - class. An empty cell is 0:
+    // only class 0 (no keyword character) reads it as its own, and its target 0 is the root, as class 0's is.
+    // Lists with too many characters or states to pack into an int use wideCells (class << 32 | target) instead.
+    private final int[] cells;
+    private final long[] wideCells;
+    private final int shift;
     // For the state with base b: outputs[outputStart[b] .. outputStart[b + 1]) are the payloads of the keywords
     // ending there (directly or along its failure chain), and ~t for a long keyword t whose rest must be compared;
     // exactCount[b] is the number of keywords, not counting long ones, ending there.
@@ -56,8 +58,9 @@ final class KeywordAutomaton {
     private KeywordAutomaton(
             char[] classOf,
             int[] rootRow,
-            char[] check,
-            int[] next,
+            int[] cells,
+            long[] wideCells,
+            int shift,
             int[] outputStart,
             int[] outputs,
             int[] exactCount,
@@ -65,8 +68,9 @@ final class KeywordAutomaton {
             int[][] longPayload) {
         this.classOf = classOf;
         this.rootRow = rootRow;
-        this.check = check;
-        this.next = next;
+        this.cells = cells;
+        this.wideCells = wideCells;
+        this.shift = shift;
         this.outputStart = outputStart;
         this.outputs = outputs;
         this.exactCount = exactCount;
@@ -130,7 +134,7 @@ final class KeywordAutomaton {
             }
         }
 
-        int[] base = place(rowClasses, classes);
+        int[] base = place(rowClasses, outputPatterns, classes);
         int size = 0;
         for (int b : base) {
             size = Math.max(size, b + classes + 1);
@@ -146,13 +150,20 @@ final class KeywordAutomaton {
         for (int c = 1; c <= classes; c++) {
             rootRow[c] = value[rootTargets[c]];
         }
-        char[] check = new char[size];
-        int[] next = new int[size];
+        int shift = Math.min(31, Integer.numberOfLeadingZeros(classes));
+        boolean packs = 2L * size <= (1L << shift);
+        int[] cells = packs ? new int[size] : null;
+        long[] wideCells = packs ? null : new long[size];
         for (int s = 1; s < states; s++) {
             for (int i = 0; i < rowClasses[s].length; i++) {
                 int p = base[s] + rowClasses[s][i];
-                check[p] = (char) rowClasses[s][i];
-                next[p] = value[rowTargets[s][i]];
+                int cls = rowClasses[s][i];
+                int target = value[rowTargets[s][i]];
+                if (packs) {
+                    cells[p] = (cls << shift) | target;
+                } else {
+                    wideCells[p] = ((long) cls << 32) | target;
+                }
             }
         }
 
@@ -204,8 +215,9 @@ final class KeywordAutomaton {
         return new KeywordAutomaton(
                 classOf,
                 rootRow,
-                check,
-                next,
+                cells,
+                wideCells,
+                shift,
                 outputStart,
                 outputs,
                 exactCount,
@@ -301,112 +313,97 @@ final class KeywordAutomaton {
 
     /**
      * Gives every state but the root a distinct base of at least 1 such that the cells (base + class) of its row
-     * are free: largest rows first, each at the first fit found by walking the free cells in order.
+     * are free: largest rows first, each at the lowest base that fits (first fit), found 64 bases at a time.
      */
-    private static int[] place(int[][] rowClasses, int classes) {
+    private static int[] place(int[][] rowClasses, int[][] outputPatterns, int classes) {
         int states = rowClasses.length;
         Integer[] order = new Integer[states - 1];
         for (int s = 1; s < states; s++) {
             order[s - 1] = s;
         }
-        Arrays.sort(
-                order,
-                (a, b) -> rowClasses[b].length != rowClasses[a].length
-                        ? Integer.compare(rowClasses[b].length, rowClasses[a].length)
-                        : Integer.compare(a, b));
+        // States where keywords end first, so that they take the low bases and the output index, read by base,
+        // stays small and cached; then larger rows before smaller ones, which packs the array densely.
+        Arrays.sort(order, (a, b) -> {
+            int outputs = Boolean.compare(outputPatterns[b].length > 0, outputPatterns[a].length > 0);
+            if (outputs != 0) {
+                return outputs;
+            }
+            if (rowClasses[b].length != rowClasses[a].length) {
+                return Integer.compare(rowClasses[b].length, rowClasses[a].length);
+            }
+            return Integer.compare(a, b);
+        });
         long cells = 0;
         for (int[] row : rowClasses) {
             cells += row.length;
         }
-        Cells free = new Cells((int) Math.min(1 << 30, Math.max(1024, cells + states + 2L * classes + 16)));
+        Occupancy taken = new Occupancy(cells + states + 2L * classes + 128);
         int[] base = new int[states];
-        int nextEmptyBase = 1;
         for (int s : order) {
-            int[] row = rowClasses[s];
-            int b;
-            if (row.length == 0) {
-                free.ensure(nextEmptyBase + classes + 2);
-                while (free.usedBase[nextEmptyBase]) {
-                    nextEmptyBase++;
-                    free.ensure(nextEmptyBase + classes + 2);
-                }
-                b = nextEmptyBase;
-            } else {
-                int p = free.firstFreeFrom(row[0] + 1);
-                search:
-                while (true) {
-                    b = p - row[0];
-                    free.ensure(b + classes + 2);
-                    if (!free.usedBase[b]) {
-                        boolean fits = true;
-                        for (int c : row) {
-                            if (free.used[b + c]) {
-                                fits = false;
-                                break;
-                            }
-                        }
-                        if (fits) {
-                            break search;
-                        }
-                    }
-                    p = free.firstFreeFrom(p + 1);
-                }
-                for (int c : row) {
-                    free.used[b + c] = true;
-                }
-            }
-            free.usedBase[b] = true;
+            int b = taken.firstFit(rowClasses[s], classes);
             base[s] = b;
+            taken.take(b, rowClasses[s]);
         }
         return base;
     }
 
-    /** The double array's occupancy while placing: used cells, used bases, and a skip list over the free cells. */
-    private static final class Cells {
-        boolean[] used;
-        boolean[] usedBase;
-        // nextFree[p]: a cell after p with no free cell between them; followed and shortened by firstFreeFrom.
-        int[] nextFree;
+    /**
+     * Used cells and used bases of the double array while placing, as bit sets, so that one word operation per
+     * row class tests 64 candidate bases at once; searches start at the first word with a free cell.
+     */
+    private static final class Occupancy {
+        private long[] cells;
+        private long[] bases;
+        private int firstOpenWord;
 
-        Cells(int capacity) {
-            used = new boolean[capacity];
-            usedBase = new boolean[capacity];
-            usedBase[0] = true;
-            nextFree = new int[capacity];
-            for (int p = 0; p < capacity; p++) {
-                nextFree[p] = p + 1;
-            }
+        Occupancy(long capacity) {
+            int words = (int) Math.min(1 << 24, (capacity >>> 6) + 2);
+            cells = new long[words];
+            bases = new long[words];
+            bases[0] = 1;
         }
 
-        void ensure(int capacity) {
-            if (capacity <= used.length) {
-                return;
-            }
-            if (capacity > (1 << 30)) {
-                throw new IllegalArgumentException("Too many keywords for one automaton");
-            }
-            int old = used.length;
-            int grown = Math.max(capacity, 2 * old);
-            used = Arrays.copyOf(used, grown);
-            usedBase = Arrays.copyOf(usedBase, grown);
-            nextFree = Arrays.copyOf(nextFree, grown);
-            for (int p = old; p < grown; p++) {
-                nextFree[p] = p + 1;
-            }
-        }
-
-        int firstFreeFrom(int p) {
-            ensure(p + 1);
-            int q = p;
-            while (used[q]) {
-                int n = nextFree[q];
-                ensure(n + 1);
-                if (used[n]) {
-                    nextFree[q] = nextFree[n];
+        int firstFit(int[] row, int classes) {
+            int low = row.length == 0 ? 1 : Math.max(1, 64 * firstOpenWord - row[0]);
+            for (int w = low >>> 6; ; w++) {
+                ensure(w + ((classes + 1) >>> 6) + 3);
+                long candidates = ~bases[w];
+                for (int i = 0; i < row.length && candidates != 0; i++) {
+                    candidates &= ~cellsFrom(64 * w + row[i]);
                 }
-                q = n;
+                if (candidates != 0) {
+                    return 64 * w + Long.numberOfTrailingZeros(candidates);
+                }
             }
-            return q;
+        }
+
+        /** Bits for cells p to p + 63. */
+        private long cellsFrom(int p) {
+            int w = p >>> 6;
+            int bit = p & 63;
+            return bit == 0 ? cells[w] : (cells[w] >>> bit) | (cells[w + 1] << (64 - bit));
+        }
+
+        void take(int base, int[] row) {
+            bases[base >>> 6] |= 1L << base;
+            for (int c : row) {
+                int p = base + c;
+                cells[p >>> 6] |= 1L << p;
+            }
+            while (cells[firstOpenWord] == -1L) {
+                firstOpenWord++;
+            }
+        }
+
+        private void ensure(int words) {
+            if (words > cells.length) {
+                if (words > (1 << 24)) {
+                    throw new IllegalArgumentException("Too many keywords for one automaton");
+                }
+                int grown = Math.max(words, 2 * cells.length);
+                cells = Arrays.copyOf(cells, grown);
+                bases = Arrays.copyOf(bases, grown);
+            }
         }
     }
 
@@ -423,13 +420,19 @@ final class KeywordAutomaton {
      */
     int matchGroups(char[] text, int length, Scan scan, int[] masks, int[] touched) {
         scan.begin(text, length);
+        if (cells == null) {
+            int ends = scanWide(scan.classes, length, scan.ends);
+            int count = report(scan, 0, ends, 0, text, length, masks, touched, 0);
+            return scan.flushLong(Integer.MAX_VALUE, longPayload, masks, touched, count);
+        }
         final char[] classes = scan.classes;
         final long[] ends = scan.ends;
         final int part = scan.partLength;
         final int steps = part + WARM_UP;
-        final char[] owner = check;
-        final int[] target = next;
+        final int[] table = cells;
         final int[] root = rootRow;
+        final int classShift = shift;
+        final int targetMask = (1 << classShift) - 1;
         int s0 = 0;
         int s1 = 0;
         int s2 = 0;
@@ -445,24 +448,24 @@ final class KeywordAutomaton {
             int c1 = classes[part + i];
             int c2 = classes[2 * part + i];
             int c3 = classes[3 * part + i];
-            int p0 = (s0 >>> 1) + c0;
-            int p1 = (s1 >>> 1) + c1;
-            int p2 = (s2 >>> 1) + c2;
-            int p3 = (s3 >>> 1) + c3;
+            int x0 = table[(s0 >>> 1) + c0];
+            int x1 = table[(s1 >>> 1) + c1];
+            int x2 = table[(s2 >>> 1) + c2];
+            int x3 = table[(s3 >>> 1) + c3];
             // miss is all ones when the cell is not the state's own; the select is arithmetic because which way
             // it goes is unpredictable and a mispredicted branch costs more than reading the root row every time.
-            int miss0 = owner[p0] ^ c0;
-            int miss1 = owner[p1] ^ c1;
-            int miss2 = owner[p2] ^ c2;
-            int miss3 = owner[p3] ^ c3;
+            int miss0 = (x0 >>> classShift) ^ c0;
+            int miss1 = (x1 >>> classShift) ^ c1;
+            int miss2 = (x2 >>> classShift) ^ c2;
+            int miss3 = (x3 >>> classShift) ^ c3;
             miss0 = (miss0 | -miss0) >> 31;
             miss1 = (miss1 | -miss1) >> 31;
             miss2 = (miss2 | -miss2) >> 31;
             miss3 = (miss3 | -miss3) >> 31;
-            s0 = (target[p0] & ~miss0) | (root[c0] & miss0);
-            s1 = (target[p1] & ~miss1) | (root[c1] & miss1);
-            s2 = (target[p2] & ~miss2) | (root[c2] & miss2);
-            s3 = (target[p3] & ~miss3) | (root[c3] & miss3);
+            s0 = (x0 & targetMask & ~miss0) | (root[c0] & miss0);
+            s1 = (x1 & targetMask & ~miss1) | (root[c1] & miss1);
+            s2 = (x2 & targetMask & ~miss2) | (root[c2] & miss2);
+            s3 = (x3 & targetMask & ~miss3) | (root[c3] & miss3);
             // Every state is written down and the count moves on only for states where a keyword ends (and not
             // while a part warms up): a store costs less than the branch it replaces, taken at random about one
             // character in five.
@@ -478,14 +481,30 @@ final class KeywordAutomaton {
             n3 += s3 & live;
         }
         // Parts cover increasing stretches of the text, so taking them in order reports keywords by end position.
-        int count = report(ends, 0, n0, 0, text, length, masks, touched, 0);
-        count = report(ends, steps, n1, part, text, length, masks, touched, count);
-        count = report(ends, 2 * steps, n2, 2 * part, text, length, masks, touched, count);
-        return report(ends, 3 * steps, n3, 3 * part, text, length, masks, touched, count);
+        int count = report(scan, 0, n0, 0, text, length, masks, touched, 0);
+        count = report(scan, steps, n1, part, text, length, masks, touched, count);
+        count = report(scan, 2 * steps, n2, 2 * part, text, length, masks, touched, count);
+        count = report(scan, 3 * steps, n3, 3 * part, text, length, masks, touched, count);
+        return scan.flushLong(Integer.MAX_VALUE, longPayload, masks, touched, count);
+    }
+
+    /** The plain scan over wide cells, as one part: writes the states where keywords end, returns how many. */
+    private int scanWide(char[] classes, int length, long[] ends) {
+        int state = 0;
+        int n = 0;
+        for (int i = WARM_UP; i < WARM_UP + length; i++) {
+            int cls = classes[i];
+            long x = wideCells[(state >>> 1) + cls];
+            state = (int) (x >>> 32) == cls ? (int) x : rootRow[cls];
+            if ((state & 1) != 0) {
+                ends[n++] = ((long) i << 32) | state;
+            }
+        }
+        return n;
     }
 
     private int report(
-            long[] ends,
+            Scan scan,
             int from,
             int to,
             int offset,
@@ -494,31 +513,39 @@ final class KeywordAutomaton {
             int[] masks,
             int[] touched,
             int touchedCount) {
+        final long[] ends = scan.ends;
         int count = touchedCount;
         for (int e = from; e < to; e++) {
             long end = ends[e];
             int b = (int) end >>> 1;
-            for (int o = outputStart[b], last = outputStart[b + 1]; o < last; o++) {
+            int position = offset + (int) (end >>> 32) - WARM_UP;
+            if (scan.longCount != 0) {
+                count = scan.flushLong(position, longPayload, masks, touched, count);
+            }
+            // Every state flagged as an output state has at least one output, and most have exactly one: the
+            // first is taken without a loop test, which would often go the other way than the last time.
+            int o = outputStart[b];
+            int last = outputStart[b + 1];
+            do {
                 int v = outputs[o];
                 if (v >= 0) {
                     count = mark(v, masks, touched, count);
-                } else if (restFollows(longRest[~v], text, offset + (int) (end >>> 32) - WARM_UP, length)) {
-                    for (int payload : longPayload[~v]) {
-                        count = mark(payload, masks, touched, count);
-                    }
+                } else if (restFollows(longRest[~v], text, position, length)) {
+                    scan.deferLong(position + longRest[~v].length, longRest[~v].length, ~v);
                 }
-            }
+            } while (++o < last);
         }
         return count;
     }
 
-    private static int mark(int payload, int[] masks, int[] touched, int touchedCount) {
+    static int mark(int payload, int[] masks, int[] touched, int touchedCount) {
         int group = payload >>> 5;
-        if (masks[group] == 0) {
-            touched[touchedCount++] = group;
-        }
+        // The group is written down every time and kept only when its mask was empty (at most 31 bits, so
+        // mask - 1 is negative exactly then): whether a keyword is new in this text is as good as random.
+        int fresh = (masks[group] - 1) >>> 31;
+        touched[touchedCount] = group;
         masks[group] |= 1 << (payload & 31);
-        return touchedCount;
+        return touchedCount + fresh;
     }
 
     private static boolean restFollows(char[] rest, char[] text, int end, int length) {
@@ -540,7 +567,11 @@ final class KeywordAutomaton {
         for (int i = 0; i < length; i++) {
             int cls = classOf[text[i]];
             int p = (state >>> 1) + cls;
-            state = check[p] == cls ? next[p] : rootRow[cls];
+            if (cells != null) {
+                state = cells[p] >>> shift == cls ? cells[p] & ((1 << shift) - 1) : rootRow[cls];
+            } else {
+                state = (int) (wideCells[p] >>> 32) == cls ? (int) wideCells[p] : rootRow[cls];
+            }
             if ((state & 1) != 0) {
                 int b = state >>> 1;
                 count += exactCount[b];
@@ -567,13 +598,47 @@ final class KeywordAutomaton {
         char[] classes = new char[0];
         long[] ends = new long[0];
         int partLength;
+        // Long keywords found, waiting until the scan's report passes the position where they end, so that groups
+        // come out in the order their first keyword ends; sorted by end, longer first at one end, as one scan of
+        // the whole keywords would report them.
+        private long[] longFound = new long[4];
+        int longCount;
 
         private Scan(char[] classOf) {
             this.classOf = classOf;
         }
 
+        void deferLong(int end, int restLength, int longKeyword) {
+            if (longCount == longFound.length) {
+                longFound = Arrays.copyOf(longFound, 2 * longCount);
+            }
+            long key = ((long) end << 40) | ((long) (0xFFFF - restLength) << 24) | longKeyword;
+            int at = longCount++;
+            while (at > 0 && longFound[at - 1] > key) {
+                longFound[at] = longFound[at - 1];
+                at--;
+            }
+            longFound[at] = key;
+        }
+
+        /** Reports the long keywords that end at or before {@code position}; returns the touched count. */
+        int flushLong(int position, int[][] longPayload, int[] masks, int[] touched, int touchedCount) {
+            int count = touchedCount;
+            int done = 0;
+            while (done < longCount && (int) (longFound[done] >>> 40) <= position) {
+                for (int payload : longPayload[(int) (longFound[done] & 0xFFFFFF)]) {
+                    count = mark(payload, masks, touched, count);
+                }
+                done++;
+            }
+            System.arraycopy(longFound, done, longFound, 0, longCount - done);
+            longCount -= done;
+            return count;
+        }
+
         /** Starts a scan of {@code text[0, length)}: its classes into the scratch. */
         void begin(char[] text, int length) {
+            longCount = 0;
             int part = (length + PARTS - 1) / PARTS;
             int needed = PARTS * part + WARM_UP;
             if (classes.length < needed) {

@@ -202,16 +202,18 @@ public final class KeywordMatcher {
 
         GroupHits(int groupCount) {
             masks = new int[groupCount];
-            touched = new int[groupCount];
+            // One more than the groups: the automaton writes a group down before it knows whether it is new.
+            touched = new int[groupCount + 1];
         }
 
         int drain(int[] matched) {
             int n = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int group = touched[t];
-                if (masks[group] == fullMask[group]) {
-                    matched[n++] = group;
-                }
+                // Kept when every term was seen: masks have at most 31 bits, so the difference minus one is
+                // negative exactly when they are equal; no branch on a test that goes either way.
+                matched[n] = group;
+                n += ((masks[group] ^ fullMask[group]) - 1) >>> 31;
                 masks[group] = 0;
             }
             touchedCount = 0;
