@@ -13,7 +13,7 @@ final class Workspace {
     int[] groups = new int[16];
     int groupCount;
     final double[] logits = new double[SmsModel.CLASSES];
-    private final float[] sums = new float[SmsModel.CLASSES];
+    private final long[] sums = new long[SmsModel.CLASSES];
     final double[] probabilities = new double[SmsModel.CLASSES];
 
     /**
@@ -23,9 +23,9 @@ final class Workspace {
     void quickScore(SmsModel model, CharSequence raw) {
         normaliseAndMatch(model, raw);
         featureCount = 0;
-        NgramFeatures.sumWeights(text, length, model.bits, model.weights, sums);
+        NgramFeatures.sumSteps(text, length, model.bits, model.lanes, sums);
         int grams = NgramFeatures.count(length);
-        double scale = scale(grams);
+        double scale = scale(grams) * model.quantum;
         logits[0] = model.bias[0] + scale * sums[0];
         logits[1] = model.bias[1] + scale * sums[1];
         logits[2] = model.bias[2] + scale * sums[2];
@@ -80,20 +80,12 @@ final class Workspace {
 
     static void logits(
             SmsModel model, int[] features, int featureCount, int[] groups, int groupCount, double[] logits) {
-        final float[] w = model.weights;
-        float normal = 0;
-        float ad = 0;
-        float fraud = 0;
-        for (int i = 0; i < featureCount; i++) {
-            int slot = features[i] * SmsModel.STRIDE;
-            normal += w[slot];
-            ad += w[slot + 1];
-            fraud += w[slot + 2];
-        }
-        double scale = scale(featureCount);
-        logits[0] = model.bias[0] + scale * normal;
-        logits[1] = model.bias[1] + scale * ad;
-        logits[2] = model.bias[2] + scale * fraud;
+        long[] sums = new long[SmsModel.CLASSES];
+        NgramFeatures.sumSteps(features, featureCount, model.lanes, sums);
+        double scale = scale(featureCount) * model.quantum;
+        logits[0] = model.bias[0] + scale * sums[0];
+        logits[1] = model.bias[1] + scale * sums[1];
+        logits[2] = model.bias[2] + scale * sums[2];
         addGroupOffsets(model, groups, groupCount, logits);
     }
 
