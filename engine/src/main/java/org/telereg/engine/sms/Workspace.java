@@ -6,6 +6,8 @@ package org.telereg.engine.sms;
  */
 final class Workspace {
 
+    private static final TextNormaliser NORMALISER = TextNormaliser.standard();
+
     char[] text = new char[256];
     int length;
     int[] features = new int[NgramFeatures.count(256)];
@@ -15,6 +17,8 @@ final class Workspace {
     final double[] logits = new double[SmsModel.CLASSES];
     private final long[] sums = new long[SmsModel.CLASSES];
     final double[] probabilities = new double[SmsModel.CLASSES];
+    private KeywordMatcher matcherScratchOwner;
+    private KeywordMatcher.Scratch matcherScratch;
 
     /**
      * Normalises {@code raw}, matches keywords and computes the class probabilities without keeping the n-gram
@@ -46,12 +50,17 @@ final class Workspace {
             text = new char[Math.max(raw.length(), text.length * 2)];
             features = new int[NgramFeatures.count(text.length)];
         }
-        length = TextNormaliser.standard().normalise(raw, text);
+        length = NORMALISER.normalise(raw, text);
         int groupTotal = model.keywords.groups().size();
         if (groups.length < groupTotal) {
             groups = new int[groupTotal];
         }
-        groupCount = model.keywords.match(text, length, groups);
+        // The matcher's buffers are kept here, not looked up in its thread-local map for every message.
+        if (matcherScratchOwner != model.keywords) {
+            matcherScratchOwner = model.keywords;
+            matcherScratch = model.keywords.newScratch();
+        }
+        groupCount = model.keywords.match(text, length, groups, matcherScratch);
     }
 
     /** The verdict the model's thresholds give for the probabilities last computed. */
