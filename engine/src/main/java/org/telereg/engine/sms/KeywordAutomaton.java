@@ -452,20 +452,17 @@ final class KeywordAutomaton {
             int x1 = table[(s1 >>> 1) + c1];
             int x2 = table[(s2 >>> 1) + c2];
             int x3 = table[(s3 >>> 1) + c3];
-            // miss is all ones when the cell is not the state's own; the select is arithmetic because which way
-            // it goes is unpredictable and a mispredicted branch costs more than reading the root row every time.
-            int miss0 = (x0 >>> classShift) ^ c0;
-            int miss1 = (x1 >>> classShift) ^ c1;
-            int miss2 = (x2 >>> classShift) ^ c2;
-            int miss3 = (x3 >>> classShift) ^ c3;
-            miss0 = (miss0 | -miss0) >> 31;
-            miss1 = (miss1 | -miss1) >> 31;
-            miss2 = (miss2 | -miss2) >> 31;
-            miss3 = (miss3 | -miss3) >> 31;
-            s0 = (x0 & targetMask & ~miss0) | (root[c0] & miss0);
-            s1 = (x1 & targetMask & ~miss1) | (root[c1] & miss1);
-            s2 = (x2 & targetMask & ~miss2) | (root[c2] & miss2);
-            s3 = (x3 & targetMask & ~miss3) | (root[c3] & miss3);
+            // The root row is read whether or not it is needed, so that the choice below is between two values
+            // at hand: the compiler makes it a conditional move, and no branch is mispredicted on which way the
+            // text goes.
+            int r0 = root[c0];
+            int r1 = root[c1];
+            int r2 = root[c2];
+            int r3 = root[c3];
+            s0 = x0 >>> classShift == c0 ? x0 & targetMask : r0;
+            s1 = x1 >>> classShift == c1 ? x1 & targetMask : r1;
+            s2 = x2 >>> classShift == c2 ? x2 & targetMask : r2;
+            s3 = x3 >>> classShift == c3 ? x3 & targetMask : r3;
             // Every state is written down and the count moves on only for states where a keyword ends (and not
             // while a part warms up): a store costs less than the branch it replaces, taken at random about one
             // character in five.
