@@ -51,6 +51,11 @@ final class NgramFeatures {
         long normal = 0;
         long ad = 0;
         long fraud = 0;
+        // The parts of a packed gram do not overlap, so its product with GOLDEN is the sum of the parts' products
+        // (mod 2^64): (BIGRAM | p << 16 | c) * G = BIGRAM * G + (p * G << 16) + c * G. One multiply per character
+        // then gives all three grams' hashes, the very buckets buckets() computes with three.
+        final long bigram = BIGRAM * GOLDEN;
+        final long trigram = TRIGRAM * GOLDEN;
         long previous = 0;
         long beforePrevious = 0;
         int i = 0;
@@ -59,13 +64,13 @@ final class NgramFeatures {
             final int end = Math.min(length, i + 10);
             long packed = 0;
             for (; i < end; i++) {
-                long c = fold(text[i]);
-                packed += lanes[(int) ((c * GOLDEN) >>> shift)];
+                long c = fold(text[i]) * GOLDEN;
+                packed += lanes[(int) (c >>> shift)];
                 if (i >= 1) {
-                    packed += lanes[(int) (((BIGRAM | previous << 16 | c) * GOLDEN) >>> shift)];
+                    packed += lanes[(int) ((bigram + (previous << 16) + c) >>> shift)];
                 }
                 if (i >= 2) {
-                    packed += lanes[(int) (((TRIGRAM | beforePrevious << 32 | previous << 16 | c) * GOLDEN) >>> shift)];
+                    packed += lanes[(int) ((trigram + (beforePrevious << 32) + (previous << 16) + c) >>> shift)];
                 }
                 beforePrevious = previous;
                 previous = c;
