@@ -87,6 +87,11 @@ final class KeywordAutomaton {
      * non-negative ints {@code payload[i]}, reported for each occurrence by {@link #matchGroups}.
      */
     static KeywordAutomaton build(List<String> patterns, int[][] payload) {
+        return build(patterns, payload, false);
+    }
+
+    /** {@link #build(List, int[][])}, with wide cells even where packed ones would do when {@code wide}; for tests. */
+    static KeywordAutomaton build(List<String> patterns, int[][] payload, boolean wide) {
         char[] classOf = new char[65536];
         int classes = 0;
         for (String p : patterns) {
@@ -155,7 +160,7 @@ final class KeywordAutomaton {
             rootRow[c] = value[rootTargets[c]];
         }
         int shift = Math.min(31, Integer.numberOfLeadingZeros(classes));
-        boolean packs = 2L * size <= (1L << shift);
+        boolean packs = !wide && 2L * size <= (1L << shift);
         int[] cells = packs ? new int[size] : null;
         long[] wideCells = packs ? null : new long[size];
         for (int s = 1; s < states; s++) {

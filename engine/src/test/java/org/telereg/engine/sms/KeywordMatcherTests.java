@@ -202,6 +202,49 @@ class KeywordMatcherTests {
         }
     }
 
+    @Test
+    void wideCellsForListsTooLargeToPackFindWhatPackedCellsFind() {
+        // Lists with too many characters or states for one int per cell fall back to wide cells and a plain scan;
+        // forced here on small random lists, compared with the packed four-part scan.
+        SplittableRandom random = new SplittableRandom(20261203L);
+        String alphabet = "安全账户公警官转钱abx0";
+        for (int round = 0; round < 200; round++) {
+            List<String> patterns = new ArrayList<>();
+            Set<String> distinct = new HashSet<>();
+            int count = 1 + random.nextInt(40);
+            while (patterns.size() < count) {
+                String p = randomText(random, alphabet, 1 + random.nextInt(random.nextInt(4) == 0 ? 12 : 4));
+                if (distinct.add(p)) {
+                    patterns.add(p);
+                }
+            }
+            int[][] payload = new int[patterns.size()][];
+            for (int p = 0; p < payload.length; p++) {
+                payload[p] = new int[] {p << 5};
+            }
+            KeywordAutomaton packed = KeywordAutomaton.build(patterns, payload, false);
+            KeywordAutomaton wide = KeywordAutomaton.build(patterns, payload, true);
+            KeywordAutomaton.Scan packedScan = packed.newScan();
+            KeywordAutomaton.Scan wideScan = wide.newScan();
+            for (int m = 0; m < 20; m++) {
+                char[] text = randomText(random, alphabet, random.nextInt(120)).toCharArray();
+                int[] packedMasks = new int[payload.length];
+                int[] packedTouched = new int[payload.length + 1];
+                int[] wideMasks = new int[payload.length];
+                int[] wideTouched = new int[payload.length + 1];
+                int p = packed.matchGroups(text, text.length, packedScan, packedMasks, packedTouched);
+                int w = wide.matchGroups(text, text.length, wideScan, wideMasks, wideTouched);
+                String described = new String(text) + " with " + patterns;
+                assertThat(java.util.Arrays.copyOf(wideTouched, w))
+                        .as("keywords found in %s", described)
+                        .containsExactly(java.util.Arrays.copyOf(packedTouched, p));
+                assertThat(wide.count(text, text.length))
+                        .as("occurrences in %s", described)
+                        .isEqualTo(packed.count(text, text.length));
+            }
+        }
+    }
+
     private static String randomText(SplittableRandom random, String alphabet, int length) {
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
