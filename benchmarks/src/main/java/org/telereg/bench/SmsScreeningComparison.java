@@ -29,8 +29,10 @@ import org.telereg.engine.sms.TextNormaliser;
  * messages per second, characters per second and their ratio; then measures whole screening (normalise, match the
  * shipped keyword groups, classify) on one thread.
  *
- * <p>The keywords are every keyword of the shipped list plus substrings of 2 to 6 characters of the corpus, drawn
- * with a fixed seed, up to the requested number; each keyword is its own group. Messages are 70-character windows
+ * <p>Two keyword sets are compared, each keyword its own group, up to the requested number: (1) every keyword of
+ * the shipped list plus substrings of 3 to 6 characters of the corpus, drawn with a fixed seed, which hit often
+ * because they are cut from the same corpus as the messages; (2) every keyword of the shipped list plus phrases
+ * joining keywords of two terms of one group, a list shaped like a regulator's that hits as rarely as one. Messages are 70-character windows
  * of corpus messages (short ones joined), drawn with a fixed seed; the matchers get them normalised, screening
  * gets them as written.
  *
@@ -87,46 +89,24 @@ public final class SmsScreeningComparison {
             rawChars += raw[i].length();
             normalisedChars += normalised[i].length;
         }
-        List<String> keywords = keywords(texts, keywordCount, 3, 6);
         System.out.printf(
                 Locale.ROOT,
-                "%,d messages of %d characters (%,.1f after normalisation on average); %,d keywords%n",
+                "%,d messages of %d characters (%,.1f after normalisation on average)%n%n",
                 raw.length,
                 MESSAGE_LENGTH,
-                (double) normalisedChars / raw.length,
-                keywords.size());
-
-        KeywordMatching matching = new KeywordMatching(keywords);
-        matching.compare(normalised);
-
-        double[][] teleReg = new double[2][passes];
-        double[][] hankcs = new double[2][passes];
-        for (int pass = -WARM_UP_PASSES; pass < passes; pass++) {
-            long t0 = System.nanoTime();
-            long c0 = THREADS.getCurrentThreadCpuTime();
-            long a = matching.teleRegPass(normalised);
-            long t1 = System.nanoTime();
-            long c1 = THREADS.getCurrentThreadCpuTime();
-            long b = matching.hankcsPass(normalised);
-            long t2 = System.nanoTime();
-            long c2 = THREADS.getCurrentThreadCpuTime();
-            if (a != b) {
-                throw new AssertionError("Matchers disagree on the number of matches: " + a + " vs " + b);
-            }
-            if (pass >= 0) {
-                teleReg[0][pass] = (t1 - t0) / 1e9;
-                teleReg[1][pass] = (c1 - c0) / 1e9;
-                hankcs[0][pass] = (t2 - t1) / 1e9;
-                hankcs[1][pass] = (c2 - c1) / 1e9;
-            }
-        }
-        report("TeleReg KeywordMatcher", raw.length, normalisedChars, teleReg);
-        report("hankcs AhoCorasickDoubleArrayTrie 1.2.3", raw.length, normalisedChars, hankcs);
-        System.out.printf(
-                Locale.ROOT,
-                "keyword matching, ratio TeleReg / hankcs: %.2fx wall, %.2fx CPU%n%n",
-                median(hankcs[0]) / median(teleReg[0]),
-                median(hankcs[1]) / median(teleReg[1]));
+                (double) normalisedChars / raw.length);
+        compareMatchers(
+                "keyword set 1: the shipped list plus random 3- to 6-character corpus substrings",
+                keywords(texts, keywordCount, 3, 6),
+                normalised,
+                normalisedChars,
+                passes);
+        compareMatchers(
+                "keyword set 2: the shipped list plus phrases joining keywords of two terms of one group",
+                listPhrases(keywordCount),
+                normalised,
+                normalisedChars,
+                passes);
 
         SmsScreener screener = SmsScreener.standard();
         double[][] screening = new double[2][passes];
@@ -167,6 +147,76 @@ public final class SmsScreeningComparison {
                         Locale.ROOT, "  %.1f characters of reasons per message%n", (double) reasonChars / withReasons);
             }
         }
+    }
+
+    /** Checks both matchers on one keyword set and prints their rates and ratio. */
+    private static void compareMatchers(
+            String title, List<String> keywords, char[][] normalised, long normalisedChars, int passes) {
+        System.out.printf(Locale.ROOT, "%s: %,d keywords%n", title, keywords.size());
+        KeywordMatching matching = new KeywordMatching(keywords);
+        matching.compare(normalised);
+
+        double[][] teleReg = new double[2][passes];
+        double[][] hankcs = new double[2][passes];
+        for (int pass = -WARM_UP_PASSES; pass < passes; pass++) {
+            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long a = matching.teleRegPass(normalised);
+            long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            long b = matching.hankcsPass(normalised);
+            long t2 = System.nanoTime();
+            long c2 = THREADS.getCurrentThreadCpuTime();
+            if (a != b) {
+                throw new AssertionError("Matchers disagree on the number of matches: " + a + " vs " + b);
+            }
+            if (pass >= 0) {
+                teleReg[0][pass] = (t1 - t0) / 1e9;
+                teleReg[1][pass] = (c1 - c0) / 1e9;
+                hankcs[0][pass] = (t2 - t1) / 1e9;
+                hankcs[1][pass] = (c2 - c1) / 1e9;
+            }
+        }
+        report("TeleReg KeywordMatcher", normalised.length, normalisedChars, teleReg);
+        report("hankcs AhoCorasickDoubleArrayTrie 1.2.3", normalised.length, normalisedChars, hankcs);
+        System.out.printf(
+                Locale.ROOT,
+                "keyword matching, ratio TeleReg / hankcs: %.2fx wall, %.2fx CPU%n%n",
+                median(hankcs[0]) / median(teleReg[0]),
+                median(hankcs[1]) / median(teleReg[1]));
+    }
+
+    /**
+     * The shipped list's keywords, then phrases made of two keywords from different terms of one group (e.g. {@code
+     * 公安} and {@code 安全账户} of {@code auth.safe-account} give {@code 公安安全账户}), drawn with a fixed seed, up to
+     * {@code count}: a list shaped like a regulator's, larger than the shipped one, whose keywords occur as rarely
+     * in traffic as a list's do.
+     */
+    public static List<String> listPhrases(int count) {
+        TextNormaliser normaliser = TextNormaliser.standard();
+        Set<String> keywords = new LinkedHashSet<>();
+        List<KeywordGroup> multiTerm = new ArrayList<>();
+        for (KeywordGroup group : KeywordMatcher.standard().groups()) {
+            for (List<String> term : group.terms()) {
+                for (String keyword : term) {
+                    keywords.add(normaliser.normalise(keyword));
+                }
+            }
+            if (group.terms().size() > 1) {
+                multiTerm.add(group);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        for (long attempts = 0; keywords.size() < count && attempts < 100L * count; attempts++) {
+            KeywordGroup group = multiTerm.get(random.nextInt(multiTerm.size()));
+            int first = random.nextInt(group.terms().size());
+            int second = (first + 1 + random.nextInt(group.terms().size() - 1))
+                    % group.terms().size();
+            List<String> a = group.terms().get(first);
+            List<String> b = group.terms().get(second);
+            keywords.add(normaliser.normalise(a.get(random.nextInt(a.size())) + b.get(random.nextInt(b.size()))));
+        }
+        return new ArrayList<>(keywords).subList(0, Math.min(count, keywords.size()));
     }
 
     /** 70-character windows of random corpus messages; shorter messages are joined with the next drawn. */

@@ -34,7 +34,7 @@ public final class KeywordMatcher {
     private final List<KeywordGroup> groups;
     private final KeywordAutomaton automaton;
     private final int[] fullMask;
-    private final ThreadLocal<GroupHits> scratch;
+    private final ThreadLocal<Scratch> scratch;
 
     private KeywordMatcher(List<KeywordGroup> groups) {
         this.groups = List.copyOf(groups);
@@ -76,7 +76,7 @@ public final class KeywordMatcher {
             payload[p] = patternRefs.get(p).stream().mapToInt(Integer::intValue).toArray();
         }
         automaton = KeywordAutomaton.build(patterns, payload);
-        scratch = ThreadLocal.withInitial(() -> new GroupHits(fullMask.length));
+        scratch = ThreadLocal.withInitial(this::newScratch);
     }
 
     /** A matcher over the given groups. */
@@ -127,8 +127,17 @@ public final class KeywordMatcher {
      * @param matched at least {@code groups().size()} long
      */
     public int match(char[] text, int length, int[] matched) {
-        GroupHits hits = scratch.get();
-        hits.touchedCount = automaton.matchGroups(text, length, hits.masks, hits.touched);
+        return match(text, length, matched, scratch.get());
+    }
+
+    /** Buffers for {@link #match(char[], int, int[], Scratch)}, to be used by one thread at a time. */
+    Scratch newScratch() {
+        return new Scratch(fullMask.length);
+    }
+
+    /** {@link #match(char[], int, int[])} with the caller's buffers, which must come from this matcher. */
+    int match(char[] text, int length, int[] matched, Scratch hits) {
+        hits.touchedCount = automaton.matchGroups(text, length, hits.scan, hits.masks, hits.touched);
         return hits.drain(matched);
     }
 
@@ -194,23 +203,26 @@ public final class KeywordMatcher {
     }
 
     /** Per-group term masks of one scan; one per thread, reset by {@link #drain}. */
-    private final class GroupHits {
+    final class Scratch {
+        private final KeywordAutomaton.Scan scan = automaton.newScan();
         private final int[] masks;
         private final int[] touched;
         private int touchedCount;
 
-        GroupHits(int groupCount) {
+        private Scratch(int groupCount) {
             masks = new int[groupCount];
-            touched = new int[groupCount];
+            // One more than the groups: the automaton writes a group down before it knows whether it is new.
+            touched = new int[groupCount + 1];
         }
 
         int drain(int[] matched) {
             int n = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int group = touched[t];
-                if (masks[group] == fullMask[group]) {
-                    matched[n++] = group;
-                }
+                // Kept when every term was seen: masks have at most 31 bits, so the difference minus one is
+                // negative exactly when they are equal; no branch on a test that goes either way.
+                matched[n] = group;
+                n += ((masks[group] ^ fullMask[group]) - 1) >>> 31;
                 masks[group] = 0;
             }
             touchedCount = 0;

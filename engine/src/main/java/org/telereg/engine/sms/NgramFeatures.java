@@ -42,41 +42,68 @@ final class NgramFeatures {
     }
 
     /**
-     * Adds the weights of every gram of {@code text[0, length)} for the three classes into {@code sums}; the same
-     * sums, in the same order, as looking up each bucket {@link #buckets} writes, without writing them.
+     * Adds the weights, in steps, of every gram of {@code text[0, length)} for the three classes into {@code sums}
+     * (see {@link SmsModel#lanes}); the same sums as looking up each bucket {@link #buckets} writes, without writing
+     * them.
      */
-    static void sumWeights(char[] text, int length, int bits, float[] weights, float[] sums) {
+    static void sumSteps(char[] text, int length, int bits, long[] lanes, long[] sums) {
         final int shift = 64 - bits;
-        final int stride = SmsModel.STRIDE;
-        float normal = 0;
-        float ad = 0;
-        float fraud = 0;
+        long normal = 0;
+        long ad = 0;
+        long fraud = 0;
+        // The parts of a packed gram do not overlap, so its product with GOLDEN is the sum of the parts' products
+        // (mod 2^64): (BIGRAM | p << 16 | c) * G = BIGRAM * G + (p * G << 16) + c * G. One multiply per character
+        // then gives all three grams' hashes, the very buckets buckets() computes with three.
+        final long bigram = BIGRAM * GOLDEN;
+        final long trigram = TRIGRAM * GOLDEN;
         long previous = 0;
         long beforePrevious = 0;
-        for (int i = 0; i < length; i++) {
-            long c = fold(text[i]);
-            int slot = (int) ((c * GOLDEN) >>> shift) * stride;
-            normal += weights[slot];
-            ad += weights[slot + 1];
-            fraud += weights[slot + 2];
-            if (i >= 1) {
-                slot = (int) (((BIGRAM | previous << 16 | c) * GOLDEN) >>> shift) * stride;
-                normal += weights[slot];
-                ad += weights[slot + 1];
-                fraud += weights[slot + 2];
+        int i = 0;
+        while (i < length) {
+            // Ten characters are at most 30 grams, within what a lane can sum; then the lanes are moved out.
+            final int end = Math.min(length, i + 10);
+            long packed = 0;
+            for (; i < end; i++) {
+                long c = fold(text[i]) * GOLDEN;
+                packed += lanes[(int) (c >>> shift)];
+                if (i >= 1) {
+                    packed += lanes[(int) ((bigram + (previous << 16) + c) >>> shift)];
+                }
+                if (i >= 2) {
+                    packed += lanes[(int) ((trigram + (beforePrevious << 32) + (previous << 16) + c) >>> shift)];
+                }
+                beforePrevious = previous;
+                previous = c;
             }
-            if (i >= 2) {
-                slot = (int) (((TRIGRAM | beforePrevious << 32 | previous << 16 | c) * GOLDEN) >>> shift) * stride;
-                normal += weights[slot];
-                ad += weights[slot + 1];
-                fraud += weights[slot + 2];
-            }
-            beforePrevious = previous;
-            previous = c;
+            normal += packed & SmsModel.LANE_MASK;
+            ad += (packed >>> SmsModel.LANE_BITS) & SmsModel.LANE_MASK;
+            fraud += packed >>> (2 * SmsModel.LANE_BITS);
         }
-        sums[0] = normal;
-        sums[1] = ad;
-        sums[2] = fraud;
+        long bias = SmsModel.LANE_BIAS * count(length);
+        sums[0] = normal - bias;
+        sums[1] = ad - bias;
+        sums[2] = fraud - bias;
+    }
+
+    /** Adds the weights, in steps, of the given buckets for the three classes into {@code sums}. */
+    static void sumSteps(int[] buckets, int count, long[] lanes, long[] sums) {
+        long normal = 0;
+        long ad = 0;
+        long fraud = 0;
+        for (int i = 0; i < count; ) {
+            final int end = Math.min(count, i + SmsModel.LANE_ADDS);
+            long packed = 0;
+            for (; i < end; i++) {
+                packed += lanes[buckets[i]];
+            }
+            normal += packed & SmsModel.LANE_MASK;
+            ad += (packed >>> SmsModel.LANE_BITS) & SmsModel.LANE_MASK;
+            fraud += packed >>> (2 * SmsModel.LANE_BITS);
+        }
+        long bias = SmsModel.LANE_BIAS * count;
+        sums[0] = normal - bias;
+        sums[1] = ad - bias;
+        sums[2] = fraud - bias;
     }
 
     /**

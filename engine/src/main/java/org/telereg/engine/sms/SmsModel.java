@@ -31,14 +31,26 @@ public final class SmsModel {
     private static final String STANDARD_MODEL = "sms-model.bin";
     static final int CLASSES = 3;
     static final int STRIDE = 4;
+    static final int LANE_BITS = 21;
+    static final long LANE_MASK = (1L << LANE_BITS) - 1;
+    static final long LANE_BIAS = 1 << 15;
+    // Grams a lane can sum without carrying into the next: 32 * 65,535 < 2^21.
+    static final int LANE_ADDS = 32;
 
     final int bits;
     final float fraudThreshold;
     final float adWeight;
     final float adThreshold;
     final float[] bias;
-    // Bucket b's weights sit at b * STRIDE + class: one 16-byte slot per bucket, so a gram costs one cache line.
+    // Bucket b's weights sit at b * STRIDE + class, each a multiple of quantum (the weights are rounded to 16-bit
+    // steps when a model is made, see quantise).
     final float[] weights;
+    // The same weights in units of quantum, bucket b's three packed into lanes[b]: each biased by LANE_BIAS into
+    // 0..65535 and given 21 bits, so one 64-bit add sums a gram for all three classes and up to 32 grams add up
+    // before a lane can carry into the next. 512 KB for 2^16 buckets, which stays in a core's level-2 cache
+    // where the float table (1 MB) did not; and integer sums come out the same in any order.
+    final long[] lanes;
+    final float quantum;
     final KeywordMatcher keywords;
     final String keywordList;
     final String description;
@@ -62,11 +74,32 @@ public final class SmsModel {
         this.adWeight = adWeight;
         this.adThreshold = adThreshold;
         this.bias = bias.clone();
-        this.weights = weights;
+        this.quantum = quantum(weights);
+        this.weights = new float[weights.length];
+        this.lanes = new long[1 << bits];
+        for (int b = 0; b < (1 << bits); b++) {
+            for (int c = 0; c < CLASSES; c++) {
+                long steps = Math.round(weights[b * STRIDE + c] / quantum);
+                this.weights[b * STRIDE + c] = steps * quantum;
+                lanes[b] |= (steps + LANE_BIAS) << (LANE_BITS * c);
+            }
+        }
         this.keywordList = keywordList;
         this.keywords = KeywordMatcher.parse(keywordList);
         this.description = description;
         this.groupOffset = groupOffsets(keywords);
+    }
+
+    /**
+     * The step the weights are rounded to: the largest weight becomes 32,767 steps. A message's logit then moves
+     * by about 10^-4 at most against unrounded weights, far below any decision margin the thresholds can see.
+     */
+    private static float quantum(float[] weights) {
+        float largest = 0;
+        for (float w : weights) {
+            largest = Math.max(largest, Math.abs(w));
+        }
+        return largest == 0 ? 1 : largest / Short.MAX_VALUE;
     }
 
     static float[] groupOffsets(KeywordMatcher keywords) {

@@ -65,15 +65,29 @@ public final class TextNormaliser {
      * @param out at least {@code text.length()} long
      */
     public int normalise(CharSequence text, char[] out) {
-        final char[] table = map;
         final int length = text.length();
+        // The text is copied into out and normalised in place: the output never runs ahead of the input, and
+        // String.getChars is one bulk copy where charAt would test the string's coding on every character.
+        if (text instanceof String string) {
+            string.getChars(0, length, out, 0);
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[i] = text.charAt(i);
+            }
+        }
+        return normaliseInPlace(out, length);
+    }
+
+    /** Normalises {@code text[0, length)} where it stands and returns the normalised length. */
+    int normaliseInPlace(char[] text, int length) {
+        final char[] table = map;
         int n = 0;
         boolean separated = false;
         // Letters and digits since the last separator or CJK character of the input: the length of the word
         // as written, so that "1 3 8 0" keeps merging once "1 3" has merged.
         int wordLength = 0;
         for (int i = 0; i < length; i++) {
-            char c = table[text.charAt(i)];
+            char c = table[text[i]];
             if (c <= SEPARATOR) {
                 separated |= c == SEPARATOR;
                 continue;
@@ -81,27 +95,26 @@ public final class TextNormaliser {
             if (c >= FIRST_CJK) {
                 separated = false;
                 wordLength = 0;
-                out[n++] = c;
+                text[n++] = c;
                 continue;
             }
             if (separated) {
                 separated = false;
-                if (wordLength > 1 || (wordLength == 1 && !singleCharacterWordAt(text, i + 1))) {
-                    out[n++] = ' ';
+                if (wordLength > 1 || (wordLength == 1 && !singleCharacterWordAt(text, i + 1, length))) {
+                    text[n++] = ' ';
                 }
                 wordLength = 0;
             }
-            out[n++] = c;
+            text[n++] = c;
             wordLength++;
         }
         return n;
     }
 
     /** Whether the word that starts just before {@code from} ends there, i.e. is one character long. */
-    private boolean singleCharacterWordAt(CharSequence text, int from) {
-        final int length = text.length();
+    private boolean singleCharacterWordAt(char[] text, int from, int length) {
         for (int i = from; i < length; i++) {
-            char c = map[text.charAt(i)];
+            char c = map[text[i]];
             if (c != DROP) {
                 return c == SEPARATOR || c >= FIRST_CJK;
             }

@@ -6,6 +6,8 @@ package org.telereg.engine.sms;
  */
 final class Workspace {
 
+    private static final TextNormaliser NORMALISER = TextNormaliser.standard();
+
     char[] text = new char[256];
     int length;
     int[] features = new int[NgramFeatures.count(256)];
@@ -13,8 +15,10 @@ final class Workspace {
     int[] groups = new int[16];
     int groupCount;
     final double[] logits = new double[SmsModel.CLASSES];
-    private final float[] sums = new float[SmsModel.CLASSES];
+    private final long[] sums = new long[SmsModel.CLASSES];
     final double[] probabilities = new double[SmsModel.CLASSES];
+    private KeywordMatcher matcherScratchOwner;
+    private KeywordMatcher.Scratch matcherScratch;
 
     /**
      * Normalises {@code raw}, matches keywords and computes the class probabilities without keeping the n-gram
@@ -23,9 +27,9 @@ final class Workspace {
     void quickScore(SmsModel model, CharSequence raw) {
         normaliseAndMatch(model, raw);
         featureCount = 0;
-        NgramFeatures.sumWeights(text, length, model.bits, model.weights, sums);
+        NgramFeatures.sumSteps(text, length, model.bits, model.lanes, sums);
         int grams = NgramFeatures.count(length);
-        double scale = scale(grams);
+        double scale = scale(grams) * model.quantum;
         logits[0] = model.bias[0] + scale * sums[0];
         logits[1] = model.bias[1] + scale * sums[1];
         logits[2] = model.bias[2] + scale * sums[2];
@@ -46,12 +50,17 @@ final class Workspace {
             text = new char[Math.max(raw.length(), text.length * 2)];
             features = new int[NgramFeatures.count(text.length)];
         }
-        length = TextNormaliser.standard().normalise(raw, text);
+        length = NORMALISER.normalise(raw, text);
         int groupTotal = model.keywords.groups().size();
         if (groups.length < groupTotal) {
             groups = new int[groupTotal];
         }
-        groupCount = model.keywords.match(text, length, groups);
+        // The matcher's buffers are kept here, not looked up in its thread-local map for every message.
+        if (matcherScratchOwner != model.keywords) {
+            matcherScratchOwner = model.keywords;
+            matcherScratch = model.keywords.newScratch();
+        }
+        groupCount = model.keywords.match(text, length, groups, matcherScratch);
     }
 
     /** The verdict the model's thresholds give for the probabilities last computed. */
@@ -80,20 +89,12 @@ final class Workspace {
 
     static void logits(
             SmsModel model, int[] features, int featureCount, int[] groups, int groupCount, double[] logits) {
-        final float[] w = model.weights;
-        float normal = 0;
-        float ad = 0;
-        float fraud = 0;
-        for (int i = 0; i < featureCount; i++) {
-            int slot = features[i] * SmsModel.STRIDE;
-            normal += w[slot];
-            ad += w[slot + 1];
-            fraud += w[slot + 2];
-        }
-        double scale = scale(featureCount);
-        logits[0] = model.bias[0] + scale * normal;
-        logits[1] = model.bias[1] + scale * ad;
-        logits[2] = model.bias[2] + scale * fraud;
+        long[] sums = new long[SmsModel.CLASSES];
+        NgramFeatures.sumSteps(features, featureCount, model.lanes, sums);
+        double scale = scale(featureCount) * model.quantum;
+        logits[0] = model.bias[0] + scale * sums[0];
+        logits[1] = model.bias[1] + scale * sums[1];
+        logits[2] = model.bias[2] + scale * sums[2];
         addGroupOffsets(model, groups, groupCount, logits);
     }
 

@@ -120,6 +120,131 @@ class KeywordMatcherTests {
         }
     }
 
+    @Test
+    void agreesWithIndexOfOnKeywordsLongerThanTheAutomatonAndOnLongTexts() {
+        // Keywords up to 14 characters (deeper than KeywordAutomaton.DEPTH) and texts up to 300 characters, so that
+        // occurrences straddle the four parts the scan cuts a text into and long keywords are verified.
+        SplittableRandom random = new SplittableRandom(20261202L);
+        String alphabet = "安全账户公警官转钱abx0";
+        for (int round = 0; round < 300; round++) {
+            List<KeywordGroup> groups = new ArrayList<>();
+            int groupCount = 1 + random.nextInt(30);
+            for (int g = 0; g < groupCount; g++) {
+                List<List<String>> terms = new ArrayList<>();
+                int termCount = 1 + random.nextInt(2);
+                for (int t = 0; t < termCount; t++) {
+                    List<String> alternatives = new ArrayList<>();
+                    int alternativeCount = 1 + random.nextInt(2);
+                    for (int a = 0; a < alternativeCount; a++) {
+                        int length = random.nextInt(4) == 0 ? 9 + random.nextInt(6) : 1 + random.nextInt(5);
+                        alternatives.add(randomText(random, alphabet.substring(0, 3 + random.nextInt(8)), length));
+                    }
+                    terms.add(alternatives);
+                }
+                groups.add(new KeywordGroup("g" + g, SmsCategory.FRAUD, "", 1, terms));
+            }
+            KeywordMatcher matcher = KeywordMatcher.of(groups);
+            for (int m = 0; m < 10; m++) {
+                StringBuilder built = new StringBuilder();
+                int length = random.nextInt(300);
+                while (built.length() < length) {
+                    // Mostly keywords of the set, so that long ones occur whole.
+                    KeywordGroup g = groups.get(random.nextInt(groups.size()));
+                    List<String> term = g.terms().get(random.nextInt(g.terms().size()));
+                    built.append(
+                            random.nextInt(3) == 0
+                                    ? randomText(random, alphabet, 1 + random.nextInt(4))
+                                    : term.get(random.nextInt(term.size())));
+                }
+                String text = built.toString();
+                List<String> expected = new ArrayList<>();
+                List<Integer> firstEnds = new ArrayList<>();
+                Set<String> distinctKeywords = new HashSet<>();
+                for (KeywordGroup group : groups) {
+                    boolean all = true;
+                    int firstEnd = Integer.MAX_VALUE;
+                    for (List<String> term : group.terms()) {
+                        all &= term.stream().anyMatch(text::contains);
+                        distinctKeywords.addAll(term);
+                        for (String keyword : term) {
+                            int at = text.indexOf(keyword);
+                            if (at >= 0) {
+                                firstEnd = Math.min(firstEnd, at + keyword.length());
+                            }
+                        }
+                    }
+                    if (all) {
+                        expected.add(group.id());
+                        firstEnds.add(firstEnd);
+                    }
+                }
+                int expectedOccurrences = 0;
+                for (String keyword : distinctKeywords) {
+                    for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+                        expectedOccurrences++;
+                    }
+                }
+                List<String> actual =
+                        matcher.match(text).stream().map(KeywordGroup::id).toList();
+                assertThat(new HashSet<>(actual))
+                        .as("groups of text '%s' with groups %s", text, groups)
+                        .isEqualTo(new HashSet<>(expected));
+                List<Integer> actualEnds = actual.stream()
+                        .map(id -> firstEnds.get(expected.indexOf(id)))
+                        .toList();
+                assertThat(actualEnds)
+                        .as("groups in the order their first keyword ends, text '%s' with groups %s", text, groups)
+                        .isSorted();
+                assertThat(matcher.countOccurrences(text))
+                        .as("occurrences in text '%s' with groups %s", text, groups)
+                        .isEqualTo(expectedOccurrences);
+            }
+        }
+    }
+
+    @Test
+    void wideCellsForListsTooLargeToPackFindWhatPackedCellsFind() {
+        // Lists with too many characters or states for one int per cell fall back to wide cells and a plain scan;
+        // forced here on small random lists, compared with the packed four-part scan.
+        SplittableRandom random = new SplittableRandom(20261203L);
+        String alphabet = "安全账户公警官转钱abx0";
+        for (int round = 0; round < 200; round++) {
+            List<String> patterns = new ArrayList<>();
+            Set<String> distinct = new HashSet<>();
+            int count = 1 + random.nextInt(40);
+            while (patterns.size() < count) {
+                String p = randomText(random, alphabet, 1 + random.nextInt(random.nextInt(4) == 0 ? 12 : 4));
+                if (distinct.add(p)) {
+                    patterns.add(p);
+                }
+            }
+            int[][] payload = new int[patterns.size()][];
+            for (int p = 0; p < payload.length; p++) {
+                payload[p] = new int[] {p << 5};
+            }
+            KeywordAutomaton packed = KeywordAutomaton.build(patterns, payload, false);
+            KeywordAutomaton wide = KeywordAutomaton.build(patterns, payload, true);
+            KeywordAutomaton.Scan packedScan = packed.newScan();
+            KeywordAutomaton.Scan wideScan = wide.newScan();
+            for (int m = 0; m < 20; m++) {
+                char[] text = randomText(random, alphabet, random.nextInt(120)).toCharArray();
+                int[] packedMasks = new int[payload.length];
+                int[] packedTouched = new int[payload.length + 1];
+                int[] wideMasks = new int[payload.length];
+                int[] wideTouched = new int[payload.length + 1];
+                int p = packed.matchGroups(text, text.length, packedScan, packedMasks, packedTouched);
+                int w = wide.matchGroups(text, text.length, wideScan, wideMasks, wideTouched);
+                String described = new String(text) + " with " + patterns;
+                assertThat(java.util.Arrays.copyOf(wideTouched, w))
+                        .as("keywords found in %s", described)
+                        .containsExactly(java.util.Arrays.copyOf(packedTouched, p));
+                assertThat(wide.count(text, text.length))
+                        .as("occurrences in %s", described)
+                        .isEqualTo(packed.count(text, text.length));
+            }
+        }
+    }
+
     private static String randomText(SplittableRandom random, String alphabet, int length) {
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
