@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -121,9 +122,22 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
+    /** Scrolls the element to the middle of the window and clicks it, so no fixed bar or footer covers it. */
+    public void click(By by) {
+        WebElement element = driver.findElement(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** Sets a date input the way a date picker would: typing into one depends on the browser's locale. */
+    public void date(String id, java.time.LocalDate value) {
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value.toString());
+    }
+
     /** Clicks a button whose form asks first ({@code data-confirm}) and accepts the question. */
     public void clickAndAccept(By button) {
-        driver.findElement(button).click();
+        click(button);
         waitUntil(ExpectedConditions.alertIsPresent()).accept();
     }
 

@@ -64,6 +64,9 @@ class AppealPortalController {
         model.addAttribute("no", no);
         model.addAttribute(
                 "appeal", no == null || no.isBlank() ? null : desk.track(no).orElse(null));
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", List.of());
+        }
         return "appeals/track";
     }
 }
