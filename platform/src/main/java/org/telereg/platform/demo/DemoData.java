@@ -7,6 +7,7 @@ import java.util.Random;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.engine.identity.CreditCodes;
@@ -34,7 +35,11 @@ import org.telereg.platform.shared.ProvinceCode;
  */
 @Component
 @Profile("demo")
+@Order(DemoData.ORDER)
 class DemoData implements ApplicationRunner {
+
+    /** Runs before the modules that seed their own demo records on top of these organisations. */
+    static final int ORDER = 0;
 
     static final String MINISTRY = "MIIT";
 
