@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
@@ -171,6 +172,32 @@ class DemoAppeals implements ApplicationRunner {
                     .param("rating", closed != null && random.nextBoolean() ? 2 + random.nextInt(4) : null)
                     .param("fingerprint", Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()))
                     .update();
+        }
+        userCounts(operators, today, random);
+    }
+
+    /** Users per operator for the last five quarters, near the operators' published sizes. */
+    private void userCounts(List<OrganisationView> operators, LocalDate today, Random random) {
+        Map<String, Long> sizes = Map.of(
+                "OP-CMCC", 1_000_000_000L,
+                "OP-CUCC", 340_000_000L,
+                "OP-CTCC", 420_000_000L,
+                "OP-CBN", 30_000_000L);
+        Quarter quarter = Quarter.of(today);
+        for (int q = 0; q < 5; q++, quarter = quarter.previous()) {
+            for (OrganisationView operator : operators) {
+                long base = sizes.getOrDefault(operator.code(), 5_000_000L);
+                jdbc.sql("""
+                                insert into appeals_user_count (operator_credit_code, operator_name, quarter, users,
+                                    imported_by, imported_at)
+                                values (:o, :name, :q, :users, 'system', :at)""")
+                        .param("o", operator.creditCode())
+                        .param("name", operator.name())
+                        .param("q", quarter.toString())
+                        .param("users", base - q * base / 200 + random.nextInt(1_000_000))
+                        .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                        .update();
+            }
         }
     }
 
