@@ -193,6 +193,8 @@ public class AppealDesk {
                 .update(key, "id");
         AppealView saved = load(key.getKey().longValue()).orElseThrow();
         audit.record("appeals", "Appeal", tracking, "received", null, Map.of("status", saved.status()));
+        events.publishEvent(new AppealReceived(
+                tracking, saved.complainantPhone(), saved.respondentCreditCode(), saved.provinceCode(), subject, now));
         return saved;
     }
 
@@ -477,6 +479,26 @@ public class AppealDesk {
                 .query((rs, n) -> toView(rs))
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * Appeals the scope covers whose current deadline falls today or on the next working day: the
+     * reminder at the top of the queue.
+     */
+    @Transactional(readOnly = true)
+    public long dueSoon(DataScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        LocalDate today = today();
+        params.put("today", today);
+        params.put("soon", workingDays.plus(today, 1));
+        return jdbc.sql("select count(*) from appeals_appeal where "
+                        + scope.sqlCondition("province_code", "respondent_credit_code", params)
+                        + " and ((status = 'RECEIVED' and acceptance_deadline between :today and :soon)"
+                        + " or (status = 'ACCEPTED' and response_deadline between :today and :soon)"
+                        + " or (status = 'RESPONDED' and answer_deadline between :today and :soon))")
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** Whether the actor decides appeals: the administrations and the ministry. */

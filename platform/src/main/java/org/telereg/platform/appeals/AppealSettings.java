@@ -1,5 +1,6 @@
 package org.telereg.platform.appeals;
 
+import java.math.BigDecimal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Appeal handling settings ({@code telereg.appeals.*}).
  *
  * @param operatorResponseWorkingDays working days the respondent operator has to respond to an accepted appeal
+ * @param rateThreshold accepted appeals per million users in a quarter above which an operator gets a credit record
  */
 @ConfigurationProperties("telereg.appeals")
-record AppealSettings(@DefaultValue("10") int operatorResponseWorkingDays) {}
+record AppealSettings(
+        @DefaultValue("10") int operatorResponseWorkingDays,
+        @DefaultValue("5.0") BigDecimal rateThreshold) {}

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,12 +57,22 @@ public class AppealStatistics {
     private final JdbcClient jdbc;
     private final AccessManagement access;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final AppealSettings settings;
     private final Clock clock;
 
-    AppealStatistics(JdbcClient jdbc, AccessManagement access, AuditTrail audit, Clock clock) {
+    AppealStatistics(
+            JdbcClient jdbc,
+            AccessManagement access,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            AppealSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
+        this.events = events;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -269,6 +280,33 @@ public class AppealStatistics {
         return tasks(DataScope.all()).stream()
                 .filter(t -> t.detectedOn().equals(today))
                 .toList();
+    }
+
+    /**
+     * Publishes {@link AppealRateExceeded} for each operator whose appeals per million users in the
+     * quarter passed the threshold; runs on the first morning of each quarter for the one just ended.
+     *
+     * @return the operators over the threshold
+     */
+    // Not read-only: publishing writes the event publication log in this transaction.
+    @Transactional
+    public List<AppealRateExceeded> checkRates(Quarter quarter) {
+        List<AppealRateExceeded> over = quarter(quarter).operators().stream()
+                .filter(o -> o.perMillionUsers() != null && o.perMillionUsers().compareTo(settings.rateThreshold()) > 0)
+                .map(o -> new AppealRateExceeded(
+                        o.operatorCreditCode(),
+                        o.operatorName(),
+                        quarter.toString(),
+                        o.perMillionUsers(),
+                        settings.rateThreshold()))
+                .toList();
+        over.forEach(events::publishEvent);
+        return over;
+    }
+
+    @Scheduled(cron = "0 0 7 1 1,4,7,10 *", zone = "Asia/Shanghai")
+    void checkLastQuarter() {
+        checkRates(Quarter.of(LocalDate.now(clock.withZone(CHINA))).previous());
     }
 
     /** Open supervision tasks the scope covers, newest first. */

@@ -124,6 +124,10 @@ class AppealDeskIntegrationTests {
         assertThat(received.channel()).isEqualTo(AppealChannel.PORTAL);
         assertThat(received.respondentName()).isEqualTo("中国移动通信集团有限公司");
         assertThat(received.acceptanceDeadline()).isEqualTo(workingDays.plus(desk.today(), 5));
+        assertThat(events.stream(AppealReceived.class))
+                .anyMatch(e -> e.trackingNumber().equals(tracking)
+                        && e.complainantPhone().equals(phone)
+                        && e.subject() == AppealSubject.UNEXPLAINED_CHARGES);
         assertThat(page).contains(received.acceptanceDeadline().toString());
         mvc.perform(get("/public/appeals/track").param("no", tracking.toLowerCase()))
                 .andExpect(content().string(Matchers.containsString("待审查")));
@@ -306,6 +310,16 @@ class AppealDeskIntegrationTests {
                 .allMatch(a -> a.overdue(desk.today()));
         mvc.perform(get("/console/appeals/{id}", late.id()).with(as(users, "gd")))
                 .andExpect(content().string(Matchers.containsString("已超期")));
+
+        AppealView dueTomorrow = desk.submit(AppealChannel.PORTAL, answered(phone()));
+        long before = desk.dueSoon(DataScope.province("44"));
+        jdbc.sql("update appeals_appeal set acceptance_deadline = :soon where id = :id")
+                .param("soon", workingDays.plus(desk.today(), 1))
+                .param("id", dueTomorrow.id())
+                .update();
+        assertThat(desk.dueSoon(DataScope.province("44"))).isEqualTo(before + 1);
+        mvc.perform(get("/console/appeals").with(as(users, "gd")))
+                .andExpect(content().string(Matchers.containsString("今天或下一个工作日到期")));
     }
 
     @Autowired

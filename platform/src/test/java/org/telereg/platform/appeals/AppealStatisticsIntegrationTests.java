@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
@@ -28,6 +30,7 @@ import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
 @PlatformIntegrationTest
+@RecordApplicationEvents
 class AppealStatisticsIntegrationTests {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(5000);
@@ -46,6 +49,9 @@ class AppealStatisticsIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @AfterEach
     void signOut() {
@@ -126,6 +132,17 @@ class AppealStatisticsIntegrationTests {
                 .isEqualByComparingTo(
                         BigDecimal.valueOf(after.total()).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
         assertThat(after.byCategory().get(AppealSubject.Category.FEES)).isPositive();
+
+        // 2 000 000 users: a threshold of 5 per million is passed by 11 appeals.
+        long toAdd = Math.max(0, 11 - after.total());
+        for (long i = 0; i < toAdd; i++) {
+            accepted("OP-MVNO2", "31", "SERVICE_CONDUCT", 0);
+        }
+        assertThat(statistics.checkRates(quarter))
+                .filteredOn(e -> e.operatorName().equals("样例移动转售科技有限公司"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.perMillionUsers()).isGreaterThan(e.threshold()));
+        assertThat(events.stream(AppealRateExceeded.class)).isNotEmpty();
     }
 
     private AppealStatistics.OperatorFigures figures(Quarter quarter) {

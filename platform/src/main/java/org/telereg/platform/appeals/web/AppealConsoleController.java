@@ -53,6 +53,7 @@ class AppealConsoleController {
         model.addAttribute("today", desk.today());
         model.addAttribute("decides", AppealDesk.decides(actor));
         model.addAttribute("statisticsVisible", actor.role() != Role.OPERATOR);
+        model.addAttribute("dueSoon", desk.dueSoon(actor.scope()));
         model.addAttribute(
                 "appeals", desk.search(actor.scope(), status, overdue, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "appeals/list";
