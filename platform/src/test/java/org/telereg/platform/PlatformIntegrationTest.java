@@ -18,7 +18,8 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             "telereg.demo.enterprises=60",
             "telereg.spam.attachments-dir=target/attachments",
-            "telereg.antifraud.batches.storage-dir=target/cdr"
+            "telereg.antifraud.batches.storage-dir=target/cdr",
+            "telereg.appeals.attachments-dir=target/appeals"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")

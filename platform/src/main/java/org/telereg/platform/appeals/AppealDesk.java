@@ -1,6 +1,11 @@
 package org.telereg.platform.appeals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -40,6 +45,7 @@ import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.calendar.WorkingDays;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.FileTypes;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.TrackingNumbers;
@@ -95,8 +101,43 @@ public class AppealDesk {
      */
     @Transactional
     public AppealView submit(AppealChannel channel, NewAppeal input) {
+        return submit(channel, input, List.of());
+    }
+
+    /**
+     * Receives an appeal with evidence: at most {@code telereg.appeals.max-attachments} PNG, JPEG, GIF,
+     * WebP or PDF files (told apart by their content) of at most {@code max-attachment-bytes} each.
+     */
+    @Transactional
+    public AppealView submit(AppealChannel channel, NewAppeal input, List<Evidence> evidence) {
         LocalDate today = today();
         FieldProblems problems = new FieldProblems();
+        List<Evidence> files = evidence.stream()
+                .filter(e -> e.bytes().length > 0
+                        || (e.fileName() != null && !e.fileName().isBlank()))
+                .toList();
+        if (files.size() > settings.maxAttachments()) {
+            problems.reject(
+                    "evidence",
+                    "appeals.invalid.tooManyFiles",
+                    "at most " + settings.maxAttachments() + " files",
+                    settings.maxAttachments());
+        }
+        for (Evidence file : files) {
+            String name = FileTypes.safeName(file.fileName(), "evidence");
+            if (file.bytes().length == 0) {
+                problems.reject("evidence", "appeals.invalid.fileEmpty", name + " is empty", name);
+            } else if (file.bytes().length > settings.maxAttachmentBytes()) {
+                problems.reject(
+                        "evidence",
+                        "appeals.invalid.fileTooLarge",
+                        name + " is larger than " + settings.maxAttachmentBytes() + " bytes",
+                        name,
+                        settings.maxAttachmentBytes() / (1024 * 1024));
+            } else if (FileTypes.detect(file.bytes()) == null) {
+                problems.reject("evidence", "appeals.invalid.fileType", name + " is not an image or PDF", name);
+            }
+        }
         boolean portal = channel == AppealChannel.PORTAL;
         String name = problems.text("complainantName", input.complainantName(), 50);
         PhoneNumber phone = problems.parse("complainantPhone", input.complainantPhone(), PhoneNumber::of);
@@ -192,6 +233,7 @@ public class AppealDesk {
                 .param("fingerprint", fingerprint)
                 .update(key, "id");
         AppealView saved = load(key.getKey().longValue()).orElseThrow();
+        files.forEach(file -> store(saved.id(), file));
         audit.record("appeals", "Appeal", tracking, "received", null, Map.of("status", saved.status()));
         events.publishEvent(new AppealReceived(
                 tracking, saved.complainantPhone(), saved.respondentCreditCode(), saved.provinceCode(), subject, now));
@@ -501,6 +543,57 @@ public class AppealDesk {
                 .single();
     }
 
+    /** The files attached to an appeal. */
+    @Transactional(readOnly = true)
+    public List<EvidenceView> evidence(long appealId) {
+        return jdbc.sql("select id, file_name, content_type, size_bytes from appeals_attachment"
+                        + " where appeal_id = :id order by id")
+                .param("id", appealId)
+                .query((rs, n) -> new EvidenceView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** One attached file, for an actor who may read the appeal; the read is audited like the appeal's. */
+    @Transactional
+    public Optional<Path> evidenceFile(Actor actor, long appealId, long attachmentId) {
+        return read(actor, appealId)
+                .flatMap(appeal -> jdbc.sql(
+                                "select sha256 from appeals_attachment where id = :file and appeal_id = :appeal")
+                        .param("file", attachmentId)
+                        .param("appeal", appealId)
+                        .query(String.class)
+                        .optional()
+                        .map(this::file));
+    }
+
+    private void store(long appealId, Evidence evidence) {
+        String hash = sha256(evidence.bytes());
+        Path file = file(hash);
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                // Written beside the target, then moved: a crash never leaves half a file under the name.
+                Path temporary = Files.createTempFile(file.getParent(), hash, ".part");
+                Files.write(temporary, evidence.bytes());
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store evidence under " + file, e);
+        }
+        jdbc.sql("insert into appeals_attachment (appeal_id, file_name, content_type, size_bytes, sha256)"
+                        + " values (:appeal, :name, :type, :size, :hash)")
+                .param("appeal", appealId)
+                .param("name", FileTypes.safeName(evidence.fileName(), "evidence"))
+                .param("type", FileTypes.detect(evidence.bytes()))
+                .param("size", evidence.bytes().length)
+                .param("hash", hash)
+                .update();
+    }
+
+    private Path file(String hash) {
+        return Path.of(settings.attachmentsDir(), hash.substring(0, 2), hash);
+    }
+
     /** Whether the actor decides appeals: the administrations and the ministry. */
     public static boolean decides(Actor actor) {
         return actor.role() == Role.PROVINCIAL_OFFICER
@@ -596,9 +689,12 @@ public class AppealDesk {
     }
 
     private static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

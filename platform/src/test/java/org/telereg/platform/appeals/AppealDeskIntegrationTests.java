@@ -134,6 +134,53 @@ class AppealDeskIntegrationTests {
     }
 
     @Test
+    void evidenceIsCheckedByContentKeptWithTheAppealAndServedToStaff() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        byte[] pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+        long appealsBefore = jdbc.sql("select count(*) from appeals_appeal")
+                .query(Long.class)
+                .single();
+
+        assertThat(problems(() -> desk.submit(
+                        AppealChannel.PORTAL,
+                        answered(phone()),
+                        List.of(
+                                new Evidence("bill.png", png),
+                                new Evidence(
+                                        "invoice.png", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)),
+                                new Evidence("empty.pdf", new byte[0]),
+                                new Evidence("huge.pdf", new byte[5 * 1024 * 1024 + 1])))))
+                .extracting(FieldProblem::code)
+                .containsExactly(
+                        "appeals.invalid.fileType", "appeals.invalid.fileEmpty", "appeals.invalid.fileTooLarge");
+        assertThat(jdbc.sql("select count(*) from appeals_appeal")
+                        .query(Long.class)
+                        .single())
+                .as("nothing written")
+                .isEqualTo(appealsBefore);
+
+        AppealView appeal = desk.submit(
+                AppealChannel.PORTAL,
+                answered(phone()),
+                List.of(new Evidence("C:\\fakepath\\账单.png", png), new Evidence("回复.pdf", pdf)));
+
+        assertThat(desk.evidence(appeal.id()))
+                .extracting(EvidenceView::fileName, EvidenceView::contentType)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("账单.png", "image/png"),
+                        org.assertj.core.groups.Tuple.tuple("回复.pdf", "application/pdf"));
+        long pdfId = desk.evidence(appeal.id()).get(1).id();
+        mvc.perform(get("/console/appeals/{id}/evidence/{file}", appeal.id(), pdfId)
+                        .with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andExpect(content().bytes(pdf));
+        mvc.perform(get("/console/appeals/{id}/evidence/{file}", appeal.id(), pdfId)
+                        .with(as(users, "bj")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void anAppealNotFirstTakenToTheOperatorIsReferredBackWithTheReasonShownToTheUser() throws Exception {
         AppealView appeal = desk.submit(AppealChannel.PORTAL, appeal(phone(), null, null));
 

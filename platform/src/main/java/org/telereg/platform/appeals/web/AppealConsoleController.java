@@ -1,8 +1,18 @@
 package org.telereg.platform.appeals.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
@@ -20,6 +31,7 @@ import org.telereg.platform.appeals.AppealChannel;
 import org.telereg.platform.appeals.AppealDesk;
 import org.telereg.platform.appeals.AppealStatus;
 import org.telereg.platform.appeals.AppealView;
+import org.telereg.platform.appeals.EvidenceView;
 import org.telereg.platform.appeals.NewAppeal;
 import org.telereg.platform.appeals.Outcome;
 import org.telereg.platform.shared.RejectedInputException;
@@ -67,10 +79,16 @@ class AppealConsoleController {
     }
 
     @PostMapping
-    String receive(Actor actor, @ModelAttribute("input") NewAppeal input, Model model, RedirectAttributes redirect) {
+    String receive(
+            Actor actor,
+            @ModelAttribute("input") NewAppeal input,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         requireDecider(actor);
         try {
-            AppealView appeal = desk.submit(AppealChannel.PHONE, input);
+            AppealView appeal = desk.submit(AppealChannel.PHONE, input, AppealForm.evidence(evidence));
             redirect.addFlashAttribute("message", "appeals.received.staff");
             return "redirect:/console/appeals/" + appeal.id();
         } catch (RejectedInputException e) {
@@ -84,6 +102,7 @@ class AppealConsoleController {
         requireStaff(actor);
         AppealView appeal = desk.read(actor, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("appeal", appeal);
+        model.addAttribute("evidence", desk.evidence(appeal.id()));
         model.addAttribute("rulesToday", desk.outcomeToday(appeal));
         model.addAttribute("reasonsToday", desk.reasonsToday(appeal));
         model.addAttribute("today", desk.today());
@@ -91,6 +110,29 @@ class AppealConsoleController {
         model.addAttribute("responds", actor.role() == Role.OPERATOR);
         model.addAttribute("outcomes", Outcome.values());
         return "appeals/detail";
+    }
+
+    @GetMapping("/{id}/evidence/{file}")
+    ResponseEntity<Resource> evidence(Actor actor, @PathVariable long id, @PathVariable long file) {
+        requireStaff(actor);
+        EvidenceView listed = desk.evidence(id).stream()
+                .filter(e -> e.id() == file)
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Path path = desk.evidenceFile(actor, id, file)
+                .filter(Files::exists)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(listed.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(listed.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                // The type was checked on upload; a browser must not guess another from the content.
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(path));
     }
 
     @PostMapping("/{id}/decision")

@@ -1,10 +1,14 @@
 package org.telereg.platform.appeals.web;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.multipart.MultipartFile;
 import org.telereg.platform.appeals.AppealDesk;
 import org.telereg.platform.appeals.AppealSubject;
+import org.telereg.platform.appeals.Evidence;
 import org.telereg.platform.appeals.NewAppeal;
 import org.telereg.platform.appeals.OperatorContact;
 import org.telereg.platform.shared.FieldProblem;
@@ -18,6 +22,15 @@ class AppealForm {
 
     AppealForm(AppealDesk desk) {
         this.desk = desk;
+    }
+
+    /** The files of the form's evidence field; a browser sends one empty part when none is chosen. */
+    static List<Evidence> evidence(List<MultipartFile> files) throws IOException {
+        List<Evidence> evidence = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            evidence.add(new Evidence(file.getOriginalFilename(), file.getBytes()));
+        }
+        return evidence;
     }
 
     void prepare(Model model, NewAppeal input, List<FieldProblem> problems) {

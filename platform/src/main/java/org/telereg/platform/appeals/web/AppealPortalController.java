@@ -1,5 +1,6 @@
 package org.telereg.platform.appeals.web;
 
+import java.io.IOException;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.telereg.platform.appeals.AppealChannel;
 import org.telereg.platform.appeals.AppealDesk;
 import org.telereg.platform.appeals.NewAppeal;
@@ -33,9 +35,13 @@ class AppealPortalController {
     }
 
     @PostMapping
-    String submit(@ModelAttribute("input") NewAppeal input, Model model) {
+    String submit(
+            @ModelAttribute("input") NewAppeal input,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+            Model model)
+            throws IOException {
         try {
-            model.addAttribute("appeal", desk.submit(AppealChannel.PORTAL, input));
+            model.addAttribute("appeal", desk.submit(AppealChannel.PORTAL, input, AppealForm.evidence(evidence)));
             return "appeals/received";
         } catch (RejectedInputException e) {
             form.prepare(model, input, e.problems());
