@@ -3,6 +3,7 @@ package org.telereg.platform.antifraud;
 import java.time.LocalDate;
 import java.util.List;
 import org.telereg.engine.numbering.PhoneNumbers;
+import org.telereg.platform.appeals.AppealView;
 import org.telereg.platform.spam.ReportView;
 
 /**
@@ -12,8 +13,10 @@ import org.telereg.platform.spam.ReportView;
  * @param days the number's days with calls in the scanned batches, in date order
  * @param related other subscribers seen on the number's handsets
  * @param reports reports against the number in the spam desk, newest first
+ * @param appeals appeals the number's user made to the administrations, newest first
  */
-public record NumberProfile(List<Day> days, List<RelatedNumber> related, List<ReportView> reports) {
+public record NumberProfile(
+        List<Day> days, List<RelatedNumber> related, List<ReportView> reports, List<AppealView> appeals) {
 
     /**
      * One day of calls, from the latest batch that covered it.

@@ -15,11 +15,12 @@ import org.telereg.engine.fraud.FeatureSettings;
 import org.telereg.engine.fraud.NumberActivity;
 import org.telereg.engine.fraud.SharedDevice;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.appeals.AppealDesk;
 import org.telereg.platform.spam.ReportDesk;
 
 /**
  * The number pages of suspects: what each flagged number did day by day and which handsets it
- * shared, kept per scanned batch, joined with the reports other modules hold about it.
+ * shared, kept per scanned batch, joined with the reports and appeals other modules hold about it.
  */
 @Service
 public class NumberProfiles {
@@ -32,11 +33,13 @@ public class NumberProfiles {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final ReportDesk reportDesk;
+    private final AppealDesk appealDesk;
 
-    NumberProfiles(JdbcClient jdbc, JdbcTemplate batches, ReportDesk reportDesk) {
+    NumberProfiles(JdbcClient jdbc, JdbcTemplate batches, ReportDesk reportDesk, AppealDesk appealDesk) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.reportDesk = reportDesk;
+        this.appealDesk = appealDesk;
     }
 
     /** Reads the batch's calls file again for the flagged numbers and keeps their days and shared handsets. */
@@ -114,6 +117,10 @@ public class NumberProfiles {
                         rs.getObject(3, Long.class),
                         rs.getString(4) == null ? null : CaseStatus.valueOf(rs.getString(4))))
                 .list();
-        return new NumberProfile(days, related, reportDesk.against(scope, number, REPORTS_SHOWN));
+        return new NumberProfile(
+                days,
+                related,
+                reportDesk.against(scope, number, REPORTS_SHOWN),
+                appealDesk.byComplainant(scope, number, REPORTS_SHOWN));
     }
 }

@@ -489,6 +489,20 @@ public class AppealDesk {
                 .optional();
     }
 
+    /** Appeals the user of a number made that the scope covers, newest first: a panel of the number's page. */
+    @Transactional(readOnly = true)
+    public List<AppealView> byComplainant(DataScope scope, String phone, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = " where complainant_phone = :phone and "
+                + scope.sqlCondition("province_code", "respondent_credit_code", params);
+        return jdbc.sql("select * from appeals_appeal" + where + " order by id desc limit :limit")
+                .params(params)
+                .param("phone", phone)
+                .param("limit", limit)
+                .query((rs, n) -> toView(rs))
+                .list();
+    }
+
     /** One page of appeals the scope covers, newest first; optionally one status, or overdue only. */
     @Transactional(readOnly = true)
     public Page<AppealView> search(DataScope scope, AppealStatus status, boolean overdueOnly, Pageable pageable) {

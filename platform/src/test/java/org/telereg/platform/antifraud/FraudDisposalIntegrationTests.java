@@ -347,6 +347,40 @@ class FraudDisposalIntegrationTests {
     @Autowired
     org.telereg.platform.audit.AuditLog auditLog;
 
+    @Autowired
+    org.telereg.platform.appeals.AppealDesk appeals;
+
+    @Test
+    void theNumberPageListsTheAppealsItsUserMade() throws Exception {
+        String number = numberIn("44");
+        long id = suspect(number).id();
+        java.time.LocalDate today = appeals.today();
+        var appeal = appeals.submit(
+                org.telereg.platform.appeals.AppealChannel.PORTAL,
+                new org.telereg.platform.appeals.NewAppeal(
+                        "孙八",
+                        number,
+                        "OP-CMCC",
+                        "44",
+                        "SERVICE_CONDUCT",
+                        "恢复被误停的号码",
+                        "号码被当作涉诈号码停机，本人未参与诈骗。",
+                        today.minusDays(20).toString(),
+                        today.minusDays(19).toString(),
+                        "STORE",
+                        "需本人到营业厅核验。",
+                        today.minusDays(17).toString(),
+                        "false",
+                        "false",
+                        "false"));
+
+        mvc.perform(get("/console/antifraud/{id}", id).with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(appeal.trackingNumber())));
+        mvc.perform(get("/console/antifraud/{id}", suspect(numberIn("44")).id()).with(as(users, "officer")))
+                .andExpect(content().string(Matchers.containsString("没有提出过申诉")));
+    }
+
     @Test
     void numberReportedRepeatedlyBecomesASuspect() {
         String number = numberIn("44");
