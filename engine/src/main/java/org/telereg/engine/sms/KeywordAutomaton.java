@@ -655,7 +655,11 @@ final class KeywordAutomaton {
             // chars[WARM_UP + i] is text position i; the WARM_UP entries in front and those past the end stay
             // U+0000, which no keyword contains: its class 0 sends every part to the root.
             System.arraycopy(text, 0, chars, WARM_UP, length);
-            Arrays.fill(chars, WARM_UP + length, needed, (char) 0);
+            // At most PARTS - 1 characters past the end: a loop of its own, where Arrays.fill was a call that took
+            // 3% of matching in a profile.
+            for (int i = WARM_UP + length; i < needed; i++) {
+                chars[i] = 0;
+            }
         }
     }
 }
