@@ -46,7 +46,7 @@ final class NgramFeatures {
      * (see {@link SmsModel#lanes}); the same sums as looking up each bucket {@link #buckets} writes, without writing
      * them.
      */
-    static void sumSteps(char[] text, int length, int bits, long[] lanes, long[] sums) {
+    static void sumSteps(char[] text, int length, int bits, int[] lanes, long[] sums) {
         final int shift = 64 - bits;
         long normal = 0;
         long ad = 0;
@@ -60,17 +60,19 @@ final class NgramFeatures {
         long beforePrevious = 0;
         int i = 0;
         while (i < length) {
-            // Ten characters are at most 30 grams, within what a lane can sum; then the lanes are moved out.
-            final int end = Math.min(length, i + 10);
+            // Five characters are at most 15 grams, within what a lane can sum; then the lanes are moved out. A
+            // bucket's int is read as unsigned (the top lane fills its top bits), which costs no instruction.
+            final int end = Math.min(length, i + 5);
             long packed = 0;
             for (; i < end; i++) {
                 long c = fold(text[i]) * GOLDEN;
-                packed += lanes[(int) (c >>> shift)];
+                packed += lanes[(int) (c >>> shift)] & 0xFFFFFFFFL;
                 if (i >= 1) {
-                    packed += lanes[(int) ((bigram + (previous << 16) + c) >>> shift)];
+                    packed += lanes[(int) ((bigram + (previous << 16) + c) >>> shift)] & 0xFFFFFFFFL;
                 }
                 if (i >= 2) {
-                    packed += lanes[(int) ((trigram + (beforePrevious << 32) + (previous << 16) + c) >>> shift)];
+                    packed += lanes[(int) ((trigram + (beforePrevious << 32) + (previous << 16) + c) >>> shift)]
+                            & 0xFFFFFFFFL;
                 }
                 beforePrevious = previous;
                 previous = c;
@@ -86,7 +88,7 @@ final class NgramFeatures {
     }
 
     /** Adds the weights, in steps, of the given buckets for the three classes into {@code sums}. */
-    static void sumSteps(int[] buckets, int count, long[] lanes, long[] sums) {
+    static void sumSteps(int[] buckets, int count, int[] lanes, long[] sums) {
         long normal = 0;
         long ad = 0;
         long fraud = 0;
@@ -94,7 +96,7 @@ final class NgramFeatures {
             final int end = Math.min(count, i + SmsModel.LANE_ADDS);
             long packed = 0;
             for (; i < end; i++) {
-                packed += lanes[buckets[i]];
+                packed += lanes[buckets[i]] & 0xFFFFFFFFL;
             }
             normal += packed & SmsModel.LANE_MASK;
             ad += (packed >>> SmsModel.LANE_BITS) & SmsModel.LANE_MASK;

@@ -31,26 +31,29 @@ public final class SmsModel {
     private static final String STANDARD_MODEL = "sms-model.bin";
     static final int CLASSES = 3;
     static final int STRIDE = 4;
-    static final int LANE_BITS = 21;
+    // A weight is rounded to one of 2 * STEPS + 1 steps of its class's quantum.
+    static final int STEPS = 127;
+    static final int LANE_BITS = 12;
     static final long LANE_MASK = (1L << LANE_BITS) - 1;
-    static final long LANE_BIAS = 1 << 15;
-    // Grams a lane can sum without carrying into the next: 32 * 65,535 < 2^21.
-    static final int LANE_ADDS = 32;
+    static final long LANE_BIAS = STEPS + 1;
+    // Grams a lane can sum without carrying into the next: 16 * 255 < 2^12.
+    static final int LANE_ADDS = 16;
 
     final int bits;
     final float fraudThreshold;
     final float adWeight;
     final float adThreshold;
     final float[] bias;
-    // Bucket b's weights sit at b * STRIDE + class, each a multiple of quantum (the weights are rounded to 16-bit
-    // steps when a model is made, see quantise).
+    // Bucket b's weights sit at b * STRIDE + class, each a multiple of its class's quantum (the weights are
+    // rounded to 8-bit steps when a model is made, see quantum).
     final float[] weights;
     // The same weights in units of quantum, bucket b's three packed into lanes[b]: each biased by LANE_BIAS into
-    // 0..65535 and given 21 bits, so one 64-bit add sums a gram for all three classes and up to 32 grams add up
-    // before a lane can carry into the next. 512 KB for 2^16 buckets, which stays in a core's level-2 cache
-    // where the float table (1 MB) did not; and integer sums come out the same in any order.
-    final long[] lanes;
-    final float quantum;
+    // 1..255 and given 12 bits (the third the top 8 bits of the int), so that one add into a long sums a gram for
+    // all three classes and 16 grams add up before a lane can carry into the next. 256 KB for 2^16 buckets:
+    // half the 16-bit table's, so that it keeps its place in a core's level-2 cache when another process shares
+    // the core; and integer sums come out the same in any order.
+    final int[] lanes;
+    final float[] quantum;
     final KeywordMatcher keywords;
     final String keywordList;
     final String description;
@@ -74,14 +77,15 @@ public final class SmsModel {
         this.adWeight = adWeight;
         this.adThreshold = adThreshold;
         this.bias = bias.clone();
-        this.quantum = quantum(weights);
+        this.quantum = new float[CLASSES];
         this.weights = new float[weights.length];
-        this.lanes = new long[1 << bits];
-        for (int b = 0; b < (1 << bits); b++) {
-            for (int c = 0; c < CLASSES; c++) {
-                long steps = Math.round(weights[b * STRIDE + c] / quantum);
-                this.weights[b * STRIDE + c] = steps * quantum;
-                lanes[b] |= (steps + LANE_BIAS) << (LANE_BITS * c);
+        this.lanes = new int[1 << bits];
+        for (int c = 0; c < CLASSES; c++) {
+            quantum[c] = quantum(weights, c);
+            for (int b = 0; b < (1 << bits); b++) {
+                long steps = Math.round(weights[b * STRIDE + c] / quantum[c]);
+                this.weights[b * STRIDE + c] = steps * quantum[c];
+                lanes[b] |= (int) ((steps + LANE_BIAS) << (LANE_BITS * c));
             }
         }
         this.keywordList = keywordList;
@@ -91,15 +95,17 @@ public final class SmsModel {
     }
 
     /**
-     * The step the weights are rounded to: the largest weight becomes 32,767 steps. A message's logit then moves
-     * by about 10^-4 at most against unrounded weights, far below any decision margin the thresholds can see.
+     * The step class {@code c}'s weights are rounded to: its largest weight becomes 127 steps. A gram's weight
+     * then moves by at most half a step (0.4% of the largest), and a message's logit, which sums some 190 of them
+     * over the square root of their number, by far less in practice as the errors have both signs; the
+     * cross-validation in docs/sms-quality.md is measured with the rounded weights.
      */
-    private static float quantum(float[] weights) {
+    private static float quantum(float[] weights, int c) {
         float largest = 0;
-        for (float w : weights) {
-            largest = Math.max(largest, Math.abs(w));
+        for (int i = c; i < weights.length; i += STRIDE) {
+            largest = Math.max(largest, Math.abs(weights[i]));
         }
-        return largest == 0 ? 1 : largest / Short.MAX_VALUE;
+        return largest == 0 ? 1 : largest / STEPS;
     }
 
     static float[] groupOffsets(KeywordMatcher keywords) {

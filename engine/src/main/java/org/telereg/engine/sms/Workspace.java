@@ -29,10 +29,10 @@ final class Workspace {
         featureCount = 0;
         NgramFeatures.sumSteps(text, length, model.bits, model.lanes, sums);
         int grams = NgramFeatures.count(length);
-        double scale = scale(grams) * model.quantum;
-        logits[0] = model.bias[0] + scale * sums[0];
-        logits[1] = model.bias[1] + scale * sums[1];
-        logits[2] = model.bias[2] + scale * sums[2];
+        double scale = scale(grams);
+        logits[0] = model.bias[0] + scale * model.quantum[0] * sums[0];
+        logits[1] = model.bias[1] + scale * model.quantum[1] * sums[1];
+        logits[2] = model.bias[2] + scale * model.quantum[2] * sums[2];
         addGroupOffsets(model, groups, groupCount, logits);
         softmax(logits, probabilities);
     }
@@ -91,10 +91,10 @@ final class Workspace {
             SmsModel model, int[] features, int featureCount, int[] groups, int groupCount, double[] logits) {
         long[] sums = new long[SmsModel.CLASSES];
         NgramFeatures.sumSteps(features, featureCount, model.lanes, sums);
-        double scale = scale(featureCount) * model.quantum;
-        logits[0] = model.bias[0] + scale * sums[0];
-        logits[1] = model.bias[1] + scale * sums[1];
-        logits[2] = model.bias[2] + scale * sums[2];
+        double scale = scale(featureCount);
+        logits[0] = model.bias[0] + scale * model.quantum[0] * sums[0];
+        logits[1] = model.bias[1] + scale * model.quantum[1] * sums[1];
+        logits[2] = model.bias[2] + scale * model.quantum[2] * sums[2];
         addGroupOffsets(model, groups, groupCount, logits);
     }
 
