@@ -35,9 +35,6 @@ final class ShardState {
     private static final int CURRENT_DAY_OUT = 7;
     private static final int CURRENT_HOUR = 8;
     private static final int CURRENT_HOUR_OUT = 9;
-    /** 1 + the index of the subscriber's page of hour counts, 0 while it has none. */
-    private static final int HOUR_PAGE = 10;
-
     private static final int LAST_PLACE = 11;
     private static final int FIRST_SEEN = 12;
     private static final int DURATION_SUM = 13;
@@ -60,15 +57,6 @@ final class ShardState {
     private static final int PLACE_BITS = 128;
 
     private static final int STRIDE = 40;
-
-    /** Clock hours per page of hour counts: 21 days. */
-    private static final int PAGE_HOURS = 512;
-    /** How far before the subscriber's first outgoing hour seen its page starts, for blocks applied out of order. */
-    private static final int PAGE_SLACK = 24;
-    /** A page entry saying that this hour's count is in the pair table. */
-    private static final char IN_PAIRS = Character.MAX_VALUE;
-
-    private static final int MAX_PAGES = Integer.MAX_VALUE / PAGE_HOURS - 1;
 
     /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
     private static final long EPOCH_2000 = 946_684_800L;
@@ -94,15 +82,6 @@ final class ShardState {
     private int[][] parserPlaces = new int[0][];
 
     private int[] state = new int[0];
-
-    // Outgoing calls per clock hour, as pages of PAGE_HOURS counts, one page per subscriber with outgoing calls,
-    // starting a little before its first outgoing hour seen. On time-bounded input (the usual days or weeks) the
-    // hours then stay out of the pair table: a fifth of its entries on generated traffic, each a cache miss when
-    // new. Hours outside the page, and an hour whose count would overflow a char, go to the pair table as before;
-    // each hour lives in one place or the other.
-    private char[] hourCounts = new char[0];
-    private int[] pageBase = new int[16];
-    private int pages;
     private int capacity;
 
     private long windowStart = Long.MAX_VALUE;
@@ -331,52 +310,11 @@ final class ShardState {
 
     private void flushHour(int sub) {
         int at = sub * STRIDE;
-        int hour = state[at + CURRENT_HOUR];
-        if (hour != NONE) {
-            int count = state[at + CURRENT_HOUR_OUT];
-            if (!countHour(at, hour, count)) {
-                pairs.add(PairCounts.owner(PairCounts.HOUR, sub), hour, count);
-            }
+        if (state[at + CURRENT_HOUR] != NONE) {
+            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR], state[at + CURRENT_HOUR_OUT]);
             state[at + CURRENT_HOUR_OUT] = 0;
             state[at + CURRENT_HOUR] = NONE;
         }
-    }
-
-    /** Adds {@code count} to the hour in the subscriber's page; false when the pair table is to count it. */
-    private boolean countHour(int at, int hour, int count) {
-        int page = state[at + HOUR_PAGE] - 1;
-        if (page < 0) {
-            if (pages == MAX_PAGES) {
-                return false;
-            }
-            page = pages++;
-            if (page == pageBase.length) {
-                pageBase = Arrays.copyOf(pageBase, page * 2);
-            }
-            if ((long) pages * PAGE_HOURS > hourCounts.length) {
-                long grown = Math.max((long) hourCounts.length * 2, 64L * PAGE_HOURS);
-                hourCounts = Arrays.copyOf(hourCounts, (int) Math.min(grown, (long) MAX_PAGES * PAGE_HOURS));
-            }
-            pageBase[page] = hour - PAGE_SLACK;
-            state[at + HOUR_PAGE] = page + 1;
-        }
-        int offset = hour - pageBase[page];
-        if (offset < 0 || offset >= PAGE_HOURS) {
-            return false;
-        }
-        int entry = page * PAGE_HOURS + offset;
-        int counted = hourCounts[entry];
-        if (counted == IN_PAIRS) {
-            return false;
-        }
-        if ((long) counted + count >= IN_PAIRS) {
-            // Too many for a char: the hour moves to the pair table with what the page had counted.
-            hourCounts[entry] = IN_PAIRS;
-            pairs.add(PairCounts.owner(PairCounts.HOUR, at / STRIDE), hour, counted);
-            return false;
-        }
-        hourCounts[entry] = (char) (counted + count);
-        return true;
     }
 
     /** The numeric value of a counterpart key, or -1 when the counterpart is not all digits. */
@@ -480,8 +418,6 @@ final class ShardState {
                 + places.footprint()
                 + cities.footprint()
                 + pairs.footprint()
-                + 2L * hourCounts.length
-                + 4L * pageBase.length
                 + 4L * imeiOwner.length
                 + 4L * placeCity.length;
     }
@@ -559,18 +495,6 @@ final class ShardState {
                 default -> throw new IllegalStateException("pair kind " + kind);
             }
         });
-        for (int sub = 0; sub < size; sub++) {
-            int page = state[sub * STRIDE + HOUR_PAGE] - 1;
-            if (page >= 0) {
-                for (int entry = page * PAGE_HOURS, last = entry + PAGE_HOURS; entry < last; entry++) {
-                    int value = hourCounts[entry];
-                    if (value != 0 && value != IN_PAIRS) {
-                        outHours[sub]++;
-                        maxHour[sub] = Math.max(maxHour[sub], value);
-                    }
-                }
-            }
-        }
         int[] sequential = sequentialCallees(numericCallees);
 
         int rows = 0;
