@@ -2,6 +2,8 @@ package org.telereg.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.telereg.engine.fraud.CdrFiles;
 import org.telereg.engine.fraud.CdrGenerator;
@@ -34,8 +37,10 @@ import org.telereg.engine.fraud.GeneratorSettings;
  * checks that both agree, and prints rows/s, bytes/s, peak memory and the ratio.
  *
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.FraudFeaturesComparison [rows ...] [--dir
- * DIR] [--keep]}; rows default to 10,000,000. Files are generated into a temporary directory (or DIR), deleted
- * afterwards unless {@code --keep}.
+ * DIR] [--keep] [--runs N]}; rows default to 10,000,000. Files are generated into a temporary directory (or DIR),
+ * deleted afterwards unless {@code --keep}; a file in DIR generated earlier with the same generator settings is
+ * reused. Each file is processed N times (default 3) by each side, alternating TeleReg and DuckDB, and each side's
+ * median time is reported: the same warm-up for both sides.
  */
 public final class FraudFeaturesComparison {
 
@@ -70,10 +75,12 @@ public final class FraudFeaturesComparison {
         List<Long> sizes = new ArrayList<>();
         Path dir = null;
         boolean keep = false;
+        int runs = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
                 default -> sizes.add(Long.parseLong(args[i].replace("_", "")));
             }
         }
@@ -83,15 +90,15 @@ public final class FraudFeaturesComparison {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("telereg-fraud-bench");
         System.out.printf(
                 Locale.ROOT,
-                "java %s, %d processors, max heap %,d MB, files in %s%n",
+                "java %s, %d processors, max heap %,d MB, files in %s, %d runs per side and file (median)%n",
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
-                work);
+                work,
+                runs);
         try {
-            GeneratedCdrs pilot = new CdrGenerator(
-                            GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS))
-                    .writeTo(work.resolve("pilot"));
+            Generated pilot =
+                    generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
             double rowsPerSubscriber = (double) pilot.callRows() / PILOT_SUBSCRIBERS;
             // Warm-up: JIT for TeleReg, extension loading and caches for DuckDB.
             String sql = sql();
@@ -102,24 +109,38 @@ public final class FraudFeaturesComparison {
             for (long rows : sizes) {
                 int subscribers = (int) Math.ceil(rows / rowsPerSubscriber);
                 long started = System.nanoTime();
-                GeneratedCdrs data = new CdrGenerator(
-                                GeneratorSettings.of(SEED + rows, subscribers).withDays(DAYS))
-                        .writeTo(work.resolve("rows-" + rows));
+                Generated data = generated(
+                        GeneratorSettings.of(SEED + rows, subscribers).withDays(DAYS), work.resolve("rows-" + rows));
                 long bytes = Files.size(data.calls());
                 System.out.printf(
                         Locale.ROOT,
-                        "%n== %,d call rows (%,d subscribers, %d days), %,.1f MB; generated in %.0f s%n",
+                        "%n== %,d call rows (%,d subscribers, %d days), %,.1f MB; %s in %.0f s%n",
                         data.callRows(),
                         subscribers,
                         DAYS,
                         bytes / 1048576.0,
+                        data.reused() ? "reused" : "generated",
                         (System.nanoTime() - started) / 1e9);
-                Result ours = teleReg(data.calls());
-                report("TeleReg FraudFeatures", ours, data.callRows(), bytes);
-                Result theirs = duckDb(data.calls(), sql);
-                report("DuckDB 2.0.0.1 SQL", theirs, data.callRows(), bytes);
-                compare(ours, theirs);
-                System.out.printf(Locale.ROOT, "ratio TeleReg / DuckDB: %.1fx%n", theirs.seconds / ours.seconds);
+                List<Result> ours = new ArrayList<>();
+                List<Result> theirs = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    Result our = teleReg(data.calls());
+                    report("TeleReg FraudFeatures", run, our, data.callRows(), bytes);
+                    Result their = duckDb(data.calls(), sql);
+                    report("DuckDB 2.0.0.1 SQL", run, their, data.callRows(), bytes);
+                    compare(our, their);
+                    ours.add(our);
+                    theirs.add(their);
+                }
+                if (runs == 0) {
+                    continue;
+                }
+                Result our = median(ours);
+                Result their = median(theirs);
+                report("TeleReg FraudFeatures", 0, our, data.callRows(), bytes);
+                report("DuckDB 2.0.0.1 SQL", 0, their, data.callRows(), bytes);
+                System.out.printf(
+                        Locale.ROOT, "ratio TeleReg / DuckDB (medians): %.1fx%n", their.seconds / our.seconds);
             }
         } finally {
             if (!keep) {
@@ -130,6 +151,56 @@ public final class FraudFeaturesComparison {
                 }
             }
         }
+    }
+
+    /** A generated calls file, whether it was already there, and its rows. */
+    private record Generated(Path calls, long callRows, boolean reused) {}
+
+    /**
+     * The files of {@code settings} in {@code directory}: reused when a description written after an earlier
+     * generation names the same settings and the calls file still has the size it had, generated otherwise.
+     */
+    private static Generated generated(GeneratorSettings settings, Path directory) throws IOException {
+        Path description = directory.resolve("generated.properties");
+        Path calls = directory.resolve(settings.gzip() ? "calls.csv.gz" : "calls.csv");
+        if (Files.isRegularFile(description) && Files.isRegularFile(calls)) {
+            Properties written = new Properties();
+            try (Reader in = Files.newBufferedReader(description, StandardCharsets.UTF_8)) {
+                written.load(in);
+            }
+            if (settings.toString().equals(written.getProperty("settings"))
+                    && String.valueOf(Files.size(calls)).equals(written.getProperty("callsBytes"))) {
+                return new Generated(calls, Long.parseLong(written.getProperty("callRows")), true);
+            }
+        }
+        Files.deleteIfExists(description);
+        GeneratedCdrs data = new CdrGenerator(settings).writeTo(directory);
+        Properties written = new Properties();
+        written.setProperty("settings", settings.toString());
+        written.setProperty("callRows", String.valueOf(data.callRows()));
+        written.setProperty("callsBytes", String.valueOf(Files.size(data.calls())));
+        try (Writer out = Files.newBufferedWriter(description, StandardCharsets.UTF_8)) {
+            written.store(out, "written by FraudFeaturesComparison after generating this directory's files");
+        }
+        return new Generated(data.calls(), data.callRows(), false);
+    }
+
+    /** The run of median time (the lower of the two middle ones for an even count), with the largest peaks. */
+    private static Result median(List<Result> results) {
+        List<Result> byTime = new ArrayList<>(results);
+        byTime.sort(Comparator.comparingDouble(Result::seconds));
+        Result middle = byTime.get((byTime.size() - 1) / 2);
+        long peakHeap = 0;
+        long peakRss = 0;
+        long rssBefore = 0;
+        for (Result each : results) {
+            if (each.peakRss - each.rssBefore >= peakRss - rssBefore) {
+                peakRss = each.peakRss;
+                rssBefore = each.rssBefore;
+            }
+            peakHeap = Math.max(peakHeap, each.peakHeap);
+        }
+        return new Result(middle.seconds, peakHeap, peakRss, rssBefore, middle.subscribers, middle.sums);
     }
 
     /** Time, memory and per-feature sums (over subscribers, NaN skipped) of one side's result. */
@@ -194,12 +265,14 @@ public final class FraudFeaturesComparison {
         return new Result(seconds, peakHeap(), rss("VmHWM"), rssBefore, subscribers, sums);
     }
 
-    private static void report(String name, Result result, long rows, long bytes) {
+    /** Prints one run's figures, or with {@code run} 0 the median time and the largest peaks of all runs. */
+    private static void report(String name, int run, Result result, long rows, long bytes) {
         System.out.printf(
                 Locale.ROOT,
-                "%-22s %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB), peak Java heap"
+                "%-22s %-7s %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB), peak Java heap"
                         + " %,d MB%n",
                 name,
+                run == 0 ? "median" : "run " + run,
                 result.seconds,
                 rows / result.seconds,
                 bytes / 1048576.0 / result.seconds,

@@ -1,26 +1,24 @@
 package org.telereg.engine.fraud;
 
 /**
- * What is kept per distinct pair — the contact flags of each (subscriber, counterpart), each (subscriber, IMEI)
- * and (subscriber, place), the outgoing count of each (subscriber, day) and (subscriber, hour) — as a map from
- * (kind, subscriber, other) to an int, updated by commutative operations.
+ * What is kept per distinct pair — each (subscriber, IMEI) and (subscriber, place), the outgoing count of each
+ * (subscriber, day) and (subscriber, hour) — as a map from (kind, subscriber, other) to an int, updated by
+ * commutative operations. Contacts are kept in {@link ContactLists}.
  *
  * <p>The map is one open-addressing table whose slot is given by the top bits of the key's hash, so the keys
  * whose hashes share their top 10 bits live in one contiguous 1/1,024 of the table. Updates do not touch the
  * table at once: each is appended to the buffer of its 1/1,024, and a full buffer is applied in one go, its
  * slots all within a few pages that stay in cache and TLB — where updating a huge table record by record
  * would wait for main memory on nearly every record. This works because every update commutes (OR of flags,
- * addition, a count saturating at 2): the order in which they are applied does not change the result. One
+ * addition): the order in which they are applied does not change the result. One
  * table rather than 1,024 small ones also keeps the garbage collector from copying it: a large array is
  * allocated outside the young generation.
  *
- * <p>A slot is two longs side by side: the other part of the key (a counterpart's digits and length, or an
- * id), then the kind (4 bits), subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor
+ * <p>A slot is two longs side by side: the other part of the key (an id, a day or an hour), then the kind (4 bits), subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor
  * of at most 5/8: 26 to 51 bytes per pair, plus 2 MB of buffers.
  */
 final class PairCounts {
 
-    static final int CONTACT = 1;
     static final int IMEI = 2;
     static final int PLACE = 3;
     static final int DAY = 4;
@@ -28,14 +26,8 @@ final class PairCounts {
 
     static final int MAX_SUBSCRIBERS = 1 << 28;
 
-    /** Contact flags: bits 0–1 count outgoing calls up to 2, bit 2 marks an incoming call. */
-    static final int OUT_MASK = 3;
-
-    static final int IN = 4;
-
     private static final int OR = 0;
     private static final int ADD = 1;
-    private static final int OUT = 2;
     private static final int MAX_AMOUNT = (1 << 30) - 1;
 
     private static final int PARTITION_BITS = 10;
@@ -102,11 +94,6 @@ final class PairCounts {
         } else {
             update(owner, other, ADD, amount);
         }
-    }
-
-    /** Counts an outgoing call in a contact's flags, up to 2. */
-    void out(int owner, long other) {
-        update(owner, other, OUT, 0);
     }
 
     private void update(int owner, long other, int operation, int amount) {
@@ -186,11 +173,7 @@ final class PairCounts {
     private void update(int at, int operation, int amount) {
         long second = table[at];
         int value = (int) second;
-        value = switch (operation) {
-            case OR -> value | amount;
-            case ADD -> value + amount;
-            default -> (value & ~OUT_MASK) | Math.min((value & OUT_MASK) + 1, 2);
-        };
+        value = operation == OR ? value | amount : value + amount;
         table[at] = (second & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
     }
 

@@ -85,8 +85,9 @@ final class ParallelReader {
 
     /**
      * Sizes the shards' pair tables for the calls file's rows, estimated from the first block's lines and the
-     * file's size (compressed bytes read so far for gzip): one record adds about one distinct pair in traffic
-     * dominated by dialers of strangers. At most a quarter of the heap in all, so that a file whose pairs do not
+     * file's size (compressed bytes read so far for gzip). Contacts are kept elsewhere ({@link ContactLists}); what
+     * the table holds — the handsets, places, days and hours of each subscriber — came to about one pair per four
+     * records on generated traffic (a fifth of them hours). At most a quarter of the heap in all, so that a file whose pairs do not
      * fit the heap still fails only when they do not, and one with few distinct pairs wastes at most that.
      */
     private static void reservePairs(ShardState[] shards, byte[] data, int from, int to, long size, long read) {
@@ -97,7 +98,7 @@ final class ParallelReader {
         long rows = read >= size || read <= 0 ? lines : (long) (lines * ((double) size / read));
         long maxBytes = Runtime.getRuntime().maxMemory() / 4 / shards.length;
         for (ShardState shard : shards) {
-            shard.reservePairs(rows / shards.length, maxBytes);
+            shard.reservePairs(rows / 4 / shards.length, maxBytes);
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Arrays;
  * values.
  *
  * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
- * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes). Per distinct pair (subscriber and callee or caller, IMEI, place, calendar day with calls, clock hour
- * with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as digits need
- * nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
+ * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes). Per distinct
+ * callee and per distinct caller: an entry in the subscriber's {@link ContactLists} (8 to 32 bytes). Per distinct
+ * (subscriber and IMEI, place, calendar day with calls, clock hour with outgoing calls): one {@link PairCounts}
+ * entry (26 to 51 bytes). Counterparts written as digits need nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
  * kept per record. The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
  * heap for all shards.
  */
@@ -75,6 +76,7 @@ final class ShardState {
     private final ByteDictionary places = new ByteDictionary();
     private final ByteDictionary cities = new ByteDictionary();
     private final PairCounts pairs = new PairCounts();
+    private final ContactLists contacts = new ContactLists();
 
     private int[] imeiOwner = new int[256];
     private int[] placeCity = new int[256];
@@ -96,6 +98,7 @@ final class ShardState {
         int old = capacity;
         capacity = size;
         state = Arrays.copyOf(state, size * STRIDE);
+        contacts.allocate(size);
         for (int sub = old; sub < size; sub++) {
             int at = sub * STRIDE;
             state[at + CURRENT_DAY] = NONE;
@@ -241,7 +244,7 @@ final class ShardState {
             outgoing(sub, time, day, duration, counterpart);
         } else if (type == 2) {
             state[at + IN_CALLS]++;
-            pairs.or(PairCounts.owner(PairCounts.CONTACT, sub), counterpart, PairCounts.IN);
+            contacts.calledBy(sub, counterpart);
         } else {
             state[at + FORWARDED_CALLS]++;
         }
@@ -280,7 +283,7 @@ final class ShardState {
         if (settings.isNight(hour - day * 24)) {
             state[at + NIGHT_CALLS]++;
         }
-        pairs.out(PairCounts.owner(PairCounts.CONTACT, sub), counterpart);
+        contacts.called(sub, counterpart);
         if (duration > 0) {
             state[at + CONNECTED]++;
             long sum = durationSum(at) + duration;
@@ -418,6 +421,7 @@ final class ShardState {
                 + places.footprint()
                 + cities.footprint()
                 + pairs.footprint()
+                + contacts.footprint()
                 + 4L * imeiOwner.length
                 + 4L * placeCity.length;
     }
@@ -436,10 +440,7 @@ final class ShardState {
             flushHour(sub);
         }
         pairs.flush();
-        int[] distinctCallees = new int[size];
-        int[] repeatCallees = new int[size];
-        int[] callbackCallees = new int[size];
-        int[] distinctCallers = new int[size];
+        contacts.finish();
         int[] distinctImeis = new int[size];
         int[] sharedImeis = new int[size];
         int[] distinctPlaces = new int[size];
@@ -453,24 +454,6 @@ final class ShardState {
         int lateFrom = (int) Math.floorDiv(end, 86_400L) - settings.lateDays() + 1;
         pairs.forEach((kind, sub, other, value) -> {
             switch (kind) {
-                case PairCounts.CONTACT -> {
-                    int outgoing = value & PairCounts.OUT_MASK;
-                    if (outgoing > 0) {
-                        distinctCallees[sub]++;
-                        if (outgoing > 1) {
-                            repeatCallees[sub]++;
-                        }
-                        if ((value & PairCounts.IN) != 0) {
-                            callbackCallees[sub]++;
-                        }
-                        if (counterpartNumber(other) >= 0) {
-                            numericCallees[sub + 1]++;
-                        }
-                    }
-                    if ((value & PairCounts.IN) != 0) {
-                        distinctCallers[sub]++;
-                    }
-                }
                 case PairCounts.IMEI -> {
                     distinctImeis[sub]++;
                     if (sharedImei[(int) other]) {
@@ -495,6 +478,13 @@ final class ShardState {
                 default -> throw new IllegalStateException("pair kind " + kind);
             }
         });
+        for (int sub = 0; sub < size; sub++) {
+            for (int i = 0, callees = contacts.distinctCallees(sub); i < callees; i++) {
+                if (counterpartNumber(contacts.callee(sub, i)) >= 0) {
+                    numericCallees[sub + 1]++;
+                }
+            }
+        }
         int[] sequential = sequentialCallees(numericCallees);
 
         int rows = 0;
@@ -519,15 +509,16 @@ final class ShardState {
             int in = state[st + IN_CALLS];
             int connected = state[st + CONNECTED];
             int numeric = numericCallees[sub + 1] - numericCallees[sub];
+            int distinctCallees = contacts.distinctCallees(sub);
             put(values, at, Feature.OUT_CALLS, out);
             put(values, at, Feature.IN_CALLS, in);
             put(values, at, Feature.FORWARDED_CALLS, state[st + FORWARDED_CALLS]);
             put(values, at, Feature.IN_SHARE, ratio(in, in + out));
-            put(values, at, Feature.DISTINCT_CALLEES, distinctCallees[sub]);
-            put(values, at, Feature.DISTINCT_CALLERS, distinctCallers[sub]);
-            put(values, at, Feature.CALLEES_PER_CALL, ratio(distinctCallees[sub], out));
-            put(values, at, Feature.REPEAT_CONTACT_RATIO, ratio(repeatCallees[sub], distinctCallees[sub]));
-            put(values, at, Feature.CALLBACK_RATIO, ratio(callbackCallees[sub], distinctCallees[sub]));
+            put(values, at, Feature.DISTINCT_CALLEES, distinctCallees);
+            put(values, at, Feature.DISTINCT_CALLERS, contacts.distinctCallers(sub));
+            put(values, at, Feature.CALLEES_PER_CALL, ratio(distinctCallees, out));
+            put(values, at, Feature.REPEAT_CONTACT_RATIO, ratio(contacts.repeatCallees(sub), distinctCallees));
+            put(values, at, Feature.CALLBACK_RATIO, ratio(contacts.callbackCallees(sub), distinctCallees));
             put(values, at, Feature.CONNECTED_RATIO, ratio(connected, out));
             put(values, at, Feature.SHORT_CALL_RATIO, ratio(state[st + SHORT_CALLS], connected));
             put(values, at, Feature.MEAN_DURATION, ratio(durationSum(st), connected));
@@ -598,14 +589,14 @@ final class ShardState {
         }
         long[] numbers = new long[offsets[size]];
         int[] fill = Arrays.copyOf(offsets, size);
-        pairs.forEach((kind, sub, other, value) -> {
-            if (kind == PairCounts.CONTACT && (value & PairCounts.OUT_MASK) != 0) {
-                long number = counterpartNumber(other);
+        for (int sub = 0; sub < size; sub++) {
+            for (int i = 0, callees = contacts.distinctCallees(sub); i < callees; i++) {
+                long number = counterpartNumber(contacts.callee(sub, i));
                 if (number >= 0) {
                     numbers[fill[sub]++] = number;
                 }
             }
-        });
+        }
         long step = settings.sequentialStep();
         int[] close = new int[size];
         for (int sub = 0; sub < size; sub++) {
