@@ -1,9 +1,7 @@
 package org.telereg.engine.fraud;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Ground truth from a CSV with the columns {@code phone_no_m} and {@code label} in any order (the contest's
@@ -37,7 +34,8 @@ final class Labels {
             throw new NoSuchFileException(file.toString(), null, "no such labels file");
         }
         Labels labels = new Labels();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(CdrStreams.open(file), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             if (header == null) {
                 throw new CdrFormatException(file, "the labels file is empty (no header line)", List.of());
@@ -106,14 +104,5 @@ final class Labels {
             }
         }
         return labels;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        return first == 0x1F && second == 0x8B ? new GZIPInputStream(in, 1 << 16) : in;
     }
 }

@@ -1,6 +1,5 @@
 package org.telereg.engine.fraud;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams one input file through the shard threads: the calling thread reads (and inflates) blocks of whole
@@ -39,7 +37,7 @@ final class ParallelReader {
         }
         long size = Files.size(file);
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
-                InputStream in = decompressed(counted)) {
+                InputStream in = CdrStreams.decompressed(counted)) {
             Block first = new Block(BLOCK_SIZE);
             int filled = fill(in, first.data, 0);
             int headerEnd = Bytes.indexOfNewline(first.data, 0, filled);
@@ -100,19 +98,6 @@ final class ParallelReader {
         for (ShardState shard : shards) {
             shard.reservePairs(rows / 4 / shards.length, maxBytes);
         }
-    }
-
-    private static InputStream decompressed(InputStream raw) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
-        buffered.mark(2);
-        int first = buffered.read();
-        int second = buffered.read();
-        buffered.reset();
-        // gzip's magic number; a CSV never starts with these two bytes.
-        if (first == 0x1F && second == 0x8B) {
-            return new GZIPInputStream(buffered, 1 << 16);
-        }
-        return buffered;
     }
 
     /** Reads until {@code data} is full or the stream ends; returns the new fill level. */

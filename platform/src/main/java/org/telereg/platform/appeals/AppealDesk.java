@@ -1,13 +1,7 @@
 package org.telereg.platform.appeals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +41,7 @@ import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.FileTypes;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.ProvinceCode;
+import org.telereg.platform.shared.StoredFiles;
 import org.telereg.platform.shared.TrackingNumbers;
 
 /**
@@ -144,15 +138,19 @@ public class AppealDesk {
         OrganisationView respondent = respondent(problems, input.respondentCode(), portal);
         ProvinceCode province = problems.parse("provinceCode", input.provinceCode(), ProvinceCode::of);
         AppealSubject subject = problems.choice("subject", input.subject(), AppealSubject.class);
-        String request = multiline(problems, "request", input.request(), 2000, portal);
-        String facts = multiline(problems, "facts", input.facts(), 4000, portal);
+        String request = portal
+                ? problems.multilineText("request", input.request(), 2000)
+                : problems.optionalMultilineText("request", input.request(), 2000);
+        String facts = portal
+                ? problems.multilineText("facts", input.facts(), 4000)
+                : problems.optionalMultilineText("facts", input.facts(), 4000);
         LocalDate occurredOn = date(problems, "occurredOn", input.occurredOn(), true, today);
         LocalDate contactedOn = date(problems, "operatorContactedOn", input.operatorContactedOn(), false, today);
         OperatorContact contact = contactedOn == null
                 ? null
                 : problems.choice("operatorContact", input.operatorContact(), OperatorContact.class);
         LocalDate answeredOn = date(problems, "operatorAnsweredOn", input.operatorAnsweredOn(), false, today);
-        String operatorAnswer = multiline(problems, "operatorAnswer", input.operatorAnswer(), 2000, false);
+        String operatorAnswer = problems.optionalMultilineText("operatorAnswer", input.operatorAnswer(), 2000);
         if (contactedOn != null && occurredOn != null && contactedOn.isBefore(occurredOn)) {
             problems.reject("operatorContactedOn", "appeals.invalid.contactBeforeMatter", "before the matter happened");
         }
@@ -166,8 +164,10 @@ public class AppealDesk {
         problems.throwIfAny();
 
         Instant now = clock.instant();
-        String fingerprint = sha256(phone.national() + "\n" + (respondent == null ? "" : respondent.creditCode()) + "\n"
-                + subject + "\n" + normalised(request));
+        String fingerprint = StoredFiles.sha256((phone.national() + "\n"
+                        + (respondent == null ? "" : respondent.creditCode()) + "\n" + subject + "\n"
+                        + normalised(request))
+                .getBytes(StandardCharsets.UTF_8));
         Optional<String> earlier = jdbc.sql("select tracking_number from appeals_appeal where fingerprint = :f"
                         + " and received_at >= :since and status <> 'REFUSED'")
                 .param("f", fingerprint)
@@ -314,7 +314,7 @@ public class AppealDesk {
                         && a.status() != AppealStatus.RECEIVED)
                 .orElseThrow(() -> new NoSuchElementException("no appeal " + id + " served on " + actor.username()));
         FieldProblems problems = new FieldProblems();
-        String response = multiline(problems, "response", text, 4000, true);
+        String response = problems.multilineText("response", text, 4000);
         if (before.status() != AppealStatus.ACCEPTED) {
             problems.reject("response", "appeals.invalid.notAwaitingResponse", "not awaiting a response");
         }
@@ -354,9 +354,11 @@ public class AppealDesk {
             throw new AccessDeniedException("role " + actor.role() + " does not close appeals");
         }
         FieldProblems problems = new FieldProblems();
-        String record = multiline(problems, "mediationRecord", mediationRecord, 4000, true);
+        String record = problems.multilineText("mediationRecord", mediationRecord, 4000);
         Outcome ending = problems.choice("outcome", outcome, Outcome.class);
-        String advice = multiline(problems, "outcomeNote", note, 2000, ending == Outcome.NOT_SETTLED);
+        String advice = ending == Outcome.NOT_SETTLED
+                ? problems.multilineText("outcomeNote", note, 2000)
+                : problems.optionalMultilineText("outcomeNote", note, 2000);
         if (before.status() != AppealStatus.ACCEPTED && before.status() != AppealStatus.RESPONDED) {
             problems.reject("outcome", "appeals.invalid.notOpen", "only an accepted appeal is closed");
         }
@@ -577,23 +579,11 @@ public class AppealDesk {
                         .param("appeal", appealId)
                         .query(String.class)
                         .optional()
-                        .map(this::file));
+                        .map(hash -> StoredFiles.path(settings.attachmentsDir(), hash)));
     }
 
     private void store(long appealId, Evidence evidence) {
-        String hash = sha256(evidence.bytes());
-        Path file = file(hash);
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                // Written beside the target, then moved: a crash never leaves half a file under the name.
-                Path temporary = Files.createTempFile(file.getParent(), hash, ".part");
-                Files.write(temporary, evidence.bytes());
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store evidence under " + file, e);
-        }
+        String hash = StoredFiles.store(settings.attachmentsDir(), evidence.bytes());
         jdbc.sql("insert into appeals_attachment (appeal_id, file_name, content_type, size_bytes, sha256)"
                         + " values (:appeal, :name, :type, :size, :hash)")
                 .param("appeal", appealId)
@@ -602,10 +592,6 @@ public class AppealDesk {
                 .param("size", evidence.bytes().length)
                 .param("hash", hash)
                 .update();
-    }
-
-    private Path file(String hash) {
-        return Path.of(settings.attachmentsDir(), hash.substring(0, 2), hash);
     }
 
     /** Whether the actor decides appeals: the administrations and the ministry. */
@@ -657,15 +643,6 @@ public class AppealDesk {
         return found.orElse(null);
     }
 
-    private static String multiline(
-            FieldProblems problems, String field, String text, int maxLength, boolean required) {
-        if (required && (text == null || text.isBlank())) {
-            problems.reject(field, "invalid.required", "is required");
-            return null;
-        }
-        return problems.optionalMultilineText(field, text, maxLength);
-    }
-
     /** A date field; a future date is refused, since the matters it records have happened. */
     private static LocalDate date(
             FieldProblems problems, String field, String text, boolean required, LocalDate today) {
@@ -700,18 +677,6 @@ public class AppealDesk {
         return reasons.isEmpty()
                 ? null
                 : reasons.stream().map(Admissibility.Reason::stored).collect(Collectors.joining(";"));
-    }
-
-    private static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static AppealView toView(ResultSet rs) throws SQLException {

@@ -94,10 +94,6 @@ public class AppealStatistics {
             return perMillion(total());
         }
 
-        public BigDecimal perMillion(AppealSubject.Category category) {
-            return perMillion(byCategory.getOrDefault(category, 0L));
-        }
-
         private BigDecimal perMillion(long appeals) {
             return users == null || users == 0
                     ? null

@@ -1,7 +1,6 @@
 package org.telereg.platform.appeals;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telereg.platform.shared.InvalidValueException;
@@ -43,10 +42,6 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
 
     public Quarter previous() {
         return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
-    }
-
-    public YearMonth firstMonth() {
-        return YearMonth.from(firstDay());
     }
 
     @Override

@@ -41,6 +41,15 @@ public final class FieldProblems {
         return checked(field, text, maxLength, false);
     }
 
+    /** A required text that may span lines (a request, a record of a meeting), stripped. */
+    public String multilineText(String field, String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            reject(field, "invalid.required", "is required");
+            return null;
+        }
+        return optionalMultilineText(field, text, maxLength);
+    }
+
     /** An optional text that may span lines (a message, a description); blank gives null. */
     public String optionalMultilineText(String field, String text, int maxLength) {
         return checked(field, text, maxLength, true);

@@ -1,17 +1,11 @@
 package org.telereg.platform.spam;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.telereg.platform.shared.StoredFiles;
 
 /** Stores screenshots as files named by their hash and records them against their report. */
 @Component
@@ -26,19 +20,7 @@ class Attachments {
     }
 
     void store(long reportId, Screenshot screenshot) {
-        String hash = sha256(screenshot.bytes());
-        Path file = file(hash);
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) {
-                // Written beside the target, then moved: a crash never leaves half a file under the name.
-                Path temporary = Files.createTempFile(file.getParent(), hash, ".part");
-                Files.write(temporary, screenshot.bytes());
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store attachment under " + file, e);
-        }
+        String hash = StoredFiles.store(settings.attachmentsDir(), screenshot.bytes());
         jdbc.sql("insert into spam_attachment (report_id, file_name, content_type, size_bytes, sha256)"
                         + " values (:report, :name, :type, :size, :hash)")
                 .param("report", reportId)
@@ -63,21 +45,10 @@ class Attachments {
         return jdbc.sql("select content_type, sha256 from spam_attachment where id = :id and report_id = :report")
                 .param("id", attachmentId)
                 .param("report", reportId)
-                .query((rs, n) -> new Content(rs.getString(1), file(rs.getString(2))))
+                .query((rs, n) ->
+                        new Content(rs.getString(1), StoredFiles.path(settings.attachmentsDir(), rs.getString(2))))
                 .optional();
     }
 
     record Content(String contentType, Path file) {}
-
-    private Path file(String hash) {
-        return Path.of(settings.attachmentsDir()).resolve(hash.substring(0, 2)).resolve(hash);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }
