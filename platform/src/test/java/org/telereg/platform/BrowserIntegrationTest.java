@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.demo.enterprises=60",
             "telereg.spam.attachments-dir=target/attachments",
             "telereg.antifraud.batches.storage-dir=target/cdr",
-            "telereg.appeals.attachments-dir=target/appeals"
+            "telereg.appeals.attachments-dir=target/appeals",
+            "telereg.licensing.attachments-dir=target/licensing"
         })
 @ActiveProfiles("demo")
 public @interface BrowserIntegrationTest {}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.telereg.platform.shared.PersonNames;
 
 /**
  * An appeal as the console shows it. The complainant's name and phone are in full: lists show {@link
@@ -74,12 +75,7 @@ public record AppealView(
 
     /** The name as lists show it: the family name and a star for each other character, e.g. 张*. */
     public String maskedName() {
-        if (complainantName == null || complainantName.isEmpty()) {
-            return "";
-        }
-        int first = complainantName.offsetByCodePoints(0, 1);
-        return complainantName.substring(0, first)
-                + "*".repeat(Math.max(1, complainantName.codePointCount(first, complainantName.length())));
+        return PersonNames.mask(complainantName);
     }
 
     public String maskedPhone() {

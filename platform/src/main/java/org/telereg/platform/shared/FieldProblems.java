@@ -1,5 +1,7 @@
 package org.telereg.platform.shared;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -70,6 +72,32 @@ public final class FieldProblems {
             return null;
         }
         return stripped;
+    }
+
+    /** A date written {@code yyyy-MM-dd}; blank gives null and is refused when required. */
+    public LocalDate date(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                reject(field, "invalid.required", "is required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            reject(field, "invalid.date", "is not a date like 2026-12-01");
+            return null;
+        }
+    }
+
+    /** Like {@link #date}, and refused when it is after {@code today} (a decision, a filing). */
+    public LocalDate pastDate(String field, String text, boolean required, LocalDate today) {
+        LocalDate date = date(field, text, required);
+        if (date != null && date.isAfter(today)) {
+            reject(field, "invalid.future", "is in the future");
+            return null;
+        }
+        return date;
     }
 
     /** One of an enum's constants by name (case-insensitive). */

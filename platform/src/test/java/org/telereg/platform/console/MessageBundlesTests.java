@@ -291,6 +291,20 @@ class MessageBundlesTests {
         families.put("appeals.rating.", Set.of("1", "2", "3", "4", "5"));
         families.put("appeals.channel.", names(org.telereg.platform.appeals.AppealChannel.values()));
         families.put("calendar.kind.", names(org.telereg.platform.calendar.DayKind.values()));
+        families.put("credit.list.", names(org.telereg.platform.credit.CreditList.values()));
+        families.put("credit.status.", names(org.telereg.platform.credit.CreditRecordView.Status.values()));
+        families.put("credit.reason.", names(org.telereg.platform.credit.CreditRegistry.ManualReason.values()));
+        // The record types a credit entry can come from (CreditEvent.Source.type).
+        families.put("credit.source.", Set.of("Decision", "AnnualReport", "Licence", "AppealRate"));
+        families.put("licensing.status.", names(org.telereg.platform.licensing.ApplicationStatus.values()));
+        families.put("licensing.licenceStatus.", names(org.telereg.platform.licensing.LicenceStatus.values()));
+        families.put("licensing.reportStatus.", names(org.telereg.platform.licensing.AnnualReportStatus.values()));
+        families.put("licensing.window.", names(org.telereg.platform.licensing.AnnualReports.Window.values()));
+        families.put("licensing.category.", names(org.telereg.platform.licensing.ServiceCategory.values()));
+        families.put("licensing.change.", names(org.telereg.platform.licensing.LicenceRegistry.ChangeField.values()));
+        families.put("licensing.event.", Set.of("GRANTED", "CHANGED", "RENEWED", "CANCELLED", "REVOKED"));
+        families.put("licensing.reminder.", Set.of("RENEWAL", "ANNUAL_REPORT"));
+        families.put("licensing.partyRole.", names(org.telereg.platform.credit.GateParty.Role.values()));
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,8 +27,10 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.audit.AuditLog;
 import org.telereg.platform.audit.AuditQuery;
+import org.telereg.platform.entity.CompanyFacts;
 import org.telereg.platform.entity.CompanyImport;
 import org.telereg.platform.entity.CompanyInput;
+import org.telereg.platform.entity.CompanyPanel;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanySearch;
 import org.telereg.platform.entity.CompanyType;
@@ -46,11 +50,13 @@ class CompanyController {
     private final CompanyRegistry registry;
     private final CompanyImport imports;
     private final AuditLog auditLog;
+    private final List<CompanyFacts> facts;
 
-    CompanyController(CompanyRegistry registry, CompanyImport imports, AuditLog auditLog) {
+    CompanyController(CompanyRegistry registry, CompanyImport imports, AuditLog auditLog, List<CompanyFacts> facts) {
         this.registry = registry;
         this.imports = imports;
         this.auditLog = auditLog;
+        this.facts = List.copyOf(facts);
     }
 
     @ModelAttribute("provinces")
@@ -129,6 +135,12 @@ class CompanyController {
                         ? null
                         : registry.find(scope, company.groupCreditCode()).orElse(null));
         model.addAttribute("affiliates", registry.affiliates(scope, company.creditCode()));
+        model.addAttribute(
+                "panels",
+                facts.stream()
+                        .flatMap(source -> source.panel(scope, company.creditCode()).stream())
+                        .sorted(Comparator.comparingInt(CompanyPanel::order))
+                        .toList());
         model.addAttribute(
                 "history",
                 auditLog.search(
