@@ -28,6 +28,9 @@ create table credit_record (
     removed_on         date,
     removal_reason     varchar(1000),
     removed_by         varchar(100),
+    -- list|module|type|id while the entry stands, null once removed: one standing entry per cause,
+    -- even when the same event is delivered twice at once.
+    standing_key       varchar(220) unique,
     created_at         timestamp with time zone not null
 );
 create index credit_record_by_company on credit_record (credit_code, status);

@@ -122,10 +122,14 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    /** Scrolls the element to the middle of the window and clicks it, so no fixed bar or footer covers it. */
+    /**
+     * Scrolls the element to the middle of the window at once (Bootstrap makes scrolling smooth, which
+     * would move the element while it is clicked) and clicks it, so no fixed bar or footer covers it.
+     */
     public void click(By by) {
         WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

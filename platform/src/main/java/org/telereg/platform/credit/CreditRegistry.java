@@ -1,5 +1,6 @@
 package org.telereg.platform.credit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import org.telereg.platform.shared.CreditCode;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.IdCardNumber;
 import org.telereg.platform.shared.PersonNames;
+import org.telereg.platform.shared.StoredFiles;
 
 /**
  * The credit lists: entries arrive as {@link CreditEvent}s from the modules that found their cause,
@@ -376,10 +378,11 @@ public class CreditRegistry {
                         insert into credit_record (list, subject_kind, credit_code, company_name, person_key,
                             person_id_masked, person_name_masked, licence_number, reason_code, reason, source_module,
                             source_type, source_id, decided_on, listed_on, authority_code, authority_name, removal_due,
-                            status, created_at)
+                            status, standing_key, created_at)
                         values (:list, :kind, :code, :name, :personKey, :idMasked, :nameMasked, :licence, :reasonCode,
                             :reason, :module, :type, :sourceId, :decidedOn, :today, :authority, :authorityName,
-                            :removalDue, 'LISTED', :now)""")
+                            :removalDue, 'LISTED', :standing, :now)
+                        on conflict do nothing""")
                 .param("list", list.name())
                 .param("kind", kind.name())
                 .param("code", creditCode)
@@ -398,19 +401,28 @@ public class CreditRegistry {
                 .param("authority", authorityCode)
                 .param("authorityName", authorityName)
                 .param("removalDue", decidedOn.plus(settings.removalPeriod(list)))
+                .param("standing", standingKey(list, source))
                 .param("now", Instant.now(clock).atOffset(ZoneOffset.UTC))
                 .update(key, "id");
-        return find(key.getKey().longValue()).orElseThrow();
+        // Nothing inserted: the same cause was recorded meanwhile (a duplicate delivery).
+        return key.getKey() == null
+                ? standing(list, source).get(0)
+                : find(key.getKey().longValue()).orElseThrow();
     }
 
     private void end(CreditRecordView entry, LocalDate on, String reason, String by) {
         jdbc.sql("update credit_record set status = 'REMOVED', removed_on = :on, removal_reason = :reason,"
-                        + " removed_by = :by where id = :id and status = 'LISTED'")
+                        + " removed_by = :by, standing_key = null where id = :id and status = 'LISTED'")
                 .param("on", on)
                 .param("reason", reason)
                 .param("by", by)
                 .param("id", entry.id())
                 .update();
+    }
+
+    private static String standingKey(CreditList list, CreditEvent.Source source) {
+        String key = list + "|" + source.module() + "|" + source.type() + "|" + source.id();
+        return key.length() <= 220 ? key : list + "|" + StoredFiles.sha256(key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void requireRegulator(Actor actor) {

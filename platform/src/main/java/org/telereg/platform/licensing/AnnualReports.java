@@ -192,6 +192,29 @@ public class AnnualReports {
         return saved;
     }
 
+    /** Records a report as filed at a past time, outside the windows' rules (the demo's history). */
+    void record(
+            long licenceId, int year, AnnualReportInput input, AnnualReportStatus status, OffsetDateTime submittedAt) {
+        jdbc.sql("""
+                        insert into licensing_annual_report (licence_id, report_year, status, operating, revenue_yuan,
+                            users, employees, security_officer, public_summary, submitted_at, corrected_at, late)
+                        values (:licence, :year, :status, :operating, :revenue, :users, :employees, :officer, :summary,
+                            :at, :corrected, :late)""")
+                .param("licence", licenceId)
+                .param("year", year)
+                .param("status", status.name())
+                .param("operating", Boolean.parseBoolean(input.operating()))
+                .param("revenue", Money.of(input.revenue()).yuan())
+                .param("users", Long.parseLong(input.users()))
+                .param("employees", Integer.parseInt(input.employees()))
+                .param("officer", input.securityOfficer())
+                .param("summary", input.publicSummary())
+                .param("at", submittedAt)
+                .param("corrected", status == AnnualReportStatus.CORRECTED ? submittedAt.plusDays(20) : null)
+                .param("late", status == AnnualReportStatus.LATE)
+                .update();
+    }
+
     /**
      * The administration confirms a report. Confirming a late report takes the holder off the
      * bad-operator list it was put on for missing it.

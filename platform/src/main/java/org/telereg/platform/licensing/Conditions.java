@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The conditions of 电信业务经营许可管理办法 an application must meet, each checked and explained:
  * registered capital by category and coverage, the state share of basic services, and the
- * foreign-investment cap of each kind.
+ * foreign-investment cap of each kind. A pilot kind (mobile resale) is held to the value-added
+ * capital thresholds and has no state-share condition.
  */
 final class Conditions {
 
@@ -31,7 +32,8 @@ final class Conditions {
             BigDecimal stateShare,
             BigDecimal foreignShare) {
         List<Finding> findings = new ArrayList<>();
-        boolean basic = kinds.stream().anyMatch(k -> k.category() == ServiceCategory.BASIC);
+        // A pilot (mobile resale) is opened to private capital: it is held to the value-added thresholds.
+        boolean basic = kinds.stream().anyMatch(k -> k.category() == ServiceCategory.BASIC && !k.pilot());
         BigDecimal required = basic
                 ? (acrossProvinces ? settings.capitalBasicNational() : settings.capitalBasicProvince())
                 : (acrossProvinces ? settings.capitalValueAddedNational() : settings.capitalValueAddedProvince());

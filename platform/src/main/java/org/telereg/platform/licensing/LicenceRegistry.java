@@ -81,7 +81,7 @@ public class LicenceRegistry {
     }
 
     /** Records the licence of a granted application under the issuer's next serial number. */
-    LicenceView issue(ApplicationView application, LocalDate today) {
+    LicenceView issue(ApplicationView application, LocalDate today, String grantedBy) {
         Map<String, BusinessKind> byCode = catalogue.byCode();
         List<BusinessKind> kinds =
                 application.kinds().stream().map(k -> byCode.get(k.code())).toList();
@@ -120,7 +120,7 @@ public class LicenceRegistry {
                     .param("scope", kind.scope())
                     .update();
         }
-        event(id, "GRANTED", null, null, number.toString(), null, today, "system");
+        event(id, "GRANTED", null, null, number.toString(), null, today, grantedBy);
         audit.record("licensing", "Licence", number.toString(), "granted", null, Map.of("status", "VALID"));
         return find(id).orElseThrow();
     }

@@ -332,6 +332,11 @@ public class LicensingDesk {
      */
     @Transactional(noRollbackFor = GrantBlockedException.class)
     public LicenceView grant(Actor actor, long id) {
+        return grant(actor, id, today());
+    }
+
+    /** Grants with the licence dated {@code issuedOn} (today, or a past date for the demo's history). */
+    LicenceView grant(Actor actor, long id, LocalDate issuedOn) {
         ApplicationView application = decidable(actor, id);
         if (application.status() != ApplicationStatus.ACCEPTED) {
             throw refused("status", "licensing.invalid.notAccepted", "only an accepted application is granted");
@@ -346,12 +351,12 @@ public class LicensingDesk {
         if (result.blocked()) {
             throw new GrantBlockedException(application.trackingNumber(), result);
         }
-        LicenceView licence = licences.issue(application, today());
+        LicenceView licence = licences.issue(application, issuedOn, actor.username());
         update(
                 id,
                 application,
                 "GRANTED",
-                Map.of("today", today(), "licence", licence.id()),
+                Map.of("today", issuedOn, "licence", licence.id()),
                 "decided_on = :today, licence_id = :licence");
         audit.record(
                 "licensing",

@@ -356,7 +356,7 @@ class LicensingIntegrationTests {
     void missingAnnualReportListsTheCompanyOnTheListingDayAndConfirmingTheLateReportRemovesIt() {
         int year = desk.today().getYear() - 1;
         ApplicationView application = accepted("44", List.of("B25"), List.of("44"));
-        LicenceView licence = licences.issue(application, LocalDate.of(year, 3, 1));
+        LicenceView licence = licences.issue(application, LocalDate.of(year, 3, 1), "test");
         assertThat(desk.today()).isAfterOrEqualTo(reports.listingDay(year));
 
         reports.listMissing(year);
@@ -396,7 +396,7 @@ class LicensingIntegrationTests {
     void companyMissingAnAnnualReportCannotBeGrantedANewLicence() {
         int year = desk.today().getYear() - 1;
         ApplicationView first = accepted("44", List.of("B25"), List.of("44"));
-        licences.issue(first, LocalDate.of(year, 2, 1));
+        licences.issue(first, LocalDate.of(year, 2, 1), "test");
         ApplicationView second = desk.accept(
                 ministry,
                 desk.submit(
