@@ -335,6 +335,50 @@ class LicensingIntegrationTests {
     }
 
     @Test
+    void aNameChangeIsRecordedWithItsReasonAndDecisionDate() {
+        LicenceView licence = desk.grant(
+                ministry, accepted("44", List.of("B25"), List.of("44")).id());
+        String decided = desk.today().minusDays(2).toString();
+
+        LicenceView changed = licences.change(ministry, licence.id(), "NAME", null, "新名称信息技术有限公司", "工商变更登记", decided);
+
+        assertThat(changed.holderName()).isEqualTo("新名称信息技术有限公司");
+        assertThat(licences.history(licence.id())).last().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo("CHANGED");
+            assertThat(event.field()).isEqualTo("NAME");
+            assertThat(event.before()).isEqualTo(licence.holderName());
+            assertThat(event.reason()).isEqualTo("工商变更登记");
+            assertThat(event.decidedOn()).hasToString(decided);
+        });
+        assertThatThrownBy(() -> licences.change(ministry, licence.id(), "SCOPE", "B21", "仅限电子商务", "扩大范围", decided))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::code)
+                                .containsExactly("licensing.invalid.kindNotOnLicence"));
+    }
+
+    @Test
+    void cancellingEndsTheLicenceWithoutListingTheHolder() {
+        LicenceView licence = desk.grant(
+                ministry, accepted("44", List.of("B25"), List.of("44")).id());
+
+        LicenceView cancelled = licences.cancel(
+                ministry, licence.id(), "企业申请注销：不再经营该业务", desk.today().toString());
+
+        assertThat(cancelled.status(desk.today())).isEqualTo(LicenceStatus.CANCELLED);
+        assertThat(cancelled.endedOn()).isEqualTo(desk.today());
+        assertThatThrownBy(() -> licences.revoke(
+                        ministry, licence.id(), "再次吊销", desk.today().toString(), "文号"))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::code)
+                                .containsExactly("licensing.invalid.alreadyEnded"));
+        assertThat(credit.ofCompany(licence.holderCreditCode())).isEmpty();
+    }
+
+    @Test
     void revokingALicenceListsTheHolderAsDishonest() {
         LicenceView licence = desk.grant(
                 ministry, accepted("44", List.of("B25"), List.of("44")).id());

@@ -98,6 +98,17 @@ class LicensingPagesIntegrationTests {
     }
 
     @Test
+    void companyPageShowsTheLicenceInTheLicensingPanel() throws Exception {
+        LicenceView licence = granted();
+
+        mvc.perform(get("/console/entities/{code}", licence.holderCreditCode()).with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("经营许可")))
+                .andExpect(content().string(Matchers.containsString(licence.number())))
+                .andExpect(content().string(Matchers.containsString("信用记录")));
+    }
+
+    @Test
     void publicQueryFindsALicenceByNumberWithoutSigningIn() throws Exception {
         LicenceView licence = granted();
 
