@@ -150,6 +150,11 @@ public final class FeatureAccumulator {
         sharedImeis.add(imei);
     }
 
+    /** The IMEIs {@link #imeiShared} named, whether or not this subscriber used them. */
+    public Set<String> sharedImeis() {
+        return Set.copyOf(sharedImeis);
+    }
+
     /** Adds everything {@code other} (the same subscriber, other records) has seen; a users row of other wins. */
     public void merge(FeatureAccumulator other) {
         out += other.out;
