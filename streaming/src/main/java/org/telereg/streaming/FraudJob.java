@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -125,19 +126,13 @@ public final class FraudJob {
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         SingleOutputStreamOperator<SubscriberEvent> callEvents = parsed(env, calls, "calls", settings.callsHeader());
-        DataStream<SubscriberEvent> events = callEvents;
+        DataStream<SubscriberEvent> timed = timed(callEvents, "calls");
         DataStream<Rejected> rejects = callEvents.getSideOutput(ParseLines.REJECTED);
         if (sms != null) {
             SingleOutputStreamOperator<SubscriberEvent> smsEvents = parsed(env, sms, "sms", settings.smsHeader());
-            events = events.union(smsEvents);
+            timed = timed.union(timed(smsEvents, "sms"));
             rejects = rejects.union(smsEvents.getSideOutput(ParseLines.REJECTED));
         }
-        DataStream<SubscriberEvent> timed = events.assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<SubscriberEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
-                                .withTimestampAssigner((event, previous) -> event.time() * 1000L)
-                                .withIdleness(settings.idleness()))
-                .name("event-time")
-                .uid("event-time");
         FraudWindows windows = settings.windows();
         DataStream<SubscriberEvent> sharedImeis = timed.filter(event -> event.imei() != null)
                 .name("calls-with-imei")
@@ -156,6 +151,20 @@ public final class FraudJob {
                 .sinkTo(rejected)
                 .name("rejected")
                 .uid("rejected");
+    }
+
+    /**
+     * Event time from each input's own records, before the inputs meet: a union orders nothing, so a watermark
+     * taken after it could run ahead of the slower input and make its records late. Each parallel instance reads
+     * its Kafka partitions in order; {@code --out-of-orderness} covers the disorder within them.
+     */
+    private DataStream<SubscriberEvent> timed(DataStream<SubscriberEvent> events, String input) {
+        return events.assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<SubscriberEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                                .withTimestampAssigner((event, previous) -> event.time() * 1000L)
+                                .withIdleness(settings.idleness()))
+                .name(input + "-event-time")
+                .uid(input + "-event-time");
     }
 
     private static SingleOutputStreamOperator<SubscriberEvent> parsed(
@@ -201,10 +210,8 @@ public final class FraudJob {
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<ScoredWindow>builder()
                         .setTopic(settings.suspectsTopic())
-                        .setKeySerializationSchema(
-                                (ScoredWindow verdict) -> verdict.subscriber().getBytes(StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(
-                                (ScoredWindow verdict) -> verdict.toCsv().getBytes(StandardCharsets.UTF_8))
+                        .setKeySerializationSchema(new SubscriberKey())
+                        .setValueSerializationSchema(new ScoredWindowCsv())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(settings.transactionalIdPrefix())
@@ -220,10 +227,41 @@ public final class FraudJob {
                 .setBootstrapServers(settings.bootstrapServers())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Rejected>builder()
                         .setTopic(settings.rejectedTopic())
-                        .setValueSerializationSchema(
-                                (Rejected record) -> record.toCsv().getBytes(StandardCharsets.UTF_8))
+                        .setValueSerializationSchema(new RejectedCsv())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
+    }
+
+    // Classes rather than lambdas: the Kafka sink reads their type parameter for its lineage information.
+
+    /** The suspects topic's key: the subscriber's number, so that one subscriber's verdicts share a partition. */
+    static final class SubscriberKey implements SerializationSchema<ScoredWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(ScoredWindow verdict) {
+            return verdict.subscriber().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The suspects topic's value: {@link ScoredWindow#toCsv()}. */
+    static final class ScoredWindowCsv implements SerializationSchema<ScoredWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(ScoredWindow verdict) {
+            return verdict.toCsv().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The rejected topic's value: {@link Rejected#toCsv()}. */
+    static final class RejectedCsv implements SerializationSchema<Rejected> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(Rejected record) {
+            return record.toCsv().getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

@@ -73,7 +73,7 @@ public record FraudJobSettings(
                      [--out-of-orderness DURATION] [--allowed-lateness DURATION] [--idleness DURATION]
                      [--parallelism N] [--state-backend hashmap|rocksdb] [--checkpoint-dir URI]
                      [--checkpoint-interval DURATION] [--all-verdicts] [--transactional-id-prefix P]
-            durations as ISO-8601 (PT2H) or a number with s, m, h or d (2h)""";
+            durations as ISO-8601 (PT2H) or a number with ms, s, m, h or d (2h)""";
 
     public FraudJobSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -197,6 +197,9 @@ public record FraudJobSettings(
             if (t.startsWith("p")) {
                 return Duration.parse(text.strip());
             }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
             long amount = Long.parseLong(t.substring(0, t.length() - 1));
             return switch (t.charAt(t.length() - 1)) {
                 case 's' -> Duration.ofSeconds(amount);
@@ -206,7 +209,7 @@ public record FraudJobSettings(
                 default -> throw new IllegalArgumentException();
             };
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a duration (PT2H, 90s, 5m, 2h, 1d): " + text);
+            throw new IllegalArgumentException("not a duration (PT2H, 500ms, 90s, 5m, 2h, 1d): " + text);
         }
     }
 }
