@@ -110,7 +110,8 @@ class FraudJobKafkaIntegrationTests {
      * The failure test: the task manager running every task of the job dies after the job has checkpointed and
      * written suspects; a new one takes over, the job restores its last checkpoint and reads on. Every weekly
      * suspect the batch scan finds is in the topic, and no verdict twice, as a {@code read_committed} consumer
-     * sees it.
+     * sees it. The state lives in RocksDB, so the accumulators go through their serializer on every access and
+     * through the checkpoint on the way back.
      */
     @Test
     void recoversFromItsCheckpointAfterTheTaskManagerDiesWithNoSuspectLostOrDuplicated(
@@ -141,7 +142,7 @@ class FraudJobKafkaIntegrationTests {
                 "--period-anchor", "2020-03-01",
                 "--allowed-lateness", "1h",
                 "--parallelism", "2",
-                "--state-backend", "hashmap",
+                "--state-backend", "rocksdb",
                 "--checkpoint-interval", "500ms",
                 "--checkpoint-dir", dir.resolve("checkpoints").toUri().toString(),
                 "--transactional-id-prefix", "recovery"));
