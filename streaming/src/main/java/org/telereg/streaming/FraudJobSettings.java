@@ -7,7 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.telereg.engine.fraud.CdrRowParser;
 
 /**
  * What the fraud job reads, writes and keeps, from its command line ({@link #parse}).
@@ -93,11 +95,6 @@ public record FraudJobSettings(
         }
     }
 
-    /** Settings with every default, reading calls from a topic. */
-    public static FraudJobSettings defaults(String bootstrapServers, String callsTopic) {
-        return parse(List.of("--bootstrap-servers", bootstrapServers, "--calls-topic", callsTopic));
-    }
-
     /** Reads the command line; throws {@link IllegalArgumentException} with the problem for a bad one. */
     public static FraudJobSettings parse(List<String> args) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -120,8 +117,8 @@ public record FraudJobSettings(
                 paths(options.remove("sms-files")),
                 options.getOrDefault("suspects-topic", "telereg.fraud.suspects"),
                 options.getOrDefault("rejected-topic", "telereg.fraud.rejected"),
-                options.getOrDefault("calls-header", org.telereg.engine.fraud.CdrRowParser.callsHeader()),
-                options.getOrDefault("sms-header", org.telereg.engine.fraud.CdrRowParser.smsHeader()),
+                options.getOrDefault("calls-header", CdrRowParser.callsHeader()),
+                options.getOrDefault("sms-header", CdrRowParser.smsHeader()),
                 options.getOrDefault("group-id", "telereg-fraud"),
                 Boolean.parseBoolean(options.getOrDefault("bounded", "false")),
                 options.containsKey("model") ? Path.of(options.get("model")) : null,
@@ -192,7 +189,7 @@ public record FraudJobSettings(
     }
 
     static Duration duration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("p")) {
                 return Duration.parse(text.strip());

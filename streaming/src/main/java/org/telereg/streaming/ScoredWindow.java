@@ -1,5 +1,7 @@
 package org.telereg.streaming;
 
+import java.util.Locale;
+
 /**
  * The model's verdict on one subscriber over one window: what the job writes to the suspects topic.
  *
@@ -42,6 +44,6 @@ public record ScoredWindow(
 
     /** The line {@code telereg fraud-scan} writes for this subscriber and score. */
     public String scanLine() {
-        return subscriber + String.format(java.util.Locale.ROOT, ",%.4f,%d,", score, flagged ? 1 : 0) + reasons;
+        return subscriber + String.format(Locale.ROOT, ",%.4f,%d,", score, flagged ? 1 : 0) + reasons;
     }
 }
