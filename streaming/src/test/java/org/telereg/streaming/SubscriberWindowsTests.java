@@ -6,8 +6,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.TaskMetricGroup;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.util.InterceptingTaskMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -24,13 +32,25 @@ class SubscriberWindowsTests {
     /** Two-day periods from 2020-03-01, days open an hour after their end. */
     private final FraudWindows windows = new FraudWindows(LocalDate.of(2020, 3, 1), 2, HOUR);
 
+    private final InterceptingOperatorMetricGroup operatorMetrics = new InterceptingOperatorMetricGroup();
     private KeyedOneInputStreamOperatorTestHarness<String, SubscriberEvent, ScoredWindow> harness;
 
     @BeforeEach
     void open() throws Exception {
         SubscriberWindows function = new SubscriberWindows(FraudModel.standard().format(), windows, false, true);
+        // The operator's metrics land in one intercepting group, so that a test can read its counters.
+        TaskMetricGroup taskMetrics = new InterceptingTaskMetricGroup() {
+            @Override
+            public InternalOperatorMetricGroup getOrAddOperator(
+                    OperatorID id, String name, Map<String, String> additionalVariables) {
+                return operatorMetrics;
+            }
+        };
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(function), SubscriberEvent::subscriber, Types.STRING);
+                new KeyedProcessOperator<>(function),
+                SubscriberEvent::subscriber,
+                Types.STRING,
+                new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build());
         harness.open();
     }
 
@@ -96,6 +116,7 @@ class SubscriberWindowsTests {
                 .map(StreamRecord::getValue)
                 .collect(Collectors.toList());
         assertThat(late).hasSize(1);
+        assertThat(((Counter) operatorMetrics.get("lateRecords")).getCount()).isEqualTo(1);
         assertThat(late.get(0).reason()).isEqualTo("late");
         assertThat(late.get(0).problem()).startsWith("day 2020-03-01 closed");
         assertThat(late.get(0).text()).startsWith(SUBSCRIBER);

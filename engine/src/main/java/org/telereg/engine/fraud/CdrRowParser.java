@@ -68,17 +68,31 @@ public final class CdrRowParser {
     }
 
     /**
-     * Whether {@code line} is a header line of this parser's kind of file (its first field, without quotes or
-     * byte-order mark, is {@code phone_no_m}), as found at the top of each replayed file.
+     * Whether {@code line} is a header line of this parser's kind of file (it names every required column, in any
+     * order), as found at the top of each replayed file.
      */
     public boolean isHeader(String line) {
-        String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        int comma = first.indexOf(',');
-        first = (comma < 0 ? first : first.substring(0, comma)).strip();
-        if (first.length() >= 2 && first.startsWith("\"") && first.endsWith("\"")) {
-            first = first.substring(1, first.length() - 1).strip();
+        if (!mentionsSubscriberColumn(line)) {
+            return false; // a data line: the usual case, decided without splitting
         }
-        return first.equalsIgnoreCase(kind.columns().get(InputKind.PHONE));
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        try {
+            CsvHeader.locate(Path.of("header"), kind, bytes, 0, bytes.length);
+            return true;
+        } catch (CdrFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code phone_no_m} (any case) occurs in the line; found from its first underscore. */
+    private static boolean mentionsSubscriberColumn(String line) {
+        String name = "phone_no_m";
+        for (int at = line.indexOf('_'); at >= 0; at = line.indexOf('_', at + 1)) {
+            if (at >= 5 && line.regionMatches(true, at - 5, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

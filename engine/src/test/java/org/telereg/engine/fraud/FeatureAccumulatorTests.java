@@ -210,4 +210,24 @@ class FeatureAccumulatorTests {
         assertThat(table.value(0, Feature.ACTIVE_DAYS)).isEqualTo(2);
         assertThat(table.value(0, Feature.CONNECTED_RATIO)).isEqualTo(0.5);
     }
+
+    @Test
+    void recognisesAHeaderWhateverItsColumnOrderAndNoDataLine() throws IOException {
+        CdrRowParser parser = CdrRowParser.calls("calls", CdrRowParser.callsHeader());
+
+        assertThat(parser.isHeader("\uFEFF\"PHONE_NO_M\",opposite_no_m,calltype_id,start_datetime,call_dur,city_name,"
+                        + "county_name,imei_m,arpu_202004"))
+                .isTrue();
+        assertThat(parser.isHeader(
+                        "opposite_no_m,phone_no_m,calltype_id,start_datetime,call_dur,city_name,county_name,imei_m"))
+                .isTrue();
+        assertThat(parser.isHeader("13800000001,13900000002,1,2020-03-01 10:00:00,35,成都,锦江区,86000001"))
+                .isFalse();
+        assertThat(parser.isHeader("phone_no_m,opposite_no_m,calltype_id"))
+                .as("a header of another file")
+                .isFalse();
+        assertThat(parser.hasColumnsOf(
+                        "opposite_no_m,phone_no_m,calltype_id,start_datetime,call_dur,city_name,county_name,imei_m"))
+                .isFalse();
+    }
 }
