@@ -1,0 +1,165 @@
+package org.telereg.streaming;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.telereg.engine.fraud.CallRecord;
+import org.telereg.engine.fraud.CdrGenerator;
+import org.telereg.engine.fraud.CdrRow;
+import org.telereg.engine.fraud.CdrRowParser;
+import org.telereg.engine.fraud.FeatureAccumulator;
+import org.telereg.engine.fraud.FraudModel;
+import org.telereg.engine.fraud.GeneratedCdrs;
+import org.telereg.engine.fraud.GeneratorSettings;
+
+/**
+ * The figures of docs/streaming.md, "Sizing": state bytes per subscriber, and records per second of the job on a
+ * local environment. Not a test (it asserts nothing): run it by hand, on a quiet machine, with
+ * {@code java -cp … org.telereg.streaming.StreamingSizing SUBSCRIBERS DAYS [hashmap|rocksdb]}.
+ */
+public final class StreamingSizing {
+
+    private StreamingSizing() {}
+
+    public static void main(String[] args) throws Exception {
+        int subscribers = Integer.parseInt(args[0]);
+        int days = Integer.parseInt(args[1]);
+        String backend = args.length > 2 ? args[2] : "hashmap";
+        Path dir = Files.createTempDirectory("telereg-sizing");
+        GeneratedCdrs cdrs =
+                new CdrGenerator(GeneratorSettings.of(20201101, subscribers).withDays(days)).writeTo(dir);
+        System.out.printf(
+                "generated %,d calls and %,d SMS of %,d subscribers over %d days%n",
+                cdrs.callRows(), cdrs.smsRows(), subscribers, days);
+        state(cdrs);
+        throughput(cdrs, backend);
+    }
+
+    /** Serialized bytes (what RocksDB and checkpoints hold) of each subscriber's accumulators, and heap bytes. */
+    private static void state(GeneratedCdrs cdrs) throws Exception {
+        FraudModel model = FraudModel.standard();
+        List<String> lines = Files.readAllLines(cdrs.calls());
+        CdrRowParser parser = CdrRowParser.calls("calls", lines.get(0));
+        Map<String, FeatureAccumulator> periods = new HashMap<>();
+        Map<String, Map<Long, FeatureAccumulator>> daysBySubscriber = new HashMap<>();
+        System.gc();
+        long heapBefore = usedHeap();
+        long started = System.nanoTime();
+        for (String line : lines.subList(1, lines.size())) {
+            CdrRow row = parser.parse(line);
+            if (row instanceof CallRecord call) {
+                periods.computeIfAbsent(call.subscriber(), k -> new FeatureAccumulator())
+                        .call(call, model.settings());
+            }
+        }
+        double engineSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "engine alone (CdrRowParser and FeatureAccumulator, one thread, first pass): %,.0f calls/s%n",
+                (lines.size() - 1) / engineSeconds);
+        System.gc();
+        long heap = usedHeap() - heapBefore;
+        long serialized = 0;
+        long largest = 0;
+        for (FeatureAccumulator accumulator : periods.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            accumulator.write(new DataOutputStream(bytes));
+            serialized += bytes.size();
+            largest = Math.max(largest, bytes.size());
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            CdrRow row = parser.parse(line);
+            if (row instanceof CallRecord call
+                    && FraudWindows.day(call.time()) == FraudWindows.day(firstTime(lines, parser))) {
+                daysBySubscriber
+                        .computeIfAbsent(call.subscriber(), k -> new HashMap<>())
+                        .computeIfAbsent(0L, k -> new FeatureAccumulator())
+                        .call(call, model.settings());
+            }
+        }
+        long daySerialized = 0;
+        int dayCount = 0;
+        for (Map<Long, FeatureAccumulator> days : daysBySubscriber.values()) {
+            for (FeatureAccumulator accumulator : days.values()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                accumulator.write(new DataOutputStream(bytes));
+                daySerialized += bytes.size();
+                dayCount++;
+            }
+        }
+        System.out.printf(
+                "period state: %,d subscribers, serialized %,d bytes per subscriber (largest %,d), heap about %,d"
+                        + " bytes per subscriber; one day: serialized %,d bytes per active subscriber%n",
+                periods.size(),
+                serialized / periods.size(),
+                largest,
+                heap / periods.size(),
+                daySerialized / Math.max(1, dayCount));
+    }
+
+    private static long firstTime(List<String> lines, CdrRowParser parser) {
+        return ((CallRecord) parser.parse(lines.get(1))).time();
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** The whole job at parallelism 1 over the files, suspects into a sink that drops them. */
+    private static void throughput(GeneratedCdrs cdrs, String backend) throws Exception {
+        FraudJobSettings settings = FraudJobSettings.parse(List.of(
+                "--bootstrap-servers",
+                "unused:9092",
+                "--calls-files",
+                cdrs.calls().toString(),
+                "--sms-files",
+                cdrs.sms().toString(),
+                "--calls-header",
+                Files.readAllLines(cdrs.calls()).get(0),
+                "--sms-header",
+                Files.readAllLines(cdrs.sms()).get(0),
+                "--period-days",
+                "30",
+                "--period-anchor",
+                "2020-03-01",
+                "--allowed-lateness",
+                "31d",
+                "--parallelism",
+                "1",
+                "--state-backend",
+                backend,
+                "--checkpoint-dir",
+                cdrs.calls().getParent().resolve("checkpoints").toUri().toString(),
+                "--checkpoint-interval",
+                "10s"));
+        Configuration config = FraudJob.configuration(settings);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
+        FraudJob job = new FraudJob(
+                FraudJob.fileLines(List.of(cdrs.calls())),
+                FraudJob.fileLines(List.of(cdrs.sms())),
+                new CollectingSink<>(),
+                new CollectingSink<>(),
+                settings,
+                FraudModel.standard());
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        JobExecutionResult result = job.execute(env);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        long records = cdrs.callRows() + cdrs.smsRows();
+        System.out.printf(
+                "job (%s, parallelism 1): %,d records in %.1f s wall = %,.0f records/s; %.1f CPU-s = %,.0f records"
+                        + " per CPU-second%n",
+                backend, records, seconds, records / seconds, cpu, records / cpu);
+        System.out.printf("(job ran %,d ms by its own count)%n", result.getNetRuntime());
+    }
+}
