@@ -44,6 +44,19 @@ public record CreditRecordView(
         return subjectKind == SubjectKind.COMPANY ? companyName : personNameMasked + " " + personIdMasked;
     }
 
+    /**
+     * Where the cause can be read in the console: a licence or its annual report opens the licence
+     * search, an appeal rate the appeal statistics; an administration's decision has no page.
+     */
+    public String sourceLink() {
+        return switch (sourceModule + ":" + sourceType) {
+            case "licensing:Licence", "licensing:AnnualReport" ->
+                "/console/licensing/licences?text=" + sourceId.split("/")[0];
+            case "appeals:AppealRate" -> "/console/appeals/statistics";
+            default -> null;
+        };
+    }
+
     public boolean listed() {
         return status == Status.LISTED;
     }

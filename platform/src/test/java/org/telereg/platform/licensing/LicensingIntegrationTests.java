@@ -296,6 +296,35 @@ class LicensingIntegrationTests {
     }
 
     @Test
+    void anAttachmentThatIsNeitherPdfNorImageIsRefusedAndNothingIsStored() {
+        String code = company("44", "20000000");
+        NewApplication input = application(code, List.of("B25"), List.of("44"), "20000000", idNumber());
+        long before = jdbc.sql("select count(*) from licensing_application")
+                .query(Long.class)
+                .single();
+
+        assertThatThrownBy(() -> desk.submit(
+                        ministry,
+                        input,
+                        List.of(
+                                new ApplicationFile(
+                                        "方案.pdf",
+                                        "MZ\u0090\u0000 not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                new ApplicationFile("empty.png", new byte[0]))))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(
+                                        org.assertj.core.groups.Tuple.tuple("files", "licensing.invalid.fileType"),
+                                        org.assertj.core.groups.Tuple.tuple("files", "licensing.invalid.fileEmpty")));
+        assertThat(jdbc.sql("select count(*) from licensing_application")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
     void onlyOneCorrectionNotice() {
         String code = company("44", "20000000");
         ApplicationView submitted = desk.submit(

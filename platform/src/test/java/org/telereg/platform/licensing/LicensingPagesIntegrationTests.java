@@ -126,6 +126,18 @@ class LicensingPagesIntegrationTests {
     }
 
     @Test
+    void theOperatorApiIsDocumented() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/licensing/applications'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/licensing/licences/{number}/annual-reports/{year}'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/licences'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/credit'].get").exists());
+    }
+
+    @Test
     void publicCreditApiRefusesTheUnpublishedWatchList() throws Exception {
         mvc.perform(get("/api/v1/public/credit").param("list", "WATCH"))
                 .andExpect(status().isBadRequest())
