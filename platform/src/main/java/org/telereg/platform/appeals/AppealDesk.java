@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,12 +143,12 @@ public class AppealDesk {
         String facts = portal
                 ? problems.multilineText("facts", input.facts(), 4000)
                 : problems.optionalMultilineText("facts", input.facts(), 4000);
-        LocalDate occurredOn = date(problems, "occurredOn", input.occurredOn(), true, today);
-        LocalDate contactedOn = date(problems, "operatorContactedOn", input.operatorContactedOn(), false, today);
+        LocalDate occurredOn = problems.pastDate("occurredOn", input.occurredOn(), true, today);
+        LocalDate contactedOn = problems.pastDate("operatorContactedOn", input.operatorContactedOn(), false, today);
         OperatorContact contact = contactedOn == null
                 ? null
                 : problems.choice("operatorContact", input.operatorContact(), OperatorContact.class);
-        LocalDate answeredOn = date(problems, "operatorAnsweredOn", input.operatorAnsweredOn(), false, today);
+        LocalDate answeredOn = problems.pastDate("operatorAnsweredOn", input.operatorAnsweredOn(), false, today);
         String operatorAnswer = problems.optionalMultilineText("operatorAnswer", input.operatorAnswer(), 2000);
         if (contactedOn != null && occurredOn != null && contactedOn.isBefore(occurredOn)) {
             problems.reject("operatorContactedOn", "appeals.invalid.contactBeforeMatter", "before the matter happened");
@@ -644,27 +643,6 @@ public class AppealDesk {
     }
 
     /** A date field; a future date is refused, since the matters it records have happened. */
-    private static LocalDate date(
-            FieldProblems problems, String field, String text, boolean required, LocalDate today) {
-        if (text == null || text.isBlank()) {
-            if (required) {
-                problems.reject(field, "invalid.required", "is required");
-            }
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isAfter(today)) {
-                problems.reject(field, "appeals.invalid.future", "is in the future");
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            problems.reject(field, "appeals.invalid.date", "not a date like 2026-12-01");
-            return null;
-        }
-    }
-
     private static boolean yes(String text) {
         return text != null && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("on"));
     }

@@ -2,7 +2,6 @@ package org.telereg.platform.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ public class WorkingDays {
     public CalendarDay list(Actor actor, String day, String kind, String name, String source) {
         requireKeeper(actor);
         FieldProblems problems = new FieldProblems();
-        LocalDate date = date(problems, day);
+        LocalDate date = problems.date("day", day, true);
         DayKind dayKind = problems.choice("kind", kind, DayKind.class);
         String dayName = problems.text("name", name, 100);
         String daySource = problems.optionalText("source", source, 300);
@@ -199,19 +198,6 @@ public class WorkingDays {
     private static void requireKeeper(Actor actor) {
         if (!keeps(actor)) {
             throw new AccessDeniedException("role " + actor.role() + " may not change the working-day calendar");
-        }
-    }
-
-    private static LocalDate date(FieldProblems problems, String text) {
-        String given = problems.text("day", text, 10);
-        if (given == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(given);
-        } catch (DateTimeParseException e) {
-            problems.reject("day", "calendar.invalid.date", "not a date like 2026-10-01");
-            return null;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,7 +82,7 @@ public class NumberResources {
             problems.reject("holderCreditCode", "numbering.invalid.holder", "no registered company with this code");
         }
         OrganisationView carrier = carrier(problems, kind, input.carrierCode());
-        LocalDate allocatedOn = date(problems, "allocatedOn", input.allocatedOn());
+        LocalDate allocatedOn = problems.date("allocatedOn", input.allocatedOn(), true);
         String document = problems.optionalText("documentNumber", input.documentNumber(), 100);
         problems.throwIfAny();
 
@@ -134,7 +133,7 @@ public class NumberResources {
             throw new AccessDeniedException("role " + actor.role() + " may not withdraw allocation " + id);
         }
         FieldProblems problems = new FieldProblems();
-        LocalDate day = date(problems, "withdrawnOn", on);
+        LocalDate day = problems.date("withdrawnOn", on, true);
         String why = problems.text("reason", reason, 500);
         if (day != null && day.isBefore(before.allocatedOn())) {
             problems.reject("withdrawnOn", "numbering.invalid.beforeAllocation", "before the allocation date");
@@ -267,19 +266,6 @@ public class NumberResources {
             problems.reject("carrierCode", "numbering.invalid.carrier", "not an operator organisation");
         }
         return found.orElse(null);
-    }
-
-    private static LocalDate date(FieldProblems problems, String field, String text) {
-        String given = problems.text(field, text, 10);
-        if (given == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(given);
-        } catch (DateTimeParseException e) {
-            problems.reject(field, "numbering.invalid.date", "not a date like 2026-12-01");
-            return null;
-        }
     }
 
     private static AllocationView toView(ResultSet rs) throws SQLException {

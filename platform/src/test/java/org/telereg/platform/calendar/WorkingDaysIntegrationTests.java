@@ -108,6 +108,6 @@ class WorkingDaysIntegrationTests {
                         .with(as(users, "admin"))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("日期格式应为 2026-10-01")));
+                .andExpect(content().string(Matchers.containsString("不是有效日期（格式如 2026-12-01）")));
     }
 }

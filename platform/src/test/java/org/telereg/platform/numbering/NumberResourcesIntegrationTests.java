@@ -137,7 +137,7 @@ class NumberResourcesIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple(
                                 "holderCreditCode", "invalid.creditCode.BAD_CHECK_CHARACTER"),
                         org.assertj.core.groups.Tuple.tuple("carrierCode", "invalid.required"),
-                        org.assertj.core.groups.Tuple.tuple("allocatedOn", "numbering.invalid.date"));
+                        org.assertj.core.groups.Tuple.tuple("allocatedOn", "invalid.date"));
         assertThat(problems(() ->
                         resources.allocate(ministry, port(port + "9", "", registered.get(1), "OP-CMCC", "2025-03-01"))))
                 .extracting(FieldProblem::field, FieldProblem::code)

@@ -39,8 +39,8 @@ class NumberingApiController {
         try {
             day = date == null || date.isBlank() ? LocalDate.now(CHINA) : LocalDate.parse(date.strip());
         } catch (DateTimeParseException e) {
-            throw new RejectedInputException(List.of(
-                    new FieldProblem("date", "numbering.invalid.date", new Object[0], "not a date like 2026-12-01")));
+            throw new RejectedInputException(
+                    List.of(new FieldProblem("date", "invalid.date", new Object[0], "not a date like 2026-12-01")));
         }
         return resources
                 .holderOf(number, day)
