@@ -53,6 +53,7 @@ public record CreditRecordView(
             case "licensing:Licence", "licensing:AnnualReport" ->
                 "/console/licensing/licences?text=" + sourceId.split("/")[0];
             case "appeals:AppealRate" -> "/console/appeals/statistics";
+            case "antifraud:FraudNumbers" -> "/console/antifraud?status=CONFIRMED";
             default -> null;
         };
     }

@@ -295,7 +295,7 @@ class MessageBundlesTests {
         families.put("credit.status.", names(org.telereg.platform.credit.CreditRecordView.Status.values()));
         families.put("credit.reason.", names(org.telereg.platform.credit.CreditRegistry.ManualReason.values()));
         // The record types a credit entry can come from (CreditEvent.Source.type).
-        families.put("credit.source.", Set.of("Decision", "AnnualReport", "Licence", "AppealRate"));
+        families.put("credit.source.", Set.of("Decision", "AnnualReport", "Licence", "AppealRate", "FraudNumbers"));
         families.put("licensing.status.", names(org.telereg.platform.licensing.ApplicationStatus.values()));
         families.put("licensing.licenceStatus.", names(org.telereg.platform.licensing.LicenceStatus.values()));
         families.put("licensing.reportStatus.", names(org.telereg.platform.licensing.AnnualReportStatus.values()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
+import org.telereg.platform.antifraud.FraudDisposal;
+import org.telereg.platform.antifraud.NewSuspect;
 import org.telereg.platform.calendar.WorkingDays;
 import org.telereg.platform.credit.CreditList;
 import org.telereg.platform.credit.CreditRegistry;
@@ -57,6 +60,9 @@ class LicensingIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FraudDisposal fraud;
 
     private final Actor ministry = Actor.system();
 
@@ -423,6 +429,37 @@ class LicensingIntegrationTests {
                             assertThat(entry.sourceType()).isEqualTo("Licence");
                             assertThat(entry.authorityName()).isEqualTo("广东省通信管理局");
                         }));
+    }
+
+    @Test
+    void aFraudNumberConfirmedAtAResellerGivesItOneWatchRecordForTheMonth() {
+        String code = company("44", "20000000");
+        ApplicationView pilot = desk.accept(
+                ministry,
+                desk.submit(
+                                ministry,
+                                application(code, List.of("MVNO"), List.of("44", "11"), "20000000", idNumber()),
+                                List.of())
+                        .id());
+        assertThat(pilot.issuerCode()).isEqualTo("MIIT");
+        desk.grant(ministry, pilot.id());
+        for (int i = 0; i < 2; i++) {
+            long caseId = fraud.registerSuspect(new NewSuspect(
+                            "1709" + String.format("%07d", RANDOM.nextInt(10_000_000)),
+                            code,
+                            "测试转售",
+                            new BigDecimal("0.9"),
+                            "night_ratio=0.8"))
+                    .id();
+            fraud.confirm(ministry, caseId);
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> credit.ofCompany(code).stream().anyMatch(e -> e.list() == CreditList.WATCH));
+        assertThat(credit.ofCompany(code)).singleElement().satisfies(entry -> {
+            assertThat(entry.reasonCode()).isEqualTo("RESALE_FRAUD_NUMBER");
+            assertThat(entry.sourceId()).isEqualTo(code + "/" + java.time.YearMonth.from(desk.today()));
+        });
     }
 
     @Test
