@@ -286,8 +286,12 @@ public class AnnualReports {
         return missing.size();
     }
 
-    /** Every morning: list last year's missing holders once the listing day has come, and send reminders. */
+    /**
+     * Every morning: list last year's missing holders once the listing day has come, and send
+     * reminders. Transactional so the credit events it publishes are delivered after its commit.
+     */
     @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
+    @Transactional
     public void daily() {
         LocalDate today = today();
         int year = today.getYear() - 1;

@@ -503,6 +503,19 @@ class LicensingIntegrationTests {
     }
 
     @Test
+    void theMorningJobListsAHolderStillMissingLastYearsReport() {
+        int year = desk.today().getYear() - 1;
+        LicenceView licence =
+                licences.issue(accepted("33", List.of("B24"), List.of("33")), LocalDate.of(year, 6, 1), "test");
+
+        reports.daily();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !credit.standingOnCompany(CreditList.BAD_OPERATOR, licence.holderCreditCode())
+                        .isEmpty());
+    }
+
+    @Test
     void companyMissingAnAnnualReportCannotBeGrantedANewLicence() {
         int year = desk.today().getYear() - 1;
         ApplicationView first = accepted("44", List.of("B25"), List.of("44"));
