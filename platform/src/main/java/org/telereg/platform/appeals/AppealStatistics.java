@@ -300,7 +300,10 @@ public class AppealStatistics {
         return over;
     }
 
+    // Transactional itself: checkRates is called on this object, not through its proxy, and events
+    // published outside a transaction never reach the @ApplicationModuleListeners (credit's).
     @Scheduled(cron = "0 0 7 1 1,4,7,10 *", zone = "Asia/Shanghai")
+    @Transactional
     void checkLastQuarter() {
         checkRates(Quarter.of(LocalDate.now(clock.withZone(CHINA))).previous());
     }
