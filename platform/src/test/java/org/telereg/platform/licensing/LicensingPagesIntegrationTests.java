@@ -2,6 +2,7 @@ package org.telereg.platform.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,10 +12,14 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.SignIn;
+import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.IssuedToken;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanySearch;
 
@@ -32,6 +37,9 @@ class LicensingPagesIntegrationTests {
 
     @Autowired
     CompanyRegistry companies;
+
+    @Autowired
+    AccessManagement access;
 
     private LicenceView granted() {
         String code = companies
@@ -123,6 +131,61 @@ class LicensingPagesIntegrationTests {
         mvc.perform(get("/api/v1/public/licences").param("q", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("q"));
+    }
+
+    @Test
+    void anOperatorAppliesByApiAndFollowsItsApplication() throws Exception {
+        IssuedToken token = access.issueToken(
+                SignIn.actor(users, "admin"),
+                access.organisation("OP-MVNO2").orElseThrow().id(),
+                "许可对接");
+        String bearer = "Bearer " + token.secret();
+
+        mvc.perform(post("/api/v1/licensing/applications")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kinds\": [\"B99\"], \"coverage\": [], \"registeredCapital\": \"lots\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        Matchers.hasItems(
+                                "kinds",
+                                "coverage",
+                                "registeredCapital",
+                                "legalRepresentative",
+                                "investors",
+                                "managers")));
+
+        String body = """
+                {"kinds": ["B25"], "coverage": ["上海"], "legalRepresentative": "周强", "address": "上海市浦东新区世纪大道 100 号",
+                 "registeredCapital": "500万",
+                 "investors": [{"idNumber": "%s", "name": "周强", "share": "100"}],
+                 "managers": [{"idNumber": "%s", "name": "吴敏", "position": "总经理"}]}""".formatted(LicensingIntegrationTests.idNumber(), LicensingIntegrationTests.idNumber());
+        String tracking = com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(post("/api/v1/licensing/applications")
+                                .header("Authorization", bearer)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.issuerName").value("上海市通信管理局"))
+                        .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8),
+                "$.trackingNumber");
+
+        mvc.perform(get("/api/v1/licensing/applications/{t}", tracking).header("Authorization", bearer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.completenessDeadline").isNotEmpty())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("personKey"))));
+        IssuedToken other = access.issueToken(
+                SignIn.actor(users, "admin"),
+                access.organisation("OP-CUCC").orElseThrow().id(),
+                "许可对接");
+        mvc.perform(get("/api/v1/licensing/applications/{t}", tracking)
+                        .header("Authorization", "Bearer " + other.secret()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
