@@ -31,6 +31,7 @@ final class ContactLists {
 
     private int[] callerSorted = new int[0];
     private long[] scratch = new long[FIRST_LENGTH];
+    private final RadixSort sorter = new RadixSort();
     private long entries;
 
     /** Makes room for subscribers with ids below {@code size}. */
@@ -127,11 +128,11 @@ final class ContactLists {
     }
 
     /** Sorts {@code list[from..to)} and keeps one entry per counterpart there; returns where they end. */
-    private static int distinct(long[] list, int from, int to, boolean markRepeats) {
+    private int distinct(long[] list, int from, int to, boolean markRepeats) {
         if (to - from < 2) {
             return to;
         }
-        Arrays.sort(list, from, to);
+        sorter.sort(list, from, to);
         int kept = from;
         int i = from;
         while (i < to) {
@@ -208,6 +209,6 @@ final class ContactLists {
     }
 
     long footprint() {
-        return 8 * entries + 40L * callees.length;
+        return 8 * entries + 40L * callees.length + sorter.footprint();
     }
 }
