@@ -73,6 +73,16 @@ final class ContactLists {
         callerCount[sub] = count + 1;
     }
 
+    /**
+     * Reads the line of the callee ({@code type} 1) or caller (2) list of {@code sub} that the next call of that
+     * type will write to, so that it is in cache by then; returns what it read.
+     */
+    long end(int sub, int type) {
+        long[] list = type == 1 ? callees[sub] : callers[sub];
+        int i = Math.min(type == 1 ? calleeCount[sub] : callerCount[sub], list.length - 1);
+        return i >= 0 ? list[i] : 0;
+    }
+
     /** {@code list} with room for one more entry after {@code count}: doubled when compaction left it half full. */
     private long[] room(long[] list, int count) {
         if (count * 2 <= list.length && list.length > 0) {
