@@ -31,6 +31,7 @@ final class ContactLists {
 
     private int[] callerSorted = new int[0];
     private long[] scratch = new long[FIRST_LENGTH];
+    private final RadixSort sorter = new RadixSort();
     private long entries;
 
     /** Makes room for subscribers with ids below {@code size}. */
@@ -70,6 +71,16 @@ final class ContactLists {
         }
         list[count] = counterpart << 1;
         callerCount[sub] = count + 1;
+    }
+
+    /**
+     * Reads the line of the callee ({@code type} 1) or caller (2) list of {@code sub} that the next call of that
+     * type will write to, so that it is in cache by then; returns what it read.
+     */
+    long end(int sub, int type) {
+        long[] list = type == 1 ? callees[sub] : callers[sub];
+        int i = Math.min(type == 1 ? calleeCount[sub] : callerCount[sub], list.length - 1);
+        return i >= 0 ? list[i] : 0;
     }
 
     /** {@code list} with room for one more entry after {@code count}: doubled when compaction left it half full. */
@@ -127,11 +138,11 @@ final class ContactLists {
     }
 
     /** Sorts {@code list[from..to)} and keeps one entry per counterpart there; returns where they end. */
-    private static int distinct(long[] list, int from, int to, boolean markRepeats) {
+    private int distinct(long[] list, int from, int to, boolean markRepeats) {
         if (to - from < 2) {
             return to;
         }
-        Arrays.sort(list, from, to);
+        sorter.sort(list, from, to);
         int kept = from;
         int i = from;
         while (i < to) {
@@ -208,6 +219,6 @@ final class ContactLists {
     }
 
     long footprint() {
-        return 8 * entries + 40L * callees.length;
+        return 8 * entries + 40L * callees.length + sorter.footprint();
     }
 }

@@ -86,6 +86,13 @@ final class ShardState {
     private int[] state = new int[0];
     private int capacity;
 
+    /** Records looked up and read ahead of their updates, together (see {@link #apply}). */
+    private static final int GROUP = 32;
+
+    private final int[] groupSubscribers = new int[GROUP];
+    /** The sum of what {@link #apply} reads ahead, kept so that the reads are not optimised away. */
+    long prefetched;
+
     private long windowStart = Long.MAX_VALUE;
     private long windowEnd = Long.MIN_VALUE;
 
@@ -146,10 +153,38 @@ final class ShardState {
     void apply(RecordBatch batch) {
         int[] local = places(batch);
         long[] records = batch.records;
-        int end = batch.count * RecordBatch.STRIDE;
-        for (int at = 0; at < end; at += RecordBatch.STRIDE) {
-            long key = records[at];
-            int sub = subscriber((key & TOKEN) != 0 ? token(batch, key, subscriberTokens) : key);
+        int count = batch.count;
+        boolean calls = batch.kind == InputKind.CALLS;
+        int[] subs = groupSubscribers;
+        for (int first = 0; first < count; first += GROUP) {
+            int group = Math.min(GROUP, count - first);
+            // A record's own updates wait on its cache misses one after another (index slot, then state row, then
+            // contact list), but different records' do not depend on each other: looking up a group's
+            // subscribers, then reading their rows and list ends, before updating any of them lets the processor
+            // wait for the misses of many records at once. The updates below then find those lines in cache.
+            for (int i = 0; i < group; i++) {
+                long key = records[(first + i) * RecordBatch.STRIDE];
+                subs[i] = subscriber((key & TOKEN) != 0 ? token(batch, key, subscriberTokens) : key);
+            }
+            long read = 0;
+            for (int i = 0; i < group; i++) {
+                int at = subs[i] * STRIDE;
+                read += state[at] + state[at + 16] + state[at + 32] + state[at + STRIDE - 1];
+                if (calls) {
+                    read += contacts.end(subs[i], RecordBatch.type(records[(first + i) * RecordBatch.STRIDE + 4]));
+                }
+            }
+            prefetched += read;
+            apply(batch, local, first, group);
+        }
+    }
+
+    private void apply(RecordBatch batch, int[] local, int first, int group) {
+        long[] records = batch.records;
+        int[] subs = groupSubscribers;
+        for (int i = 0; i < group; i++) {
+            int at = (first + i) * RecordBatch.STRIDE;
+            int sub = subs[i];
             long last = records[at + 4];
             int place = RecordBatch.place(last);
             place = place == 0 ? -1 : local[place - 1];

@@ -50,11 +50,14 @@ final class KeywordAutomaton {
     private final int[] cells;
     private final long[] wideCells;
     private final int shift;
-    // For the state with base b: outputs[outputStart[b] .. outputStart[b + 1]) are the payloads of the keywords
-    // ending there (directly or along its failure chain), and ~t for a long keyword t whose rest must be compared;
+    // The outputs of the state with base b are the payloads of the keywords ending there (directly or along its
+    // failure chain), and ~t for a long keyword t whose rest must be compared. The first is firstOutputs[2 * b],
+    // next to the start of the others in moreOutputs, firstOutputs[2 * b + 1]; they end where those of b + 1
+    // start. Most output states have one output: the report reads it from the line it reads the bounds from,
+    // rather than from an address it learns from them. Only bases up to the last output state's are indexed.
     // exactCount[b] is the number of keywords, not counting long ones, ending there.
-    private final int[] outputStart;
-    private final int[] outputs;
+    private final int[] firstOutputs;
+    private final int[] moreOutputs;
     private final int[] exactCount;
     private final char[][] longRest;
     private final int[][] longPayload;
@@ -65,8 +68,8 @@ final class KeywordAutomaton {
             int[] cells,
             long[] wideCells,
             int shift,
-            int[] outputStart,
-            int[] outputs,
+            int[] firstOutputs,
+            int[] moreOutputs,
             int[] exactCount,
             char[][] longRest,
             int[][] longPayload) {
@@ -75,8 +78,8 @@ final class KeywordAutomaton {
         this.cells = cells;
         this.wideCells = wideCells;
         this.shift = shift;
-        this.outputStart = outputStart;
-        this.outputs = outputs;
+        this.firstOutputs = firstOutputs;
+        this.moreOutputs = moreOutputs;
         this.exactCount = exactCount;
         this.longRest = longRest;
         this.longPayload = longPayload;
@@ -193,42 +196,48 @@ final class KeywordAutomaton {
         for (int s = 1; s < states; s++) {
             stateAt[base[s]] = s;
         }
-        int[] outputStart = new int[size + 1];
         int[] exactCount = new int[size];
-        int total = 0;
+        int outputBases = 0;
+        List<int[]> outputsAt = new ArrayList<>();
         for (int b = 0; b < size; b++) {
-            outputStart[b] = total;
             int s = stateAt[b];
+            int[] outputs = new int[0];
             if (s > 0) {
                 for (int p : outputPatterns[s]) {
-                    total += longIndex[p] >= 0 ? 1 : payload[p].length;
+                    outputs = concat(outputs, longIndex[p] >= 0 ? new int[] {~longIndex[p]} : payload[p]);
                     exactCount[b] += longIndex[p] >= 0 ? 0 : 1;
                 }
             }
-        }
-        outputStart[size] = total;
-        int[] outputs = new int[total];
-        for (int b = 0, at = 0; b < size; b++) {
-            int s = stateAt[b];
-            if (s > 0) {
-                for (int p : outputPatterns[s]) {
-                    if (longIndex[p] >= 0) {
-                        outputs[at++] = ~longIndex[p];
-                    } else {
-                        System.arraycopy(payload[p], 0, outputs, at, payload[p].length);
-                        at += payload[p].length;
-                    }
-                }
+            outputsAt.add(outputs);
+            if (outputs.length > 0) {
+                outputBases = b + 1;
             }
         }
+        int[] firstOutputs = new int[2 * outputBases + 2];
+        int more = 0;
+        for (int b = 0; b < outputBases; b++) {
+            more += Math.max(0, outputsAt.get(b).length - 1);
+        }
+        int[] moreOutputs = new int[more];
+        int at = 0;
+        for (int b = 0; b < outputBases; b++) {
+            int[] outputs = outputsAt.get(b);
+            firstOutputs[2 * b + 1] = at;
+            if (outputs.length > 0) {
+                firstOutputs[2 * b] = outputs[0];
+                System.arraycopy(outputs, 1, moreOutputs, at, outputs.length - 1);
+                at += outputs.length - 1;
+            }
+        }
+        firstOutputs[2 * outputBases + 1] = at;
         return new KeywordAutomaton(
                 classOf,
                 rootRow,
                 cells,
                 wideCells,
                 shift,
-                outputStart,
-                outputs,
+                firstOutputs,
+                moreOutputs,
                 exactCount,
                 longRest.toArray(new char[0][]),
                 longPayload.toArray(new int[0][]));
@@ -533,16 +542,20 @@ final class KeywordAutomaton {
             }
             // Every state flagged as an output state has at least one output, and most have exactly one: the
             // first is taken without a loop test, which would often go the other way than the last time.
-            int o = outputStart[b];
-            int last = outputStart[b + 1];
-            do {
-                int v = outputs[o];
+            int v = firstOutputs[2 * b];
+            int o = firstOutputs[2 * b + 1];
+            int last = firstOutputs[2 * b + 3];
+            while (true) {
                 if (v >= 0) {
                     count = mark(v, masks, touched, count);
                 } else if (restFollows(longRest[~v], text, position, length)) {
                     scan.deferLong(position + longRest[~v].length, longRest[~v].length, ~v);
                 }
-            } while (++o < last);
+                if (o == last) {
+                    break;
+                }
+                v = moreOutputs[o++];
+            }
         }
         return count;
     }
@@ -584,8 +597,10 @@ final class KeywordAutomaton {
             if ((state & 1) != 0) {
                 int b = state >>> 1;
                 count += exactCount[b];
-                for (int o = outputStart[b], last = outputStart[b + 1]; o < last; o++) {
-                    int v = outputs[o];
+                int v = firstOutputs[2 * b];
+                count += v < 0 && restFollows(longRest[~v], text, i, length) ? 1 : 0;
+                for (int o = firstOutputs[2 * b + 1], last = firstOutputs[2 * b + 3]; o < last; o++) {
+                    v = moreOutputs[o];
                     count += v < 0 && restFollows(longRest[~v], text, i, length) ? 1 : 0;
                 }
             }

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class KeywordMatcherTests {
@@ -251,6 +254,55 @@ class KeywordMatcherTests {
             s.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return s.toString();
+    }
+
+    @Test
+    void findsTheSameGroupsWhenThreadsMatchAtOnce() throws Exception {
+        // The first thread to match keeps its buffers in a field; the others must still use buffers of their own.
+        KeywordMatcher matcher = KeywordMatcher.standard();
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "我是公安局警官请转到安全账户退订回T银行卡验证码中奖";
+        List<char[]> texts = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            texts.add(TextNormaliser.standard()
+                    .normalise(randomText(random, alphabet, 5 + random.nextInt(60)))
+                    .toCharArray());
+        }
+        List<List<Integer>> expected = new ArrayList<>();
+        for (char[] text : texts) {
+            expected.add(groupsOf(matcher, text));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < texts.size(); i++) {
+                            if (!groupsOf(matcher, texts.get(i)).equals(expected.get(i))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Integer> groupsOf(KeywordMatcher matcher, char[] text) {
+        int[] matched = new int[matcher.groups().size()];
+        int n = matcher.match(text, text.length, matched);
+        List<Integer> groups = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            groups.add(matched[i]);
+        }
+        return groups;
     }
 
     private static List<String> ids(KeywordMatcher matcher, String text) {
