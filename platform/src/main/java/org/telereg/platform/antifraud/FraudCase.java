@@ -108,11 +108,14 @@ record FraudCase(
 
     private FraudCase rescored(
             NewSuspect suspect, CaseStatus newStatus, Instant detected, Instant deadline, Instant now) {
+        // A detection that names no operator (the streaming job reads every operator's records) leaves the
+        // case with the operator that must verify the holder.
+        boolean named = suspect.operatorCreditCode() != null;
         return new FraudCase(
                 id,
                 number,
-                suspect.operatorCreditCode(),
-                suspect.operatorName(),
+                named ? suspect.operatorCreditCode() : operatorCreditCode,
+                named ? suspect.operatorName() : operatorName,
                 provinceCode,
                 carrier,
                 suspect.score(),

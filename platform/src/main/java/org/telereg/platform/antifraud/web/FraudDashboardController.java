@@ -9,12 +9,14 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.antifraud.CaseStatus;
 import org.telereg.platform.antifraud.FraudDisposal;
+import org.telereg.platform.antifraud.StreamedVerdicts;
 import org.telereg.platform.shared.ChartData;
 import org.telereg.platform.shared.ProvinceFigure;
 
@@ -26,18 +28,30 @@ class FraudDashboardController {
     /** How far back the daily chart looks. */
     private static final int DAYS = 30;
 
+    /** How many rejected lines of the suspects topic the dashboard lists. */
+    private static final int REJECTED_SHOWN = 20;
+
     private final FraudDisposal disposal;
+    private final StreamedVerdicts streamed;
     private final MessageSource messages;
     private final Clock clock;
 
-    FraudDashboardController(FraudDisposal disposal, MessageSource messages, Clock clock) {
+    FraudDashboardController(FraudDisposal disposal, StreamedVerdicts streamed, MessageSource messages, Clock clock) {
         this.disposal = disposal;
+        this.streamed = streamed;
         this.messages = messages;
         this.clock = clock;
     }
 
     @GetMapping
-    String dashboard() {
+    String dashboard(DataScope scope, Model model) {
+        // The topic carries the whole country's verdicts: its figures are the ministry's.
+        if (scope.kind() == DataScope.Kind.ALL) {
+            StreamedVerdicts.TopicStatus topic = streamed.status(REJECTED_SHOWN);
+            if (topic.consuming() || topic.imported() > 0 || topic.rejectedLines() > 0) {
+                model.addAttribute("topic", topic);
+            }
+        }
         return "antifraud/dashboard";
     }
 
