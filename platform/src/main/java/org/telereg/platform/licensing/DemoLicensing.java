@@ -187,6 +187,20 @@ class DemoLicensing implements ApplicationRunner {
             desk.accept(system, desk.submit(system, input, List.of()).id());
         }
 
+        // Earlier years' reports were all filed and confirmed.
+        for (LicenceView licence : granted) {
+            for (int year = licence.issuedOn().getYear(); year < lastYear; year++) {
+                if (reports.due(licence, year)) {
+                    LocalDate filedOn = LocalDate.of(year + 1, 1 + random.nextInt(3), 1 + random.nextInt(28));
+                    reports.record(
+                            licence.id(),
+                            year,
+                            report(random),
+                            AnnualReportStatus.CONFIRMED,
+                            filedOn.atTime(LocalTime.of(9, 30)).atOffset(ZoneOffset.ofHours(8)));
+                }
+            }
+        }
         // Last year's annual reports: most filed (some corrected in April), a few missing.
         List<LicenceView> owing =
                 granted.stream().filter(l -> reports.due(l, lastYear)).toList();
