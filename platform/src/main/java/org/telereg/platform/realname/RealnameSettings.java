@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBytes the largest snapshot file accepted
  * @param maxRows the most data lines in one snapshot
  * @param maxErrors how many line errors a rejection lists (the first ones in the file)
+ * @param verificationHours how long an identity over the cap has for the second real-person
+ *     verification before its over-cap cards are to be suspended
  */
 @ConfigurationProperties("telereg.realname")
 record RealnameSettings(
@@ -22,4 +24,5 @@ record RealnameSettings(
         @DefaultValue("telereg-demo-realname-key-change-me") String nameKey,
         @DefaultValue("20971520") long maxBytes,
         @DefaultValue("200000") int maxRows,
-        @DefaultValue("100") int maxErrors) {}
+        @DefaultValue("100") int maxErrors,
+        @DefaultValue("24") int verificationHours) {}

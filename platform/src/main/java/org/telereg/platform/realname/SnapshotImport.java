@@ -61,6 +61,7 @@ public class SnapshotImport {
     private final NamedParameterJdbcTemplate batch;
     private final PersonHashes hashes;
     private final AuditTrail auditTrail;
+    private final Verifications verifications;
     private final RealnameSettings settings;
     private final Clock clock;
 
@@ -69,12 +70,14 @@ public class SnapshotImport {
             NamedParameterJdbcTemplate batch,
             PersonHashes hashes,
             AuditTrail auditTrail,
+            Verifications verifications,
             RealnameSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.hashes = hashes;
         this.auditTrail = auditTrail;
+        this.verifications = verifications;
         this.settings = settings;
         this.clock = clock;
     }
@@ -132,6 +135,13 @@ public class SnapshotImport {
                 .param("updated", updated)
                 .param("id", batchRef)
                 .update();
+        int raised = verifications.raise(
+                operator,
+                actor.organisationName(),
+                parsed.subscribers.stream()
+                        .filter(s -> s.status().held())
+                        .map(Subscriber::identityKey)
+                        .toList());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("operator", operator);
         summary.put("batchId", batchKey);
@@ -139,6 +149,7 @@ public class SnapshotImport {
         summary.put("rows", parsed.lines);
         summary.put("created", created);
         summary.put("updated", updated);
+        summary.put("verificationsRaised", raised);
         auditTrail.record("realname", "SnapshotBatch", operator + "/" + batchKey, "submitted", null, summary);
         return new SnapshotResult(
                 SnapshotResult.Status.IMPORTED, text.charset(), parsed.lines, created, updated, 0, List.of());

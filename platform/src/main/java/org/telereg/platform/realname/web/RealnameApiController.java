@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +28,9 @@ import org.telereg.platform.realname.CardCounts;
 import org.telereg.platform.realname.IdentityCards;
 import org.telereg.platform.realname.SnapshotImport;
 import org.telereg.platform.realname.SnapshotResult;
+import org.telereg.platform.realname.VerificationStatus;
+import org.telereg.platform.realname.VerificationView;
+import org.telereg.platform.realname.Verifications;
 
 /** REST API of real-name registration: operators' systems submit snapshots and read over-cap identities. */
 @RestController
@@ -36,13 +40,19 @@ class RealnameApiController {
 
     private final SnapshotImport imports;
     private final CardCounts cardCounts;
+    private final Verifications verifications;
     private final MessageSource messages;
 
-    RealnameApiController(SnapshotImport imports, CardCounts cardCounts, MessageSource messages) {
+    RealnameApiController(
+            SnapshotImport imports, CardCounts cardCounts, Verifications verifications, MessageSource messages) {
         this.imports = imports;
         this.cardCounts = cardCounts;
+        this.verifications = verifications;
         this.messages = messages;
     }
+
+    /** The outcome an operator records for a verification task. */
+    record Outcome(VerificationStatus outcome, String note) {}
 
     /** One page of results with its position. */
     record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
@@ -104,5 +114,24 @@ class RealnameApiController {
             DataScope scope, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return PageOf.of(cardCounts.overCap(
                 scope, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500))));
+    }
+
+    @GetMapping("/verifications")
+    @Operation(summary = "Second real-person verification tasks within the caller's data scope, pending first")
+    PageOf<VerificationView> verifications(
+            DataScope scope,
+            @RequestParam(required = false) VerificationStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return PageOf.of(verifications.list(
+                scope, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500))));
+    }
+
+    @PostMapping("/verifications/{id}/outcome")
+    @Operation(
+            summary = "Record the outcome of the caller's own verification task",
+            description = "PENDING → VERIFIED or SUSPENDED; SUSPENDED → APPEALED (restored). 400 for any other move.")
+    VerificationView decide(Actor actor, @PathVariable long id, @RequestBody Outcome outcome) {
+        return verifications.decide(actor, id, outcome.outcome(), outcome.note());
     }
 }

@@ -12,16 +12,22 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.realname.CardCounts;
 import org.telereg.platform.realname.IdentityCards;
 import org.telereg.platform.realname.SnapshotImport;
 import org.telereg.platform.realname.SnapshotResult;
+import org.telereg.platform.realname.VerificationStatus;
+import org.telereg.platform.realname.VerificationView;
+import org.telereg.platform.realname.Verifications;
+import org.telereg.platform.shared.RejectedInputException;
 
 /** The one-ID-many-cards list, its CSV export and the snapshot upload of the console. */
 @Controller
@@ -33,10 +39,12 @@ class RealnameConsoleController {
 
     private final SnapshotImport imports;
     private final CardCounts cardCounts;
+    private final Verifications verifications;
 
-    RealnameConsoleController(SnapshotImport imports, CardCounts cardCounts) {
+    RealnameConsoleController(SnapshotImport imports, CardCounts cardCounts, Verifications verifications) {
         this.imports = imports;
         this.cardCounts = cardCounts;
+        this.verifications = verifications;
     }
 
     @GetMapping
@@ -87,6 +95,38 @@ class RealnameConsoleController {
         model.addAttribute("fileName", file.getOriginalFilename());
         model.addAttribute("batchId", UUID.randomUUID().toString());
         return "realname/import";
+    }
+
+    @GetMapping("/verifications")
+    String verifications(
+            DataScope scope,
+            Actor actor,
+            @RequestParam(required = false) VerificationStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Page<VerificationView> tasks = verifications.list(scope, status, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", VerificationStatus.values());
+        model.addAttribute("deadlineHours", verifications.deadline().toHours());
+        model.addAttribute("decides", SnapshotImport.canSubmit(actor));
+        return "realname/verifications";
+    }
+
+    @PostMapping("/verifications/{id}")
+    String decide(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam VerificationStatus outcome,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        try {
+            verifications.decide(actor, id, outcome, note);
+            redirect.addFlashAttribute("decided", outcome);
+        } catch (RejectedInputException e) {
+            redirect.addFlashAttribute("refused", e.problems().get(0));
+        }
+        return "redirect:/console/realname/verifications";
     }
 
     private static void requireSubmit(Actor actor) {
