@@ -11,7 +11,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.access.Role;
 
 /**
  * One ID, many cards (一证多卡): the identities that hold more numbers than the caps allow. Counts
@@ -27,6 +29,14 @@ public class CardCounts {
     CardCounts(JdbcClient jdbc, RealnameSettings settings) {
         this.jdbc = jdbc;
         this.settings = settings;
+    }
+
+    /**
+     * Whether the actor may read real-name counts and the verification queue: regulators, auditors
+     * and operators (each within its data scope), not access providers.
+     */
+    public static boolean canRead(Actor actor) {
+        return actor.role() != Role.ACCESS_PROVIDER;
     }
 
     /** The per-operator cap ({@code telereg.realname.cards-per-operator}). */

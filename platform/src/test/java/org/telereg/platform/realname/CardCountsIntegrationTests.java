@@ -251,4 +251,17 @@ class CardCountsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString(masked))));
     }
+
+    @Test
+    void anAccessProviderNeitherSeesTheMenuNorOpensThePages() throws Exception {
+        mvc.perform(get("/console").with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/console/realname"))));
+        mvc.perform(get("/console/realname").with(as(users, "isp"))).andExpect(status().isForbidden());
+        mvc.perform(get("/console/realname/verifications").with(as(users, "isp")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/realname/over-cap").with(as(users, "isp"))).andExpect(status().isForbidden());
+        mvc.perform(get("/console").with(as(users, "cmcc")))
+                .andExpect(content().string(Matchers.containsString("/console/realname/verifications")));
+    }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,7 +112,11 @@ class RealnameApiController {
     @GetMapping("/over-cap")
     @Operation(summary = "Identities over the card caps within the caller's data scope (masked), most numbers first")
     PageOf<IdentityCards> overCap(
-            DataScope scope, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            Actor actor,
+            DataScope scope,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        requireRead(actor);
         return PageOf.of(cardCounts.overCap(
                 scope, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500))));
     }
@@ -119,10 +124,12 @@ class RealnameApiController {
     @GetMapping("/verifications")
     @Operation(summary = "Second real-person verification tasks within the caller's data scope, pending first")
     PageOf<VerificationView> verifications(
+            Actor actor,
             DataScope scope,
             @RequestParam(required = false) VerificationStatus status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        requireRead(actor);
         return PageOf.of(verifications.list(
                 scope, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500))));
     }
@@ -133,5 +140,11 @@ class RealnameApiController {
             description = "PENDING → VERIFIED or SUSPENDED; SUSPENDED → APPEALED (restored). 400 for any other move.")
     VerificationView decide(Actor actor, @PathVariable long id, @RequestBody Outcome outcome) {
         return verifications.decide(actor, id, outcome.outcome(), outcome.note());
+    }
+
+    private static void requireRead(Actor actor) {
+        if (!CardCounts.canRead(actor)) {
+            throw new AccessDeniedException("real-name data is for regulators and operators");
+        }
     }
 }

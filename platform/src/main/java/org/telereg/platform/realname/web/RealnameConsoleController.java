@@ -49,6 +49,7 @@ class RealnameConsoleController {
 
     @GetMapping
     String overCap(DataScope scope, Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+        requireRead(actor);
         Page<IdentityCards> identities = cardCounts.overCap(scope, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("identities", identities);
         model.addAttribute("cardsPerOperator", cardCounts.cardsPerOperator());
@@ -58,7 +59,8 @@ class RealnameConsoleController {
     }
 
     @GetMapping("/over-cap.csv")
-    void export(DataScope scope, HttpServletResponse response) throws IOException {
+    void export(DataScope scope, Actor actor, HttpServletResponse response) throws IOException {
+        requireRead(actor);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"realname-over-cap.csv\"");
         PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
@@ -104,6 +106,7 @@ class RealnameConsoleController {
             @RequestParam(required = false) VerificationStatus status,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
+        requireRead(actor);
         Page<VerificationView> tasks = verifications.list(scope, status, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("tasks", tasks);
         model.addAttribute("status", status);
@@ -127,6 +130,12 @@ class RealnameConsoleController {
             redirect.addFlashAttribute("refused", e.problems().get(0));
         }
         return "redirect:/console/realname/verifications";
+    }
+
+    private static void requireRead(Actor actor) {
+        if (!CardCounts.canRead(actor)) {
+            throw new AccessDeniedException("real-name data is for regulators and operators");
+        }
     }
 
     private static void requireSubmit(Actor actor) {
