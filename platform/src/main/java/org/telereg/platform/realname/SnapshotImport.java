@@ -152,7 +152,7 @@ public class SnapshotImport {
         summary.put("verificationsRaised", raised);
         auditTrail.record("realname", "SnapshotBatch", operator + "/" + batchKey, "submitted", null, summary);
         return new SnapshotResult(
-                SnapshotResult.Status.IMPORTED, text.charset(), parsed.lines, created, updated, 0, List.of());
+                SnapshotResult.Status.IMPORTED, text.charset(), parsed.lines, created, updated, 0, List.of(), raised);
     }
 
     private Optional<SnapshotResult> previous(String operator, String batchKey, String hash) {
@@ -169,7 +169,8 @@ public class SnapshotImport {
                                 rs.getInt(4),
                                 rs.getInt(5),
                                 0,
-                                List.of())
+                                List.of(),
+                                0)
                         : SnapshotResult.fileError(
                                 "UTF-8",
                                 "realname.import.batchReused",
@@ -380,7 +381,7 @@ public class SnapshotImport {
                 problems.reject("document_type", "realname.import.unknownDocumentType", "is not a known document type");
             }
         }
-        String[] identity = type == null ? null : identity(type, field(record, index, "document_number"), problems);
+        Identity identity = type == null ? null : identity(type, field(record, index, "document_number"), problems);
         String name = problems.text("name", field(record, index, "name"), 50);
         LocalDate activated = problems.date("activated_on", field(record, index, "activated_on"), true);
         if (activated != null && activated.isAfter(today)) {
@@ -404,8 +405,8 @@ public class SnapshotImport {
                 phone.national(),
                 phone.provinceCode(),
                 type,
-                identity[0],
-                identity[1],
+                identity.key(),
+                identity.masked(),
                 hashes.name(name),
                 PersonNames.mask(name),
                 activated,
@@ -413,8 +414,11 @@ public class SnapshotImport {
                 outlet);
     }
 
+    /** A document number as it is kept: its keyed hash and its masked form. */
+    private record Identity(String key, String masked) {}
+
     /** The keyed hash and masked form of a document number, or null with the reason recorded. */
-    private String[] identity(DocumentType type, String text, FieldProblems problems) {
+    private Identity identity(DocumentType type, String text, FieldProblems problems) {
         if (text == null || text.isBlank()) {
             problems.reject("document_number", "invalid.required", "is required");
             return null;
@@ -437,14 +441,14 @@ public class SnapshotImport {
                 // The same person under the old and the new number must count as one identity.
                 id = IdCardNumber.of(IdNumbers.upgrade15To18(id.value()));
             }
-            return new String[] {hashes.identity(id), id.masked()};
+            return new Identity(hashes.identity(id), id.masked());
         }
         if (!type.hasShape(number)) {
             problems.reject(
                     "document_number", "realname.import.badDocumentNumber", "does not have the document's shape");
             return null;
         }
-        return new String[] {hashes.identity(type, number), IdNumbers.mask(number)};
+        return new Identity(hashes.identity(type, number), IdNumbers.mask(number));
     }
 
     /** Reads the header; returns how many columns the import does not know and will ignore. */

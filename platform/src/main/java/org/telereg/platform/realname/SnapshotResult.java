@@ -13,9 +13,18 @@ import java.util.List;
  * @param updated numbers whose earlier line this snapshot replaced
  * @param badLines how many lines had at least one problem (all of them, also past the listed ones)
  * @param errors the problems, in file order, at most the configured number
+ * @param verificationsRaised identities this snapshot put over the cap, each now awaiting a second
+ *     real-person verification
  */
 public record SnapshotResult(
-        Status status, String encoding, int rows, int created, int updated, int badLines, List<LineError> errors) {
+        Status status,
+        String encoding,
+        int rows,
+        int created,
+        int updated,
+        int badLines,
+        List<LineError> errors,
+        int verificationsRaised) {
 
     public enum Status {
         IMPORTED,
@@ -35,7 +44,7 @@ public record SnapshotResult(
     public record LineError(long line, String field, String code, Object[] arguments, String defaultMessage) {}
 
     static SnapshotResult rejected(String encoding, int rows, int badLines, List<LineError> errors) {
-        return new SnapshotResult(Status.REJECTED, encoding, rows, 0, 0, badLines, List.copyOf(errors));
+        return new SnapshotResult(Status.REJECTED, encoding, rows, 0, 0, badLines, List.copyOf(errors), 0);
     }
 
     static SnapshotResult fileError(String encoding, String code, String message, Object... arguments) {

@@ -1,6 +1,7 @@
 package org.telereg.platform.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -112,9 +113,7 @@ class CardCountsIntegrationTests {
         assertThat(identity.overOperatorCap()).isTrue();
         assertThat(identity.operators())
                 .extracting(IdentityCards.OperatorCards::operatorName, IdentityCards.OperatorCards::cards)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("中国移动通信集团有限公司", (long) cardsPerOperatorPlusOne()),
-                        org.assertj.core.groups.Tuple.tuple("中国联合网络通信集团有限公司", 2L));
+                .containsExactly(tuple("中国移动通信集团有限公司", (long) cardsPerOperatorPlusOne()), tuple("中国联合网络通信集团有限公司", 2L));
     }
 
     private int cardsPerOperatorPlusOne() {

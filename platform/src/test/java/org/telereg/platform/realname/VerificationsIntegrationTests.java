@@ -2,8 +2,10 @@ package org.telereg.platform.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -106,6 +109,24 @@ class VerificationsIntegrationTests {
     }
 
     @Test
+    void theConsoleUploadSaysHowManyIdentitiesAwaitVerification() throws Exception {
+        String id = residentId();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= cardCounts.cardsPerOperator(); i++) {
+            lines.add(resident(cmccNumber(), id, "超限人"));
+        }
+
+        mvc.perform(multipart("/console/realname/import")
+                        .file(new MockMultipartFile("file", "over.csv", "text/csv", csv(lines.toArray(String[]::new))))
+                        .param("batchId", batchId())
+                        .with(as(users, "cmcc"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"verifications-raised\"")))
+                .andExpect(content().string(Matchers.containsString("1 个证件超过上限")));
+    }
+
+    @Test
     void anIdentityWithinTheCapRaisesNoTask() {
         String id = residentId();
 
@@ -126,10 +147,8 @@ class VerificationsIntegrationTests {
         assertThat(tasksOf(id))
                 .extracting(VerificationView::status, VerificationView::cards)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(
-                                VerificationStatus.VERIFIED, cardCounts.cardsPerOperator() + 1),
-                        org.assertj.core.groups.Tuple.tuple(
-                                VerificationStatus.PENDING, cardCounts.cardsPerOperator() + 2));
+                        tuple(VerificationStatus.VERIFIED, cardCounts.cardsPerOperator() + 1),
+                        tuple(VerificationStatus.PENDING, cardCounts.cardsPerOperator() + 2));
     }
 
     @Test

@@ -95,6 +95,7 @@ class RealnameConsoleController {
         SnapshotResult result = imports.importCsv(actor, batchId, file.getOriginalFilename(), file.getBytes());
         model.addAttribute("result", result);
         model.addAttribute("fileName", file.getOriginalFilename());
+        model.addAttribute("deadlineHours", verifications.deadline().toHours());
         model.addAttribute("batchId", UUID.randomUUID().toString());
         return "realname/import";
     }
