@@ -308,6 +308,9 @@ class MessageBundlesTests {
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));
+        families.put("realname.documentType.", names(org.telereg.platform.realname.DocumentType.values()));
+        families.put("realname.status.", names(org.telereg.platform.realname.SubscriberStatus.values()));
+        families.put("realname.verificationStatus.", names(org.telereg.platform.realname.VerificationStatus.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
