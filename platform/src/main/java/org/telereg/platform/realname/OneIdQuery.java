@@ -166,14 +166,21 @@ public class OneIdQuery {
                 .param("today", today)
                 .query(Long.class)
                 .single();
-        if (answeredToday >= settings.queriesPerDay()) {
+        int written = answeredToday >= settings.queriesPerDay()
+                ? 0
+                : jdbc.sql("""
+                                insert into realname_query (identity_key, queried_on, slot, queried_at)
+                                values (:identity, :today, :slot, :now)
+                                on conflict do nothing""")
+                        .param("identity", found.identityKey())
+                        .param("today", today)
+                        .param("slot", answeredToday + 1)
+                        .param("now", now.atOffset(ZoneOffset.UTC))
+                        .update();
+        if (written == 0) {
+            // Over the limit, or another answer took the same slot a moment ago.
             return QueryAnswer.refused(QueryAnswer.Outcome.DAILY_LIMIT);
         }
-        jdbc.sql("insert into realname_query (identity_key, queried_on, queried_at) values (:identity, :today, :now)")
-                .param("identity", found.identityKey())
-                .param("today", today)
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .update();
         return new QueryAnswer(QueryAnswer.Outcome.ANSWERED, cards(found.identityKey()));
     }
 

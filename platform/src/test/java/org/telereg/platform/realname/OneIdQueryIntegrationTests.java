@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.realname.Subscribers.cuccNumber;
 import static org.telereg.platform.realname.Subscribers.register;
@@ -12,6 +13,11 @@ import static org.telereg.platform.realname.Subscribers.residentId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,9 @@ class OneIdQueryIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OneIdQuery query;
 
     @Test
     void showsTheNumbersPerOperatorOnceTheCodeSentToTheirPhoneIsGiven() throws Exception {
@@ -154,6 +163,36 @@ class OneIdQueryIntegrationTests {
     }
 
     @Test
+    void answersOnlyOneOfTwoCodesGivenAtTheSameMoment() throws Exception {
+        String id = residentId();
+        List<String> numbers = register(imports, access, users, id, "通查壬", 1, 1);
+        String first = query.requestCode(id, "通查壬", numbers.get(0));
+        String second = query.requestCode(id, "通查壬", numbers.get(1));
+        String firstCode = sentCode(numbers.get(0));
+        String secondCode = sentCode(numbers.get(1));
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<QueryAnswer> a = threads.submit(() -> {
+                start.await();
+                return query.answer(first, firstCode);
+            });
+            Future<QueryAnswer> b = threads.submit(() -> {
+                start.await();
+                return query.answer(second, secondCode);
+            });
+            start.countDown();
+            assertThat(List.of(
+                            a.get(30, TimeUnit.SECONDS).outcome(),
+                            b.get(30, TimeUnit.SECONDS).outcome()))
+                    .containsExactlyInAnyOrder(QueryAnswer.Outcome.ANSWERED, QueryAnswer.Outcome.DAILY_LIMIT);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void namesAMalformedIdNumberBesideTheFieldAndSendsNothing() throws Exception {
         String id = residentId();
         String broken = id.substring(0, 17) + (id.charAt(17) == '1' ? "2" : "1");
@@ -178,6 +217,8 @@ class OneIdQueryIntegrationTests {
                         .getResponse()
                         .getContentAsString())
                 .contains("一证通查", "id=\"idNumber\"", "id=\"phone\"");
+        mvc.perform(get("/public/realname/query/code").param("lang", "en"))
+                .andExpect(redirectedUrl("/public/realname/query"));
     }
 
     private RequestBuilder details(String id, String name, String phone) {

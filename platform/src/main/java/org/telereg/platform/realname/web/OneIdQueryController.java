@@ -45,6 +45,12 @@ class OneIdQueryController {
         }
     }
 
+    /** The language switch reloads the page it is on: the code step starts again from the details. */
+    @GetMapping("/code")
+    String restart() {
+        return "redirect:/public/realname/query";
+    }
+
     @PostMapping("/code")
     String answer(
             @RequestParam(required = false) String challenge,
