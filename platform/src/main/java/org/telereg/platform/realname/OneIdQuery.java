@@ -34,7 +34,8 @@ import org.telereg.platform.shared.RejectedInputException;
  * the numbers registered under that ID and name, a one-time code goes to it; the right code answers
  * how many numbers the ID holds at each operator, at most {@code queries-per-day} times a day.
  * Before the code is confirmed nothing tells whether the details matched: a request that matched
- * nothing is stored and answered like one that did, only no code exists for it.
+ * nothing (or came after the identity's {@code codes-per-day}) is stored and answered like one that
+ * did, only no code exists for it.
  */
 @Service
 public class OneIdQuery {
@@ -98,6 +99,18 @@ public class OneIdQuery {
                         .single()
                 > 0;
         Instant now = clock.instant();
+        if (registered
+                && jdbc.sql("""
+                                        select count(*) from realname_query_challenge
+                                        where identity_key = :identity and created_at > :since""")
+                                .param("identity", identityKey)
+                                .param("since", now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+                                .query(Long.class)
+                                .single()
+                        >= settings.codesPerDay()) {
+            // Enough codes today: answer alike but send nothing, so nobody floods the phone with SMS.
+            registered = false;
+        }
         jdbc.sql("delete from realname_query_challenge where expires_at < :cutoff")
                 .param("cutoff", now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
                 .update();

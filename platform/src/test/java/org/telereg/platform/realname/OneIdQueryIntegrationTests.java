@@ -193,6 +193,27 @@ class OneIdQueryIntegrationTests {
     }
 
     @Test
+    void sendsNoMoreThanFiveCodesADayToAnIdsPhonesYetAnswersAlike() throws Exception {
+        String id = residentId();
+        List<String> numbers = register(imports, access, users, id, "通查癸", 2, 0);
+        String fifth = null;
+        for (int i = 0; i < 5; i++) {
+            fifth = mvc.perform(details(id, "通查癸", numbers.get(0)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+        }
+        String sixth = mvc.perform(details(id, "通查癸", numbers.get(1)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(withoutChallenge(sixth)).isEqualTo(withoutChallenge(fifth)).contains(CODE_SENT);
+        assertThat(sender.lastCodeTo(numbers.get(1))).isEmpty();
+        assertThat(answer(challengeOf(fifth), sentCode(numbers.get(0)))).contains("您的证件名下共有 2 个电话号码");
+    }
+
+    @Test
     void namesAMalformedIdNumberBesideTheFieldAndSendsNothing() throws Exception {
         String id = residentId();
         String broken = id.substring(0, 17) + (id.charAt(17) == '1' ? "2" : "1");
