@@ -42,6 +42,11 @@ class PersonHashes {
         return hmac("name:" + normal);
     }
 
+    /** The key of a one-time code of 一证通查, bound to its request so a code is worth nothing elsewhere. */
+    String code(String challengeId, String code) {
+        return hmac("code:" + challengeId + ":" + code);
+    }
+
     private String hmac(String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

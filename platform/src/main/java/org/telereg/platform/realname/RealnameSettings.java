@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxErrors how many line errors a rejection lists (the first ones in the file)
  * @param verificationHours how long an identity over the cap has for the second real-person
  *     verification before its over-cap cards are to be suspended
+ * @param queriesPerDay how many 一证通查 answers one identity gets per day (Beijing date)
+ * @param codeMinutes how long a one-time code of 一证通查 stays valid
+ * @param codeAttempts how many codes may be tried against one request before it is spent
+ * @param codesPerDay how many 一证通查 codes one identity's phones receive in 24 hours; further
+ *     requests are answered alike but send nothing, so the service cannot flood a phone with SMS
  */
 @ConfigurationProperties("telereg.realname")
 record RealnameSettings(
@@ -25,4 +30,8 @@ record RealnameSettings(
         @DefaultValue("20971520") long maxBytes,
         @DefaultValue("200000") int maxRows,
         @DefaultValue("100") int maxErrors,
-        @DefaultValue("24") int verificationHours) {}
+        @DefaultValue("24") int verificationHours,
+        @DefaultValue("1") int queriesPerDay,
+        @DefaultValue("5") int codeMinutes,
+        @DefaultValue("5") int codeAttempts,
+        @DefaultValue("5") int codesPerDay) {}

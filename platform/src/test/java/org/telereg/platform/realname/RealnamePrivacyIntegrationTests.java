@@ -1,6 +1,8 @@
 package org.telereg.platform.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.telereg.platform.realname.Subscribers.batchId;
 import static org.telereg.platform.realname.Subscribers.cmccNumber;
 import static org.telereg.platform.realname.Subscribers.csv;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,10 +26,15 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
+import org.telereg.platform.access.AccessManagement;
 
-/** The privacy rule: after an import, no raw document number or name is anywhere in the database or the log. */
+/**
+ * The privacy rule: after an import or a 一证通查, no raw document number or name is anywhere in the
+ * database or the log, and the query's own records hold neither the phone nor the code.
+ */
 @PlatformIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class RealnamePrivacyIntegrationTests {
@@ -38,6 +47,15 @@ class RealnamePrivacyIntegrationTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    AccessManagement access;
+
+    @Autowired
+    LoggingOneTimeCodeSender sender;
+
+    @Autowired
+    MockMvc mvc;
 
     @AfterEach
     void signOut() {
@@ -92,6 +110,56 @@ class RealnamePrivacyIntegrationTests {
         assertThat(cells).isGreaterThan(100);
         assertThat(hits).isEmpty();
         assertThat(output.getAll()).doesNotContain(secrets);
+    }
+
+    @Test
+    void oneIdQueryKeepsNoIdNamePhoneOrCodeInTheDatabaseAndNoIdNameOrPhoneInTheLog(CapturedOutput output)
+            throws Exception {
+        String id = residentId();
+        String name = "上官查询";
+        List<String> numbers = Subscribers.register(imports, access, users, id, name, 2, 0);
+        String phone = numbers.get(0);
+
+        String page = mvc.perform(post("/public/realname/query")
+                        .param("idNumber", id)
+                        .param("name", name)
+                        .param("phone", phone)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Matcher challenge =
+                Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(challenge.find()).isTrue();
+        String code = sender.lastCodeTo(phone).orElseThrow();
+        assertThat(mvc.perform(post("/public/realname/query/code")
+                                .param("challenge", challenge.group(1))
+                                .param("code", code)
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("您的证件名下共有 2 个电话号码");
+
+        List<String> hits = new ArrayList<>();
+        for (String table : List.of("realname_query_challenge", "realname_query")) {
+            List<Map<String, Object>> rows =
+                    jdbc.sql("select * from " + table).query().listOfRows();
+            assertThat(rows).as(table).isNotEmpty();
+            for (Map<String, Object> row : rows) {
+                for (Map.Entry<String, Object> cell : row.entrySet()) {
+                    String text = String.valueOf(cell.getValue());
+                    for (String secret : List.of(id, name, phone, code)) {
+                        if (text.contains(secret)) {
+                            hits.add(table + "." + cell.getKey() + " holds " + secret);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).isEmpty();
+        // The demo sender logs the code and the masked phone, as an SMS gateway's log would; nothing else.
+        assertThat(output.getAll()).contains(code).doesNotContain(id, name, phone);
     }
 
     /** The audit entry is appended after the commit, by a listener: wait for it so the scan covers it. */

@@ -1,11 +1,14 @@
 package org.telereg.platform.realname;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.telereg.engine.identity.IdNumbers;
+import org.telereg.platform.SignIn;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.NewUser;
 import org.telereg.platform.access.Role;
@@ -56,6 +59,46 @@ final class Subscribers {
 
     static String resident(String number, String id, String name) {
         return line(number, "RESIDENT_ID", id, name, "2024-03-01", "NORMAL");
+    }
+
+    /**
+     * Registers a person with {@code cmcc} numbers at CMCC (plus one cancelled there) and {@code cucc}
+     * at CUCC, through the operators' own imports; returns the held numbers, CMCC's first.
+     */
+    static List<String> register(
+            SnapshotImport imports,
+            AccessManagement access,
+            UserDetailsService users,
+            String id,
+            String name,
+            int cmcc,
+            int cucc) {
+        ensureCuccUser(access, users);
+        List<String> held = new ArrayList<>();
+        List<String> cmccLines = new ArrayList<>();
+        for (int i = 0; i < cmcc; i++) {
+            held.add(cmccNumber());
+            cmccLines.add(resident(held.get(held.size() - 1), id, name));
+        }
+        cmccLines.add(line(cmccNumber(), "RESIDENT_ID", id, name, "2020-01-01", "CANCELLED"));
+        List<String> cuccLines = new ArrayList<>();
+        for (int i = 0; i < cucc; i++) {
+            held.add(cuccNumber());
+            cuccLines.add(resident(held.get(held.size() - 1), id, name));
+        }
+        imported(imports.importCsv(
+                SignIn.actor(users, "cmcc"), batchId(), "cmcc.csv", csv(cmccLines.toArray(String[]::new))));
+        if (cucc > 0) {
+            imported(imports.importCsv(
+                    SignIn.actor(users, CUCC_USER), batchId(), "cucc.csv", csv(cuccLines.toArray(String[]::new))));
+        }
+        return held;
+    }
+
+    private static void imported(SnapshotResult result) {
+        if (result.status() != SnapshotResult.Status.IMPORTED) {
+            throw new IllegalStateException("test snapshot not imported: " + result);
+        }
     }
 
     static synchronized void ensureCuccUser(AccessManagement access, UserDetailsService users) {
