@@ -1,13 +1,9 @@
 package org.telereg.platform.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.shared.CreditCode;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.ProvinceCode;
 
 /** Organisations, users and API tokens: what the console and the other modules ask of access. */
@@ -251,7 +248,7 @@ public class AccessManagement {
                 organisationId,
                 name.strip(),
                 secret.substring(0, 12),
-                sha256(secret),
+                Hashes.sha256(secret),
                 actor.username(),
                 now,
                 now.plus(settings.tokenValidity()),
@@ -301,7 +298,7 @@ public class AccessManagement {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByTokenHash(sha256(secret))
+        return tokens.findByTokenHash(Hashes.sha256(secret))
                 .filter(token -> token.usableAt(now))
                 .flatMap(token -> organisations.findById(token.organisationId()).map(organisation -> {
                     tokens.markUsed(token.id(), now);
@@ -329,15 +326,6 @@ public class AccessManagement {
 
     private Map<Long, Organisation> organisationsById() {
         return organisations.findAll().stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static OrganisationView view(Organisation organisation) {

@@ -44,7 +44,6 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
-import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**
@@ -109,7 +108,7 @@ public class CdrBatches {
             throw new AccessDeniedException("only operators upload call records");
         }
         if (batchId == null || batchId.isBlank() || batchId.length() > 100) {
-            throw rejected("batchId", "antifraud.batch.badBatchId", "1 to 100 characters");
+            throw RejectedInputException.of("batchId", "antifraud.batch.badBatchId", "1 to 100 characters");
         }
         String operator = actor.scope().creditCode();
         Path directory = Path.of(settings.storageDir(), operator);
@@ -128,8 +127,9 @@ public class CdrBatches {
         if (size == 0 || size > settings.maxBytes()) {
             Files.deleteIfExists(temporary);
             throw size == 0
-                    ? rejected("file", "antifraud.batch.empty.file", "the file is empty")
-                    : rejected("file", "antifraud.batch.tooLarge", "larger than " + settings.maxBytes() + " bytes");
+                    ? RejectedInputException.of("file", "antifraud.batch.empty.file", "the file is empty")
+                    : RejectedInputException.of(
+                            "file", "antifraud.batch.tooLarge", "larger than " + settings.maxBytes() + " bytes");
         }
         Optional<BatchView> earlier = jdbc.sql("select * from antifraud_batch where operator_credit_code = :operator"
                         + " and (batch_id = :batch or content_sha256 = :hash)")
@@ -145,7 +145,8 @@ public class CdrBatches {
                     .query(String.class)
                     .single();
             if (!earlierHash.equals(hash)) {
-                throw rejected("batchId", "antifraud.batch.reused", "batch id used for a different file");
+                throw RejectedInputException.of(
+                        "batchId", "antifraud.batch.reused", "batch id used for a different file");
             }
             return earlier.get();
         }
@@ -352,10 +353,6 @@ public class CdrBatches {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static RejectedInputException rejected(String field, String code, String message) {
-        return new RejectedInputException(List.of(new FieldProblem(field, code, new Object[0], message)));
     }
 
     private static BatchView toView(ResultSet rs) throws SQLException {

@@ -1,6 +1,5 @@
 package org.telereg.platform.appeals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,6 +37,7 @@ import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.calendar.WorkingDays;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.FileTypes;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.StoredFiles;
@@ -163,10 +163,9 @@ public class AppealDesk {
         problems.throwIfAny();
 
         Instant now = clock.instant();
-        String fingerprint = StoredFiles.sha256((phone.national() + "\n"
-                        + (respondent == null ? "" : respondent.creditCode()) + "\n" + subject + "\n"
-                        + normalised(request))
-                .getBytes(StandardCharsets.UTF_8));
+        String fingerprint = Hashes.sha256((phone.national() + "\n"
+                + (respondent == null ? "" : respondent.creditCode()) + "\n" + subject + "\n"
+                + normalised(request)));
         Optional<String> earlier = jdbc.sql("select tracking_number from appeals_appeal where fingerprint = :f"
                         + " and received_at >= :since and status <> 'REFUSED'")
                 .param("f", fingerprint)

@@ -55,8 +55,8 @@ public class ComplianceGate {
                 }
             }
         }
+        GateParty company = GateParty.company(GateParty.Role.COMPANY, subject.creditCode(), subject.companyName());
         for (RectificationView order : rectifications.open(subject.creditCode())) {
-            GateParty company = subject.everyone().get(0);
             hits.add(new ComplianceHit(
                     "rectification-order",
                     ComplianceHit.Severity.WARN,

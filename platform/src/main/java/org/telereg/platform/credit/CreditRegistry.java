@@ -1,6 +1,5 @@
 package org.telereg.platform.credit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -33,9 +32,9 @@ import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyView;
 import org.telereg.platform.shared.CreditCode;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.IdCardNumber;
 import org.telereg.platform.shared.PersonNames;
-import org.telereg.platform.shared.StoredFiles;
 
 /**
  * The credit lists: entries arrive as {@link CreditEvent}s from the modules that found their cause,
@@ -353,6 +352,11 @@ public class CreditRegistry {
                 || actor.role() == Role.PROVINCIAL_OFFICER;
     }
 
+    /** Whether the actor sees the unpublished watch list: those who keep the lists, and auditors. */
+    public static boolean seesWatchList(Actor actor) {
+        return keeps(actor) || actor.role() == Role.AUDITOR;
+    }
+
     static String authorityCode(Actor actor) {
         return actor.scope().kind() == DataScope.Kind.PROVINCE ? actor.scope().provinceCode() : "MIIT";
     }
@@ -422,7 +426,7 @@ public class CreditRegistry {
 
     private static String standingKey(CreditList list, CreditEvent.Source source) {
         String key = list + "|" + source.module() + "|" + source.type() + "|" + source.id();
-        return key.length() <= 220 ? key : list + "|" + StoredFiles.sha256(key.getBytes(StandardCharsets.UTF_8));
+        return key.length() <= 220 ? key : list + "|" + Hashes.sha256(key);
     }
 
     private static void requireRegulator(Actor actor) {

@@ -1,11 +1,7 @@
 package org.telereg.platform.credit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.IdCardNumber;
 
 /**
@@ -16,20 +12,14 @@ import org.telereg.platform.shared.IdCardNumber;
 @Component
 public class PersonKeys {
 
-    private final SecretKeySpec secret;
+    private final Hashes.Keyed hash;
 
     PersonKeys(CreditSettings settings) {
-        this.secret = new SecretKeySpec(settings.personKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hash = Hashes.keyed(settings.personKey());
     }
 
     /** The key of a validated ID number. */
     public String of(IdCardNumber id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(id.value().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return hash.of(id.value());
     }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -113,7 +115,7 @@ public class Rectifications {
         return find(id).orElseThrow();
     }
 
-    public java.util.Optional<RectificationView> find(long id) {
+    public Optional<RectificationView> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from credit_rectification where id = :id")
                 .param("id", id)
                 .query(Rectifications::view)
@@ -132,7 +134,7 @@ public class Rectifications {
     /** Orders the actor may see (an administration its own province's companies), open first. */
     public List<RectificationView> visible(DataScope scope) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from credit_rectification");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (scope.kind() == DataScope.Kind.PROVINCE) {
             sql.append(" where authority_code = :province");
             params.put("province", scope.provinceCode());

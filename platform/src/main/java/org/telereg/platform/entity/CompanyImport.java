@@ -5,13 +5,10 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.InvalidValueException;
 import org.telereg.platform.shared.UploadedText;
 
@@ -82,7 +80,7 @@ public class CompanyImport {
                     "the file is larger than " + settings.maxBytes() + " bytes",
                     settings.maxBytes());
         }
-        String hash = sha256(content);
+        String hash = Hashes.sha256(content);
         Optional<String> previous = jdbc.sql(
                         "select content_sha256 from entity_import where batch_id = :batch or content_sha256 = :hash")
                 .param("batch", batchId.strip())
@@ -337,13 +335,5 @@ public class CompanyImport {
 
     private static String truncate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

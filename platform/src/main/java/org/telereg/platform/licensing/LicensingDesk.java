@@ -282,7 +282,8 @@ public class LicensingDesk {
     public ApplicationView accept(Actor actor, long id) {
         ApplicationView application = decidable(actor, id);
         if (application.status() != ApplicationStatus.SUBMITTED) {
-            throw refused("status", "licensing.invalid.notAwaitingCheck", "not waiting for its check");
+            throw RejectedInputException.of(
+                    "status", "licensing.invalid.notAwaitingCheck", "not waiting for its check");
         }
         GateResult result = gate.run(
                 "ACCEPTANCE",
@@ -339,7 +340,8 @@ public class LicensingDesk {
     LicenceView grant(Actor actor, long id, LocalDate issuedOn) {
         ApplicationView application = decidable(actor, id);
         if (application.status() != ApplicationStatus.ACCEPTED) {
-            throw refused("status", "licensing.invalid.notAccepted", "only an accepted application is granted");
+            throw RejectedInputException.of(
+                    "status", "licensing.invalid.notAccepted", "only an accepted application is granted");
         }
         GateResult result = gate.run(
                 "GRANT", id, null, gate.subject(application.applicantCreditCode(), application.applicantName(), id));
@@ -408,7 +410,7 @@ public class LicensingDesk {
             throw new AccessDeniedException("only the applicant withdraws");
         }
         if (!application.status().open()) {
-            throw refused("status", "licensing.invalid.closed", "already decided");
+            throw RejectedInputException.of("status", "licensing.invalid.closed", "already decided");
         }
         update(id, application, "WITHDRAWN", Map.of("today", today()), "decided_on = :today");
         audit.record(
@@ -554,23 +556,22 @@ public class LicensingDesk {
         return scope.sqlCondition("issuer_code", "applicant_credit_code", params);
     }
 
-    /** Moves the application to a status, guarding against a concurrent decision by its version. */
+    /**
+     * Moves the application on from the status it was read in; if another decision moved it meanwhile,
+     * nothing changes and the actor is told to reload.
+     */
     private void update(
             long id, ApplicationView before, String status, Map<String, Object> values, String assignments) {
-        int version = jdbc.sql("select version from licensing_application where id = :id")
-                .param("id", id)
-                .query(Integer.class)
-                .single();
         int updated = jdbc.sql("update licensing_application set status = :status, version = version + 1, "
-                        + assignments + " where id = :id and version = :version and status = :before")
+                        + assignments + " where id = :id and status = :before")
                 .params(values)
                 .param("status", status)
                 .param("id", id)
-                .param("version", version)
                 .param("before", before.status().name())
                 .update();
         if (updated == 0) {
-            throw refused("status", "licensing.invalid.concurrent", "someone else decided it meanwhile");
+            throw RejectedInputException.of(
+                    "status", "licensing.invalid.concurrent", "someone else decided it meanwhile");
         }
     }
 
@@ -832,12 +833,6 @@ public class LicensingDesk {
 
     private static boolean yes(String text) {
         return text != null && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("on") || text.equals("是"));
-    }
-
-    private static RejectedInputException refused(String field, String code, String message) {
-        FieldProblems problems = new FieldProblems();
-        problems.reject(field, code, message);
-        return new RejectedInputException(problems.list());
     }
 
     Optional<ApplicationView> find(long id) {

@@ -1,13 +1,9 @@
 package org.telereg.platform.realname;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.Normalizer;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import org.telereg.platform.credit.PersonKeys;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.IdCardNumber;
 
 /**
@@ -19,11 +15,11 @@ import org.telereg.platform.shared.IdCardNumber;
 class PersonHashes {
 
     private final PersonKeys personKeys;
-    private final SecretKeySpec secret;
+    private final Hashes.Keyed hash;
 
     PersonHashes(PersonKeys personKeys, RealnameSettings settings) {
         this.personKeys = personKeys;
-        this.secret = new SecretKeySpec(settings.nameKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.hash = Hashes.keyed(settings.nameKey());
     }
 
     /** The key of a validated resident ID, residence permit or 2023 permanent-residence number. */
@@ -33,27 +29,17 @@ class PersonHashes {
 
     /** The key of another document: the type is part of it, so a passport and a permit never collide. */
     String identity(DocumentType type, String normalizedNumber) {
-        return hmac("document:" + type.name() + ":" + normalizedNumber);
+        return hash.of("document:" + type.name() + ":" + normalizedNumber);
     }
 
     /** The key of a name, after Unicode normalisation and without surrounding or inner spaces. */
     String name(String name) {
         String normal = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        return hmac("name:" + normal);
+        return hash.of("name:" + normal);
     }
 
     /** The key of a one-time code of 一证通查, bound to its request so a code is worth nothing elsewhere. */
     String code(String challengeId, String code) {
-        return hmac("code:" + challengeId + ":" + code);
-    }
-
-    private String hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return hash.of("code:" + challengeId + ":" + code);
     }
 }

@@ -5,8 +5,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +32,7 @@ import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.IdCardNumber;
 import org.telereg.platform.shared.InvalidValueException;
 import org.telereg.platform.shared.PersonNames;
@@ -112,7 +110,7 @@ public class SnapshotImport {
                     "the file is larger than " + settings.maxBytes() + " bytes",
                     settings.maxBytes());
         }
-        String hash = sha256(content);
+        String hash = Hashes.sha256(content);
         Optional<SnapshotResult> previous = previous(operator, batchKey, hash);
         if (previous.isPresent()) {
             return previous.get();
@@ -502,13 +500,5 @@ public class SnapshotImport {
 
     private static String truncate(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -15,6 +15,11 @@ public class RejectedInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Input refused for one reason on one field. */
+    public static RejectedInputException of(String field, String code, String defaultMessage, Object... arguments) {
+        return new RejectedInputException(List.of(new FieldProblem(field, code, arguments, defaultMessage)));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

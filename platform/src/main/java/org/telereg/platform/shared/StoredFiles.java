@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Uploaded files kept under a folder by the SHA-256 of their content ({@code <folder>/ab/abcd…}): the
@@ -17,15 +14,6 @@ public final class StoredFiles {
 
     private StoredFiles() {}
 
-    /** The SHA-256 of the bytes, as 64 lower-case hex digits. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
     /** Where the file with this hash is kept under the folder. */
     public static Path path(String folder, String hash) {
         return Path.of(folder, hash.substring(0, 2), hash);
@@ -33,7 +21,7 @@ public final class StoredFiles {
 
     /** Keeps the bytes under the folder unless they are there already; returns their hash. */
     public static String store(String folder, byte[] bytes) {
-        String hash = sha256(bytes);
+        String hash = Hashes.sha256(bytes);
         Path file = path(folder, hash);
         try {
             Files.createDirectories(file.getParent());

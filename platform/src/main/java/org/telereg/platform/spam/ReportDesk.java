@@ -2,9 +2,6 @@ package org.telereg.platform.spam;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,12 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -41,6 +35,7 @@ import org.telereg.platform.numbering.AllocationKind;
 import org.telereg.platform.numbering.NumberResources;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
+import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.RejectedInputException;
 import org.telereg.platform.shared.TrackingNumbers;
@@ -104,7 +99,7 @@ public class ReportDesk {
 
         Instant now = clock.instant();
         String normalisedParty = category.aboutNumber() ? party.replaceAll("[^0-9]", "") : party;
-        String fingerprint = sha256(normalisedParty + "\n" + normaliseContent(content));
+        String fingerprint = Hashes.sha256(normalisedParty + "\n" + normaliseContent(content));
         Optional<Report> first = reports.firstSince(fingerprint, now.minus(settings.duplicateWindow()));
         Route route = first.isPresent() ? Route.NONE : route(category, normalisedParty);
         SmsVerdict verdict =
@@ -219,19 +214,19 @@ public class ReportDesk {
     @Transactional
     public ReportView submitSms(String from, String text) {
         if (text == null || text.isBlank()) {
-            throw rejected("text", "spam.invalid.smsEmpty", "the SMS is empty");
+            throw RejectedInputException.of("text", "spam.invalid.smsEmpty", "the SMS is empty");
         }
         int star = text.indexOf('*');
         if (star < 0) {
-            throw rejected("text", "spam.invalid.smsFormat", "expected <sender number>*<content>");
+            throw RejectedInputException.of("text", "spam.invalid.smsFormat", "expected <sender number>*<content>");
         }
         String sender = text.substring(0, star).strip();
         String content = text.substring(star + 1).strip();
         if (!sender.matches("\\+?[0-9]{3,20}")) {
-            throw rejected("text", "spam.invalid.smsSender", "the part before * is not a number");
+            throw RejectedInputException.of("text", "spam.invalid.smsSender", "the part before * is not a number");
         }
         if (content.isEmpty()) {
-            throw rejected("text", "spam.invalid.smsContent", "nothing after *");
+            throw RejectedInputException.of("text", "spam.invalid.smsContent", "nothing after *");
         }
         return submit(ReportChannel.SMS, new NewReport(ReportCategory.SPAM_SMS.name(), sender, content, from));
     }
@@ -308,10 +303,10 @@ public class ReportDesk {
             throw new AccessDeniedException("role " + actor.role() + " may not answer reports");
         }
         if (answer == null) {
-            throw rejected("answer", "invalid.required", "is required");
+            throw RejectedInputException.of("answer", "invalid.required", "is required");
         }
         if (note != null && note.length() > 1000) {
-            throw rejected("note", "invalid.tooLong", "at most 1000 characters");
+            throw RejectedInputException.of("note", "invalid.tooLong", "at most 1000 characters");
         }
         Report saved = reports.save(report.answered(answer, note == null ? null : note.strip(), clock.instant()));
         audit.record("spam", "Report", saved.trackingNumber(), "answered", report.view(), saved.view());
@@ -362,13 +357,7 @@ public class ReportDesk {
 
     /** The keyed hash of a reporter's national number, to find a reporter's reports without storing the number. */
     String keyedHash(String national) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.reporterKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(national.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return Hashes.keyed(settings.reporterKey()).of(national);
     }
 
     private record Route(
@@ -485,18 +474,5 @@ public class ReportDesk {
 
     private static boolean visible(DataScope scope, Report report) {
         return scope.covers(report.provinceCode(), report.operatorCreditCode());
-    }
-
-    private static RejectedInputException rejected(String field, String code, String message) {
-        return new RejectedInputException(List.of(new FieldProblem(field, code, new Object[0], message)));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

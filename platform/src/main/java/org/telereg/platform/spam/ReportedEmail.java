@@ -9,9 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.List;
 import java.util.Properties;
-import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**
@@ -24,25 +22,26 @@ record ReportedEmail(String sender, String subject, String text) {
 
     static ReportedEmail parse(byte[] eml, int maxBytes) {
         if (eml.length == 0) {
-            throw rejected("spam.invalid.emlEmpty", "the file is empty");
+            throw RejectedInputException.of("file", "spam.invalid.emlEmpty", "the file is empty");
         }
         if (eml.length > maxBytes) {
-            throw rejected("spam.invalid.emlTooLarge", "the file is larger than " + maxBytes + " bytes", maxBytes);
+            throw RejectedInputException.of(
+                    "file", "spam.invalid.emlTooLarge", "the file is larger than " + maxBytes + " bytes", maxBytes);
         }
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(eml));
             var from = message.getFrom();
             if (from == null || from.length == 0 || message.getHeader("Date") == null && message.getSubject() == null) {
-                throw rejected("spam.invalid.emlNotMail", "not an e-mail: no sender");
+                throw RejectedInputException.of("file", "spam.invalid.emlNotMail", "not an e-mail: no sender");
             }
             String sender = from[0] instanceof InternetAddress address ? address.getAddress() : from[0].toString();
             String text = textOf(message);
             if (text == null || text.isBlank()) {
-                throw rejected("spam.invalid.emlNoBody", "the e-mail has no text");
+                throw RejectedInputException.of("file", "spam.invalid.emlNoBody", "the e-mail has no text");
             }
             return new ReportedEmail(sender, message.getSubject(), text.strip());
         } catch (MessagingException | IOException e) {
-            throw rejected("spam.invalid.emlNotMail", "not an e-mail: " + e.getMessage());
+            throw RejectedInputException.of("file", "spam.invalid.emlNotMail", "not an e-mail: " + e.getMessage());
         }
     }
 
@@ -72,9 +71,5 @@ record ReportedEmail(String sender, String subject, String text) {
             return html;
         }
         return null;
-    }
-
-    private static RejectedInputException rejected(String code, String message, Object... arguments) {
-        return new RejectedInputException(List.of(new FieldProblem("file", code, arguments, message)));
     }
 }

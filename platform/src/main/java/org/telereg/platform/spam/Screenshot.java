@@ -1,7 +1,5 @@
 package org.telereg.platform.spam;
 
-import java.util.List;
-import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FileTypes;
 import org.telereg.platform.shared.RejectedInputException;
 
@@ -13,19 +11,17 @@ record Screenshot(String fileName, String contentType, byte[] bytes) {
 
     static Screenshot of(String fileName, byte[] bytes, int maxBytes) {
         if (bytes.length == 0) {
-            throw rejected("spam.invalid.attachmentEmpty", "the file is empty");
+            throw RejectedInputException.of("screenshot", "spam.invalid.attachmentEmpty", "the file is empty");
         }
         if (bytes.length > maxBytes) {
-            throw rejected("spam.invalid.attachmentTooLarge", "larger than " + maxBytes + " bytes", maxBytes);
+            throw RejectedInputException.of(
+                    "screenshot", "spam.invalid.attachmentTooLarge", "larger than " + maxBytes + " bytes", maxBytes);
         }
         String type = FileTypes.detect(bytes);
         if (type == null || !type.startsWith("image/")) {
-            throw rejected("spam.invalid.attachmentType", "not a PNG, JPEG, GIF or WebP image");
+            throw RejectedInputException.of(
+                    "screenshot", "spam.invalid.attachmentType", "not a PNG, JPEG, GIF or WebP image");
         }
         return new Screenshot(FileTypes.safeName(fileName, "screenshot"), type, bytes);
-    }
-
-    private static RejectedInputException rejected(String code, String message, Object... arguments) {
-        return new RejectedInputException(List.of(new FieldProblem("screenshot", code, arguments, message)));
     }
 }

@@ -62,7 +62,8 @@ class ApiTokenIntegrationTests {
         assertThat(rows.get(0).values())
                 .noneMatch(value -> String.valueOf(value).contains(token.secret()));
         assertThat(rows.get(0).values())
-                .anyMatch(value -> String.valueOf(value).equals(AccessManagement.sha256(token.secret())));
+                .anyMatch(value ->
+                        String.valueOf(value).equals(org.telereg.platform.shared.Hashes.sha256(token.secret())));
     }
 
     @Test

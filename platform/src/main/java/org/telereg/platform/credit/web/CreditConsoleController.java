@@ -54,7 +54,7 @@ class CreditConsoleController {
             @RequestParam(required = false) String text,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        boolean regulator = CreditRegistry.keeps(actor) || actor.role() == org.telereg.platform.access.Role.AUDITOR;
+        boolean regulator = CreditRegistry.seesWatchList(actor);
         model.addAttribute(
                 "lists",
                 regulator ? CreditList.values() : new CreditList[] {CreditList.BAD_OPERATOR, CreditList.DISHONEST});
@@ -72,7 +72,7 @@ class CreditConsoleController {
     @GetMapping("/{id:\\d+}")
     String detail(Actor actor, @PathVariable long id, Model model) {
         CreditRecordView entry = registry.find(id).orElseThrow(CreditConsoleController::notFound);
-        boolean regulator = CreditRegistry.keeps(actor) || actor.role() == org.telereg.platform.access.Role.AUDITOR;
+        boolean regulator = CreditRegistry.seesWatchList(actor);
         if (!entry.list().published() && !regulator && !actor.scope().covers(null, entry.creditCode())) {
             throw notFound();
         }
