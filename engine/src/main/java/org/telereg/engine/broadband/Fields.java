@@ -1,0 +1,112 @@
+package org.telereg.engine.broadband;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Strict parsing of the figures and times in measurement files; each failure says what was expected. */
+final class Fields {
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern SPEED = Pattern.compile(
+            "([-+]?(?:\\d+\\.?\\d*|\\.\\d+))\\s*(m|mb|mbps|mbit/s|mbits/s|mb/s|g|gb|gbps|gbit/s|兆|m宽带)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private Fields() {}
+
+    /** Thrown with a message naming the field and the text that did not parse. */
+    static final class BadField extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadField(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Whether a text means "no value" in the sources: empty, {@code NA}, or Ofcom's {@code #NULL!}. */
+    static boolean missing(String text) {
+        return text.isEmpty() || text.equals("NA") || text.equals("#NULL!");
+    }
+
+    /** A finite decimal number; {@code NaN} when the text is {@linkplain #missing missing}. */
+    static double decimal(String field, String text) throws BadField {
+        if (missing(text)) {
+            return Double.NaN;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadField(field + ": \"" + text + "\" is not a number");
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            throw new BadField(field + ": \"" + text + "\" is out of range");
+        }
+        return value;
+    }
+
+    /** A decimal that must be present. */
+    static double required(String field, String text) throws BadField {
+        if (missing(text)) {
+            throw new BadField(field + ": missing");
+        }
+        return decimal(field, text);
+    }
+
+    /** A loss figure: a fraction ({@code 0.002}) or a percentage ({@code 0.2%}), returned as a fraction. */
+    static double loss(String field, String text) throws BadField {
+        if (text.endsWith("%")) {
+            String number = text.substring(0, text.length() - 1).strip();
+            if (missing(number)) {
+                throw new BadField(field + ": \"" + text + "\" is not a percentage");
+            }
+            return decimal(field, number) / 100;
+        }
+        return decimal(field, text);
+    }
+
+    /**
+     * A speed in Mbit/s, bare or with a unit ({@code 100}, {@code 100M}, {@code 100 Mbps}, {@code 1G}); a trailing
+     * word after the number ({@code 15-fibre}, {@code 20 DSL} in Ofcom's headline speeds) is ignored only when
+     * {@code lenient}.
+     */
+    static double speed(String field, String text, boolean lenient) throws BadField {
+        if (missing(text)) {
+            return Double.NaN;
+        }
+        var matcher = SPEED.matcher(text);
+        boolean matched = lenient ? matcher.lookingAt() : matcher.matches();
+        if (!matched) {
+            throw new BadField(field + ": \"" + text + "\" is not a speed such as 100 or 100M or 1G");
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
+        return unit.startsWith("g") ? value * 1000 : value;
+    }
+
+    /**
+     * A test time: ISO 8601 with {@code T} or a blank between date and time and {@code -} or {@code /} in the
+     * date, seconds and fractions optional. With an offset ({@code Z}, {@code +08:00}) it is converted to {@code
+     * zone}; without, it is taken as local time in {@code zone}.
+     */
+    static LocalDateTime time(String field, String text, ZoneId zone) throws BadField {
+        if (text.isEmpty()) {
+            throw new BadField(field + ": missing");
+        }
+        String iso = text.replace('/', '-');
+        if (iso.length() > 10 && iso.charAt(10) == ' ') {
+            iso = iso.substring(0, 10) + 'T' + iso.substring(11).strip();
+        }
+        try {
+            return OffsetDateTime.parse(iso).atZoneSameInstant(zone).toLocalDateTime();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(iso);
+            } catch (DateTimeParseException e) {
+                throw new BadField(field + ": \"" + text
+                        + "\" is not a time such as 2024-05-01 20:15:00 or 2024-05-01T12:15:00Z");
+            }
+        }
+    }
+}
