@@ -11,8 +11,8 @@ public record BusyHours(int fromHour, int toHour) {
 
     public BusyHours {
         if (fromHour < 0 || fromHour > 23 || toHour < 1 || toHour > 24 || fromHour == toHour) {
-            throw new IllegalArgumentException("busy hours must be from 0–23 to 1–24, not equal: " + fromHour
-                    + "–" + toHour);
+            throw new IllegalArgumentException(
+                    "busy hours must be from 0–23 to 1–24, not equal: " + fromHour + "–" + toHour);
         }
     }
 

@@ -77,20 +77,35 @@ final class CsvMeasurementReader {
                 throw new MeasurementFormatException(file, "the file is empty: no header line", columnsRequired());
             }
             if (header.text() == null) {
-                throw new MeasurementFormatException(file, "line " + header.number() + ", the header: " + header.problem());
+                throw new MeasurementFormatException(
+                        file, "line " + header.number() + ", the header: " + header.problem());
+            }
+            String first = header.text().strip();
+            if (first.startsWith("{") || first.startsWith("[")) {
+                throw new MeasurementFormatException(
+                        file,
+                        "not a measurement CSV: line " + header.number()
+                                + " is JSON, not a header (M-Lab results are read as NDT)",
+                        columnsRequired());
             }
             List<String> names;
             try {
                 names = CsvFields.split(header.text());
             } catch (CsvFields.MalformedRow e) {
-                throw new MeasurementFormatException(file, "line " + header.number() + ", the header: " + e.getMessage());
+                throw new MeasurementFormatException(
+                        file,
+                        "not a measurement CSV: line " + header.number() + " is not a CSV header (" + e.getMessage()
+                                + ")",
+                        columnsRequired());
             }
             int[] position = new int[Column.values().length];
             Arrays.fill(position, -1);
             List<String> ignored = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 String key = key(names.get(i));
-                Optional<Column> column = Arrays.stream(Column.values()).filter(c -> c.matches(key)).findFirst();
+                Optional<Column> column = Arrays.stream(Column.values())
+                        .filter(c -> c.matches(key))
+                        .findFirst();
                 if (column.isEmpty()) {
                     ignored.add(names.get(i));
                     continue;
@@ -113,8 +128,8 @@ final class CsvMeasurementReader {
             if (!missing.isEmpty()) {
                 throw new MeasurementFormatException(
                         file,
-                        "not a measurement CSV: the header lacks " + String.join(", ", missing)
-                                + " (found " + abbreviate(header.text()) + ")",
+                        "not a measurement CSV: the header lacks " + String.join(", ", missing) + " (found "
+                                + abbreviate(header.text()) + ")",
                         missing);
             }
             for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
@@ -140,8 +155,8 @@ final class CsvMeasurementReader {
             String division = place.isEmpty()
                     ? settings.defaultDivision()
                     : DivisionCodes.normalise(place)
-                            .orElseThrow(() -> new Fields.BadField("division: \"" + place
-                                    + "\" is not a current GB/T 2260 code or province name"));
+                            .orElseThrow(() -> new Fields.BadField(
+                                    "division: \"" + place + "\" is not a current GB/T 2260 code or province name"));
             String operator = field(fields, position, Column.OPERATOR);
             String technologyName = field(fields, position, Column.TECHNOLOGY);
             Technology technology = technologyName.isEmpty()
@@ -171,7 +186,10 @@ final class CsvMeasurementReader {
     }
 
     private static List<String> columnsRequired() {
-        return Arrays.stream(Column.values()).filter(c -> c.required).map(Column::canonical).toList();
+        return Arrays.stream(Column.values())
+                .filter(c -> c.required)
+                .map(Column::canonical)
+                .toList();
     }
 
     private static String abbreviate(String line) {

@@ -54,26 +54,22 @@ public record ImportSettings(
 
     /** These settings in another time zone. */
     public ImportSettings withZone(ZoneId zone) {
-        return new ImportSettings(
-                zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
+        return new ImportSettings(zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
     }
 
     /** These settings with other plausibility limits. */
     public ImportSettings withLimits(PlausibilityLimits limits) {
-        return new ImportSettings(
-                zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
+        return new ImportSettings(zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
     }
 
     /** These settings with another clock. */
     public ImportSettings withClock(Clock clock) {
-        return new ImportSettings(
-                zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
+        return new ImportSettings(zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
     }
 
     /** These settings listing at most {@code maxListed} bad rows and exclusions. */
     public ImportSettings withMaxListed(int maxListed) {
-        return new ImportSettings(
-                zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
+        return new ImportSettings(zone, limits, clock, maxListed, defaultDivision, defaultOperator, defaultTechnology);
     }
 
     /** These settings with defaults for measurements whose source does not say where, whose or how. */

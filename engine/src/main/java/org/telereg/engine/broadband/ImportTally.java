@@ -55,7 +55,8 @@ final class ImportTally {
             excluded++;
             excludedByReason.merge(finding.get().reason(), 1L, Long::sum);
             if (firstExcluded.size() < settings.maxListed()) {
-                firstExcluded.add(new Exclusion(line, finding.get().reason(), finding.get().detail()));
+                firstExcluded.add(new Exclusion(
+                        line, finding.get().reason(), finding.get().detail()));
             }
             return;
         }

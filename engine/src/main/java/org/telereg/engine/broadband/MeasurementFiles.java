@@ -55,6 +55,9 @@ public final class MeasurementFiles {
     public static ImportReport readOfcomPanel(
             Path file, LocalDate panelDate, ImportSettings settings, Consumer<Measurement> sink) throws IOException {
         return OfcomPanelReader.read(
-                file, Objects.requireNonNull(panelDate), Objects.requireNonNull(settings), Objects.requireNonNull(sink));
+                file,
+                Objects.requireNonNull(panelDate),
+                Objects.requireNonNull(settings),
+                Objects.requireNonNull(sink));
     }
 }

@@ -79,8 +79,11 @@ final class NdtResultReader {
     }
 
     private static boolean isNdt(Map<?, ?> result) {
-        return result.containsKey("Download") || result.containsKey("Upload") || result.containsKey("S2C")
-                || result.containsKey("C2S") || result.containsKey("Control");
+        return result.containsKey("Download")
+                || result.containsKey("Upload")
+                || result.containsKey("S2C")
+                || result.containsKey("C2S")
+                || result.containsKey("Control");
     }
 
     private static List<String> names(Map<?, ?> object) {
@@ -152,7 +155,8 @@ final class NdtResultReader {
         } else {
             time = time(object(result, "C2S", "C2S"), "C2S", settings);
         }
-        double upload = result.containsKey("C2S") ? number(object(result, "C2S", "C2S"), "MeanThroughputMbps", "C2S")
+        double upload = result.containsKey("C2S")
+                ? number(object(result, "C2S", "C2S"), "MeanThroughputMbps", "C2S")
                 : Double.NaN;
         return Measurement.of(
                 time,

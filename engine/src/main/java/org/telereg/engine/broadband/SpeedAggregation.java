@@ -69,7 +69,8 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             throw new IllegalArgumentException("cannot merge aggregations grouped differently");
         }
         withoutDownload += other.withoutDownload;
-        other.groups.forEach((key, group) -> groups.computeIfAbsent(key, k -> new Group()).addAll(group));
+        other.groups.forEach(
+                (key, group) -> groups.computeIfAbsent(key, k -> new Group()).addAll(group));
     }
 
     /** Measurements left out because they had no download figure. */
@@ -97,7 +98,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
     private String period(LocalDateTime time) {
         return switch (period) {
             case DAY -> time.toLocalDate().toString();
-            case MONTH -> String.format("%04d-%02d", time.getYear(), time.getMonthValue());
+            case MONTH -> time.getYear() + (time.getMonthValue() < 10 ? "-0" : "-") + time.getMonthValue();
             case QUARTER -> time.getYear() + "-Q" + ((time.getMonthValue() + 2) / 3);
             case YEAR -> Integer.toString(time.getYear());
             default -> throw new IllegalStateException("not a period: " + period);

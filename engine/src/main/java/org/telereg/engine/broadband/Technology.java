@@ -26,14 +26,31 @@ public enum Technology {
      * recognised is empty, so the caller can report it.
      */
     public static Optional<Technology> parse(String name) {
-        String key = name.strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("-", "").replace("_", "");
+        String key = name.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace(" ", "")
+                .replace("-", "")
+                .replace("_", "");
         if (key.isEmpty() || key.equals("unknown") || key.equals("未知")) {
             return Optional.of(UNKNOWN);
         }
         return Optional.ofNullable(
                 switch (key) {
-                    case "fibre", "fiber", "ftth", "fttp", "ftto", "fttb", "pon", "gpon", "epon", "xgpon", "10gpon",
-                            "光纤", "光纤接入", "光纤到户", "ftth光纤" -> FIBRE;
+                    case "fibre",
+                            "fiber",
+                            "ftth",
+                            "fttp",
+                            "ftto",
+                            "fttb",
+                            "pon",
+                            "gpon",
+                            "epon",
+                            "xgpon",
+                            "10gpon",
+                            "光纤",
+                            "光纤接入",
+                            "光纤到户",
+                            "ftth光纤" -> FIBRE;
                     case "vdsl", "vdsl2", "fttc", "fttcab" -> VDSL;
                     case "dsl", "adsl", "adsl2", "adsl2+", "xdsl", "铜缆", "adsl铜线" -> DSL;
                     case "cable", "hfc", "docsis", "catv", "有线电视", "广电有线", "cablemodem" -> CABLE;

@@ -65,7 +65,10 @@ final class TextLines {
             length--;
         }
         int from = 0;
-        if (first && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+        if (first
+                && length >= 3
+                && (buffer[0] & 0xFF) == 0xEF
+                && (buffer[1] & 0xFF) == 0xBB
                 && (buffer[2] & 0xFF) == 0xBF) {
             from = 3;
             charset = StandardCharsets.UTF_8;

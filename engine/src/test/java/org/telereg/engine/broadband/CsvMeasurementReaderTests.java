@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvMeasurementReaderTests {
 
-    private static final ImportSettings SETTINGS = ImportSettings.defaults()
-            .withClock(Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC));
+    private static final ImportSettings SETTINGS =
+            ImportSettings.defaults().withClock(Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC));
 
     @TempDir
     Path dir;
@@ -63,9 +63,7 @@ class CsvMeasurementReaderTests {
 
     @Test
     void findsChineseAliasesInAnyOrderAndListsColumnsItDoesNotUse() throws IOException {
-        Path file = write(
-                "下行速率(Mbps),备注,运营商,测试时间,省份,接入方式,签约速率",
-                "95.5,夜间,中国移动,2024/05/03 21:00,广东,光纤,100M");
+        Path file = write("下行速率(Mbps),备注,运营商,测试时间,省份,接入方式,签约速率", "95.5,夜间,中国移动,2024/05/03 21:00,广东,光纤,100M");
 
         ImportReport report = MeasurementFiles.readCsv(file, SETTINGS, read::add);
 
@@ -100,7 +98,8 @@ class CsvMeasurementReaderTests {
         Path file = dir.resolve("bom.csv");
         Files.writeString(file, "\uFEFFtime,download\n2024-05-01 08:00,100\n", StandardCharsets.UTF_8);
 
-        assertThat(MeasurementFiles.readCsv(file, SETTINGS, read::add).accepted()).isEqualTo(1);
+        assertThat(MeasurementFiles.readCsv(file, SETTINGS, read::add).accepted())
+                .isEqualTo(1);
     }
 
     @Test
@@ -186,16 +185,20 @@ class CsvMeasurementReaderTests {
                         Implausibility.FUTURE_TIMESTAMP, 1L));
         assertThat(report.firstExcluded().get(3))
                 .isEqualTo(new Exclusion(
-                        6, Implausibility.ABOVE_TECHNOLOGY_CEILING, "download 90.0 Mbit/s above the DSL ceiling of 30.0"));
+                        6,
+                        Implausibility.ABOVE_TECHNOLOGY_CEILING,
+                        "download 90.0 Mbit/s above the DSL ceiling of 30.0"));
         assertThat(read).extracting(Measurement::downloadMbps).containsOnly(300.0);
     }
 
     @Test
     void appliesConfiguredThresholds() throws IOException {
         Path file = write("time,technology,download", "2024-05-01 08:00,ADSL,90");
-        ImportSettings generous = SETTINGS.withLimits(PlausibilityLimits.defaults().withCeiling(Technology.DSL, 100));
+        ImportSettings generous =
+                SETTINGS.withLimits(PlausibilityLimits.defaults().withCeiling(Technology.DSL, 100));
 
-        assertThat(MeasurementFiles.readCsv(file, generous, read::add).accepted()).isEqualTo(1);
+        assertThat(MeasurementFiles.readCsv(file, generous, read::add).accepted())
+                .isEqualTo(1);
     }
 
     @Test
@@ -218,6 +221,19 @@ class CsvMeasurementReaderTests {
                 .hasMessageContaining("not a measurement CSV: the header lacks download_mbps")
                 .hasMessageContaining(file.toString());
         assertThat(read).isEmpty();
+    }
+
+    @Test
+    void refusesOfcomPanelAndNdtJsonGivenAsGenericCsv() {
+        Path panel = SharedData.file("broadband2014.csv");
+        Path json = SharedData.file("mlab-ndt/NDT5Result/ndt-5hkck_1566219987_000000000000017D.json");
+
+        assertThatThrownBy(() -> MeasurementFiles.readCsv(panel, SETTINGS, read::add))
+                .isInstanceOf(MeasurementFormatException.class)
+                .hasMessageContaining("not a measurement CSV: the header lacks time, download_mbps");
+        assertThatThrownBy(() -> MeasurementFiles.readCsv(json, SETTINGS, read::add))
+                .isInstanceOf(MeasurementFormatException.class)
+                .hasMessageContaining("not a measurement CSV: line 1 is JSON, not a header");
     }
 
     @Test
