@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 JSON reader for the M-Lab result files: no comments, no trailing commas, no duplicate keys, no
- * bare words, nesting at most {@value #MAX_DEPTH} deep. Objects become {@code Map<String, Object>} in file order,
+ * bare words, nesting at most {@value #MAX_DEPTH} deep, numbers at most {@value #MAX_NUMBER} characters, one
+ * top-level value at most {@value #MAX_VALUE} characters (an NDT7 result is about 40,000). Objects become {@code Map<String, Object>} in file order,
  * arrays {@code List<Object>}, numbers {@code Double}, and {@code null} a {@link #NULL} marker, so that a missing key
  * and an explicit null stay apart.
  *
@@ -28,6 +29,8 @@ final class JsonReader {
     };
 
     static final int MAX_DEPTH = 64;
+    static final int MAX_NUMBER = 100;
+    static final long MAX_VALUE = 1L << 23;
     private static final int MAX_STRING = 1 << 20;
 
     /** A syntax error, with the place it was found. */
@@ -56,6 +59,7 @@ final class JsonReader {
     private long line = 1;
     private long column = 0;
     private long valueLine;
+    private long valueChars;
 
     JsonReader(Reader in) {
         this.in = in;
@@ -77,6 +81,7 @@ final class JsonReader {
             return null;
         }
         valueLine = line;
+        valueChars = 1;
         return value(c, 0);
     }
 
@@ -241,6 +246,9 @@ final class JsonReader {
         while (peek() >= '0' && peek() <= '9') {
             text.append((char) read());
             count++;
+            if (text.length() > MAX_NUMBER) {
+                throw error("a number longer than " + MAX_NUMBER + " characters");
+            }
         }
         return count;
     }
@@ -274,6 +282,9 @@ final class JsonReader {
     private int read() throws IOException {
         int c = peek();
         peeked = -2;
+        if (++valueChars > MAX_VALUE) {
+            throw error("a value longer than " + MAX_VALUE + " characters");
+        }
         if (c == '\n') {
             line++;
             column = 0;

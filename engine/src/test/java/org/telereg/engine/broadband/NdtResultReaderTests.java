@@ -143,6 +143,10 @@ class NdtResultReaderTests {
         assertRefused("{\"S2C\": tru}", "expected true but found '}'");
         assertRefused("[1, 2]", "line 1: not an NDT result: a JSON object was expected");
         assertRefused("{\"S2C\":" + "[".repeat(100) + "]".repeat(100) + "}", "nesting deeper than 64 levels");
+        assertRefused("{\"S2C\": 1e400}", "number 1e400 is out of range");
+        assertRefused("{\"S2C\": [" + " ".repeat(1 << 23) + "]}", "a value longer than 8388608 characters");
+        assertRefused("{\"S2C\": " + "9".repeat(1_000) + "}", "a number longer than 100 characters");
+        assertRefused("{\"S2C\": \"" + "x".repeat((1 << 20) + 1) + "\"}", "a string longer than 1048576 characters");
     }
 
     @Test
@@ -210,7 +214,7 @@ class NdtResultReaderTests {
         Path file = dir.resolve("bad" + System.nanoTime() + ".json");
         Files.writeString(file, json);
         assertThatThrownBy(() -> MeasurementFiles.readNdt(file, UTC, read::add))
-                .as(json)
+                .as(json.length() <= 100 ? json : json.substring(0, 100) + "…")
                 .isInstanceOf(MeasurementFormatException.class)
                 .hasMessageContaining(message)
                 .hasMessageStartingWith(file.toString());
