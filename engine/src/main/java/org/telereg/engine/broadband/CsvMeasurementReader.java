@@ -59,7 +59,7 @@ final class CsvMeasurementReader {
         key = key.replaceAll("[\\s._\\-]", "");
         if (key.endsWith("mbps") && key.length() > 4) {
             key = key.substring(0, key.length() - 4);
-        } else if (key.endsWith("ms") && key.length() > 2 && !key.equals("ms")) {
+        } else if (key.endsWith("ms") && key.length() > 2) {
             key = key.substring(0, key.length() - 2);
         }
         return key;

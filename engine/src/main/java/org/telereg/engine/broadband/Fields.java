@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 /** Strict parsing of the figures and times in measurement files; each failure says what was expected. */
 final class Fields {
 
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern SPEED = Pattern.compile(
             "([-+]?(?:\\d+\\.?\\d*|\\.\\d+))\\s*(m|mb|mbps|mbit/s|mbits/s|mb/s|g|gb|gbps|gbit/s|兆|m宽带)?",
             Pattern.CASE_INSENSITIVE);
@@ -36,7 +35,7 @@ final class Fields {
         if (missing(text)) {
             return Double.NaN;
         }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             throw new BadField(field + ": \"" + text + "\" is not a number");
         }
         double value = Double.parseDouble(text);
@@ -44,6 +43,46 @@ final class Fields {
             throw new BadField(field + ": \"" + text + "\" is out of range");
         }
         return value;
+    }
+
+    // [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)? — what Double.parseDouble reads, minus NaN,
+    // Infinity, hex and the d/f suffixes; by hand because a regular expression per field is the row's main cost.
+    private static boolean isDecimal(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** A decimal that must be present. */
@@ -94,6 +133,10 @@ final class Fields {
         if (text.isEmpty()) {
             throw new BadField(field + ": missing");
         }
+        LocalDateTime plain = plainLocalTime(text);
+        if (plain != null) {
+            return plain;
+        }
         String iso = text.replace('/', '-');
         if (iso.length() > 10 && iso.charAt(10) == ' ') {
             iso = iso.substring(0, 10) + 'T' + iso.substring(11).strip();
@@ -106,6 +149,46 @@ final class Fields {
             throw new BadField(
                     field + ": \"" + text + "\" is not a time such as 2024-05-01 20:15:00 or 2024-05-01T12:15:00Z");
         }
+    }
+
+    // The common yyyy-MM-dd HH:mm[:ss] read by position: java.time's parser costs more than the rest of a row.
+    // Null when the text has another shape, so the general parser decides (and words the error).
+    private static LocalDateTime plainLocalTime(String t) {
+        int n = t.length();
+        if ((n != 16 && n != 19)
+                || t.charAt(4) != t.charAt(7)
+                || (t.charAt(4) != '-' && t.charAt(4) != '/')
+                || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
+                || t.charAt(13) != ':'
+                || (n == 19 && t.charAt(16) != ':')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = n == 19 ? digits(t, 17, 19) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     // Deciding before parsing spares an exception per row, which would cost more than the parse itself.

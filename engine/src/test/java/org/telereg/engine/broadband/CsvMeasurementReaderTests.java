@@ -141,6 +141,45 @@ class CsvMeasurementReaderTests {
     }
 
     @Test
+    void readsTheUsualTimeAndNumberFormsAndRejectsLookalikes() throws IOException {
+        Path file = write(
+                "time,download",
+                "2024/05/01 20:15:30,1e3",
+                "2024-05-01T20:15,.5",
+                "2024-05-01 20:15:00.250,5.",
+                "2024-05-01T12:15:00Z,+3",
+                "2024-02-30 08:00,1",
+                "2024-05-01 24:00,1",
+                "2024-05-01,1",
+                "2024-05-01 08:00,0x10",
+                "2024-05-01 08:00,1e",
+                "2024-05-01 08:00,1.2.3",
+                "2024-05-01 08:00,Infinity",
+                "2024-05-01 08:00,1e999");
+
+        ImportReport report = MeasurementFiles.readCsv(file, SETTINGS, read::add);
+
+        assertThat(read)
+                .extracting(Measurement::time, Measurement::downloadMbps)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2024, 5, 1, 20, 15, 30), 1000.0),
+                        org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2024, 5, 1, 20, 15), 0.5),
+                        org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2024, 5, 1, 20, 15, 0, 250_000_000), 5.0),
+                        org.assertj.core.groups.Tuple.tuple(LocalDateTime.of(2024, 5, 1, 20, 15), 3.0));
+        assertThat(report.firstRejected())
+                .extracting(RejectedRow::problem)
+                .containsExactly(
+                        "time: \"2024-02-30 08:00\" is not a time such as 2024-05-01 20:15:00 or 2024-05-01T12:15:00Z",
+                        "time: \"2024-05-01 24:00\" is not a time such as 2024-05-01 20:15:00 or 2024-05-01T12:15:00Z",
+                        "time: \"2024-05-01\" is not a time such as 2024-05-01 20:15:00 or 2024-05-01T12:15:00Z",
+                        "download_mbps: \"0x10\" is not a number",
+                        "download_mbps: \"1e\" is not a number",
+                        "download_mbps: \"1.2.3\" is not a number",
+                        "download_mbps: \"Infinity\" is not a number",
+                        "download_mbps: \"1e999\" is out of range");
+    }
+
+    @Test
     void listsOnlyTheFirstBadRowsButCountsThemAll() throws IOException {
         List<String> lines = new ArrayList<>(List.of("time,download"));
         for (int i = 0; i < 50; i++) {
