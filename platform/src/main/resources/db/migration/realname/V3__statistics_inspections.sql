@@ -57,18 +57,19 @@ create table realname_fraud_number (
     operator_credit_code varchar(18)  not null,
     phone_number         varchar(20)  not null,
     sales_outlet         varchar(200) not null,
+    -- The home province of the number's block, for provincial administrations.
+    province_code        varchar(2),
     case_id              bigint       not null,
     confirmed_at         timestamp with time zone not null,
     primary key (operator_credit_code, phone_number)
 );
+create index realname_fraud_number_by_outlet on realname_fraud_number (operator_credit_code, sales_outlet);
 
--- How many numbers sold at an outlet were later confirmed as fraud.
-create table realname_outlet_fraud (
-    operator_credit_code varchar(18)  not null,
-    sales_outlet         varchar(200) not null,
-    -- The home province of the outlet's fraud numbers' blocks, for provincial administrations.
-    province_code        varchar(2),
-    fraud_numbers        integer      not null,
-    last_confirmed_at    timestamp with time zone not null,
-    primary key (operator_credit_code, sales_outlet)
-);
+-- How many numbers sold at an outlet were later confirmed as fraud. A view over the numbers rather
+-- than a counter: confirmations of two numbers of one outlet may arrive at the same moment, and a
+-- count kept as rows cannot lose or double one.
+create view realname_outlet_fraud as
+select operator_credit_code, sales_outlet, max(province_code) as province_code,
+       count(*) as fraud_numbers, max(confirmed_at) as last_confirmed_at
+from realname_fraud_number
+group by operator_credit_code, sales_outlet;

@@ -62,7 +62,10 @@ class DemoRealnameStatistics implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from realname_monthly_report").query(Long.class).single() > 0
+        if (jdbc.sql("select count(*) from realname_monthly_report")
+                                .query(Long.class)
+                                .single()
+                        > 0
                 || access.organisation("OP-CMCC").isEmpty()) {
             return;
         }
@@ -80,7 +83,14 @@ class DemoRealnameStatistics implements ApplicationRunner {
                     if (m == 0 && o == 2 && province.equals("44")) {
                         continue;
                     }
-                    report(random, operator, province, month, users, MONTHS - 1 - m, m == 0 && o == 0 && province.equals("44"));
+                    report(
+                            random,
+                            operator,
+                            province,
+                            month,
+                            users,
+                            MONTHS - 1 - m,
+                            m == 0 && o == 0 && province.equals("44"));
                     users += random.nextInt(200_000);
                 }
             }

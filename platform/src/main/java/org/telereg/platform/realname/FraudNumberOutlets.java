@@ -12,8 +12,8 @@ import org.telereg.platform.shared.PhoneNumber;
 
 /**
  * Traces each number the regulator confirms as fraud to the outlet that sold it (the
- * {@code sales_outlet} of the operator's latest snapshot line) and counts it there once, however
- * often the event is delivered.
+ * {@code sales_outlet} of the operator's latest snapshot line) and records it once, however often
+ * the event is delivered; {@code realname_outlet_fraud} counts the recorded numbers per outlet.
  */
 @Component
 class FraudNumberOutlets {
@@ -47,42 +47,19 @@ class FraudNumberOutlets {
         if (sold.isEmpty() || sold.get().outlet() == null || sold.get().outlet().isBlank()) {
             return false;
         }
-        var at = confirmed.at().atOffset(ZoneOffset.UTC);
         int added = jdbc.sql("""
-                insert into realname_fraud_number (operator_credit_code, phone_number, sales_outlet, case_id,
-                    confirmed_at)
-                values (:operator, :number, :outlet, :caseId, :at)
+                insert into realname_fraud_number (operator_credit_code, phone_number, sales_outlet, province_code,
+                    case_id, confirmed_at)
+                values (:operator, :number, :outlet, :province, :caseId, :at)
                 on conflict do nothing""")
                 .param("operator", confirmed.operatorCreditCode())
                 .param("number", number)
                 .param("outlet", sold.get().outlet())
-                .param("caseId", confirmed.caseId())
-                .param("at", at)
-                .update();
-        if (added == 0) {
-            return false;
-        }
-        int counted = jdbc.sql("""
-                update realname_outlet_fraud set fraud_numbers = fraud_numbers + 1, last_confirmed_at = :at,
-                    province_code = coalesce(province_code, :province)
-                where operator_credit_code = :operator and sales_outlet = :outlet""")
-                .param("operator", confirmed.operatorCreditCode())
-                .param("outlet", sold.get().outlet())
                 .param("province", sold.get().province())
-                .param("at", at)
+                .param("caseId", confirmed.caseId())
+                .param("at", confirmed.at().atOffset(ZoneOffset.UTC))
                 .update();
-        if (counted == 0) {
-            jdbc.sql("""
-                    insert into realname_outlet_fraud (operator_credit_code, sales_outlet, province_code,
-                        fraud_numbers, last_confirmed_at)
-                    values (:operator, :outlet, :province, 1, :at)""")
-                    .param("operator", confirmed.operatorCreditCode())
-                    .param("outlet", sold.get().outlet())
-                    .param("province", sold.get().province())
-                    .param("at", at)
-                    .update();
-        }
-        return true;
+        return added == 1;
     }
 
     private static String national(String number) {

@@ -173,9 +173,7 @@ public class MonthlyReports {
                         new_users = :newUsers, new_own_outlets = :own, new_agents = :agents, new_online = :online,
                         new_other = :other, outlets = :outlets, over_cap_verified = :verified,
                         over_cap_suspended = :suspended, revision = revision + 1, submitted_by = :by, submitted_at = :at
-                    where id = :id""")
-                    .params(figures)
-                    .update();
+                    where id = :id""").params(figures).update();
         } else {
             figures.put("operator", operator);
             figures.put("operatorName", actor.organisationName());
@@ -187,9 +185,7 @@ public class MonthlyReports {
                         new_online, new_other, outlets, over_cap_verified, over_cap_suspended, revision,
                         submitted_by, submitted_at)
                     values (:operator, :operatorName, :province, :reportMonth, :total, :registered, :newUsers, :own,
-                        :agents, :online, :other, :outlets, :verified, :suspended, 1, :by, :at)""")
-                    .params(figures)
-                    .update();
+                        :agents, :online, :other, :outlets, :verified, :suspended, 1, :by, :at)""").params(figures).update();
         }
         MonthlyReportView after = find(DataScope.enterprise(operator), operator, province.code(), month)
                 .orElseThrow();

@@ -156,7 +156,8 @@ public class StoreInspections {
         Boolean compliant = yesNo(problems, "compliant", input.compliant(), true);
         String findings = problems.optionalMultilineText("findings", input.findings(), 2000);
         if (Boolean.FALSE.equals(compliant) && findings == null) {
-            problems.reject("findings", "realname.inspection.findingsRequired", "is required for a non-compliant outlet");
+            problems.reject(
+                    "findings", "realname.inspection.findingsRequired", "is required for a non-compliant outlet");
         }
         Boolean terminated = yesNo(problems, "outletTerminated", input.outletTerminated(), false);
         LocalDate rectifyBy = problems.date("rectifyBy", input.rectifyBy(), false);
@@ -265,9 +266,8 @@ public class StoreInspections {
                 select operator_credit_code, outlet_name, status, done_on from realname_inspection""")
                 .query((rs, n) -> {
                     Date done = rs.getDate("done_on");
-                    LocalDate day = "PLANNED".equals(rs.getString("status")) || done == null
-                            ? today
-                            : done.toLocalDate();
+                    LocalDate day =
+                            "PLANNED".equals(rs.getString("status")) || done == null ? today : done.toLocalDate();
                     last.merge(outletKey(rs.getString(1), rs.getString(2)), day, (a, b) -> a.isAfter(b) ? a : b);
                     return day;
                 })

@@ -91,8 +91,18 @@ class MonthlyReportsIntegrationTests {
 
     private static MonthlyReportInput input(String province, YearMonth month, long total, long registered) {
         return new MonthlyReportInput(
-                province, month.toString(), Long.toString(total), Long.toString(registered), "100", "40", "30", "20",
-                "10", "25", "2", "1");
+                province,
+                month.toString(),
+                Long.toString(total),
+                Long.toString(registered),
+                "100",
+                "40",
+                "30",
+                "20",
+                "10",
+                "25",
+                "2",
+                "1");
     }
 
     private String creditCode(String organisation) {
@@ -121,7 +131,8 @@ class MonthlyReportsIntegrationTests {
 
         assertThat(again.revision()).isEqualTo(2);
         assertThat(again.registrationRate()).isEqualByComparingTo("99.90");
-        assertThat(reports.list(DataScope.all(), "31", month, month, PageRequest.of(0, 50)).getContent())
+        assertThat(reports.list(DataScope.all(), "31", month, month, PageRequest.of(0, 50))
+                        .getContent())
                 .filteredOn(r -> r.operatorCreditCode().equals(creditCode("OP-CMCC")))
                 .singleElement()
                 .extracting(MonthlyReportView::registeredUsers)
@@ -166,10 +177,13 @@ class MonthlyReportsIntegrationTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'registeredUsers')].code")
                         .value("realname.report.registeredOverTotal"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'newUsers')].code").value("realname.report.channelsSum"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'reportMonth')].code").value("realname.report.futureMonth"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'overCapVerified')].code").value("realname.report.negative"))
+                .andExpect(
+                        jsonPath("$.errors[?(@.field == 'reportMonth')].code").value("realname.report.futureMonth"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'overCapVerified')].code")
+                        .value("realname.report.negative"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'outlets')].code").value("realname.report.notACount"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'overCapSuspended')].code").value("invalid.required"));
+                .andExpect(jsonPath("$.errors[?(@.field == 'overCapSuspended')].code")
+                        .value("invalid.required"));
     }
 
     @Test
@@ -196,9 +210,12 @@ class MonthlyReportsIntegrationTests {
                 "11", freshMonth().toString(), "99999999999999999999999", "1", "0", "0", "0", "0", "0", "1", "0", "0");
 
         assertThatThrownBy(() -> reports.submit(SignIn.actor(users, "cmcc"), huge))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("totalUsers", "realname.report.tooLarge")));
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(
+                                        org.assertj.core.groups.Tuple.tuple("totalUsers", "realname.report.tooLarge")));
     }
 
     @Test
@@ -216,10 +233,12 @@ class MonthlyReportsIntegrationTests {
                 .orElseThrow();
 
         assertThatThrownBy(() -> reports.submit(mvno, input(outside, freshMonth(), 10, 10)))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                                "province", "realname.report.provinceOutsideLicence")));
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                        "province", "realname.report.provinceOutsideLicence")));
     }
 
     @Test
@@ -311,7 +330,8 @@ class MonthlyReportsIntegrationTests {
                 .filteredOn(o -> o.operatorCreditCode().equals(creditCode("OP-CUCC")))
                 .singleElement()
                 .satisfies(o -> {
-                    assertThat(o.rates()).usingElementComparator(java.math.BigDecimal::compareTo)
+                    assertThat(o.rates())
+                            .usingElementComparator(java.math.BigDecimal::compareTo)
                             .containsExactly(new java.math.BigDecimal("98.00"), new java.math.BigDecimal("99.00"));
                     assertThat(o.change()).isEqualByComparingTo("1.00");
                 });
@@ -328,39 +348,44 @@ class MonthlyReportsIntegrationTests {
         }
         imports.importCsv(cmcc, batchId(), "m.csv", csv(lines.toArray(String[]::new)));
         String masked = org.telereg.platform.shared.IdCardNumber.of(id).masked();
-        VerificationView task = verifications.list(DataScope.all(), VerificationStatus.PENDING, PageRequest.of(0, 10_000))
-                .getContent()
-                .stream()
-                .filter(t -> t.identityMasked().equals(masked))
-                .findFirst()
-                .orElseThrow();
+        VerificationView task =
+                verifications
+                        .list(DataScope.all(), VerificationStatus.PENDING, PageRequest.of(0, 10_000))
+                        .getContent()
+                        .stream()
+                        .filter(t -> t.identityMasked().equals(masked))
+                        .findFirst()
+                        .orElseThrow();
         String province = jdbc.sql("select province_code from realname_verification where id = :id")
                 .param("id", task.id())
                 .query(String.class)
                 .single();
         assertThat(province).isEqualTo("11");
         YearMonth now = reports.currentMonth();
-        MonthlyReportView before = reports.submit(cmcc, new MonthlyReportInput(
-                province, now.toString(), "100", "100", "0", "0", "0", "0", "0", "1", "0", "0"));
+        MonthlyReportView before = reports.submit(
+                cmcc,
+                new MonthlyReportInput(province, now.toString(), "100", "100", "0", "0", "0", "0", "0", "1", "0", "0"));
 
         verifications.decide(cmcc, task.id(), VerificationStatus.VERIFIED, "到厅核验");
 
         MonthlyReportView after = reports.find(DataScope.all(), before.id()).orElseThrow();
         assertThat(after.seenVerified()).isEqualTo(before.seenVerified() + 1);
         assertThat(after.differsFromPlatform()).isTrue();
-        MonthlyReportView matching = reports.submit(cmcc, new MonthlyReportInput(
-                province,
-                now.toString(),
-                "100",
-                "100",
-                "0",
-                "0",
-                "0",
-                "0",
-                "0",
-                "1",
-                Integer.toString(after.seenVerified()),
-                Integer.toString(after.seenSuspended())));
+        MonthlyReportView matching = reports.submit(
+                cmcc,
+                new MonthlyReportInput(
+                        province,
+                        now.toString(),
+                        "100",
+                        "100",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "0",
+                        "1",
+                        Integer.toString(after.seenVerified()),
+                        Integer.toString(after.seenSuspended())));
         assertThat(matching.differsFromPlatform()).isFalse();
     }
 

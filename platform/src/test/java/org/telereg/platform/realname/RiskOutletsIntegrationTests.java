@@ -55,6 +55,9 @@ class RiskOutletsIntegrationTests {
     StoreInspections inspections;
 
     @Autowired
+    FraudNumberOutlets fraudOutlets;
+
+    @Autowired
     SnapshotImport imports;
 
     @Autowired
@@ -101,7 +104,8 @@ class RiskOutletsIntegrationTests {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < numbers; i++) {
             sold.add(beijingNumber());
-            lines.add(line(sold.get(i), "RESIDENT_ID", residentId(), "售卡人", "2024-03-01", "NORMAL") .replace("朝阳营业厅", outlet));
+            lines.add(line(sold.get(i), "RESIDENT_ID", residentId(), "售卡人", "2024-03-01", "NORMAL")
+                    .replace("朝阳营业厅", outlet));
         }
         imports.importCsv(SignIn.actor(users, "cmcc"), batchId(), "s.csv", csv(lines.toArray(String[]::new)));
         return sold;
@@ -112,14 +116,19 @@ class RiskOutletsIntegrationTests {
         String id = residentId();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i <= cardCounts.cardsPerOperator(); i++) {
-            lines.add(line(beijingNumber(), "RESIDENT_ID", id, "超限人", "2024-03-01", "NORMAL").replace("朝阳营业厅", outlet));
+            lines.add(line(beijingNumber(), "RESIDENT_ID", id, "超限人", "2024-03-01", "NORMAL")
+                    .replace("朝阳营业厅", outlet));
         }
         imports.importCsv(SignIn.actor(users, "cmcc"), batchId(), "o.csv", csv(lines.toArray(String[]::new)));
     }
 
-    private void confirm(String number) {
-        FraudNumberConfirmed confirmed = new FraudNumberConfirmed(
+    private FraudNumberConfirmed confirmed(String number) {
+        return new FraudNumberConfirmed(
                 CASES.incrementAndGet(), number, cmcc(), null, new BigDecimal("0.95"), Instant.now());
+    }
+
+    private void confirm(String number) {
+        FraudNumberConfirmed confirmed = confirmed(number);
         transactions.executeWithoutResult(status -> events.publishEvent(confirmed));
     }
 
@@ -147,7 +156,8 @@ class RiskOutletsIntegrationTests {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> risks.fraudNumbers(cmcc(), outlet) == 1);
         OutletRisk risk = suggestion(DataScope.all(), outlet);
-        assertThat(risk.fraudExamples()).containsExactly(PhoneNumber.of(sold.get(0)).masked());
+        assertThat(risk.fraudExamples())
+                .containsExactly(PhoneNumber.of(sold.get(0)).masked());
         assertThat(risk.score()).isEqualByComparingTo(risks.fraudWeight());
     }
 
@@ -160,6 +170,9 @@ class RiskOutletsIntegrationTests {
         confirm(number);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingDeliveries(number) == 0);
+        assertThat(risks.fraudNumbers(cmcc(), outlet)).isEqualTo(1);
+        // A redelivery of the very same event, as the outbox does after a restart, counts nothing either.
+        assertThat(fraudOutlets.count(confirmed(number))).isFalse();
         assertThat(risks.fraudNumbers(cmcc(), outlet)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from realname_fraud_number where phone_number = :n")
                         .param("n", number)
@@ -199,7 +212,13 @@ class RiskOutletsIntegrationTests {
         String province = suggestion(DataScope.all(), inspectedOutlet).provinceCode();
         InspectionView visit = inspections.plan(
                 ministry,
-                new InspectionPlanInput(cmcc(), inspectedOutlet, province, null, inspections.today().toString(), "王"));
+                new InspectionPlanInput(
+                        cmcc(),
+                        inspectedOutlet,
+                        province,
+                        null,
+                        inspections.today().toString(),
+                        "王"));
         inspections.record(
                 ministry,
                 visit.id(),
@@ -207,7 +226,8 @@ class RiskOutletsIntegrationTests {
 
         List<String> ranked = risks.suggestions(DataScope.all(), ALL).stream()
                 .map(OutletRisk::outletName)
-                .filter(name -> List.of(fraudOutlet, overCapOutlet, inspectedOutlet).contains(name))
+                .filter(name ->
+                        List.of(fraudOutlet, overCapOutlet, inspectedOutlet).contains(name))
                 .toList();
 
         BigDecimal fraudScore = risks.fraudWeight().multiply(BigDecimal.valueOf(3));
@@ -235,11 +255,16 @@ class RiskOutletsIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> risks.fraudNumbers(cmcc(), outlet) == 1);
         assertThat(PhoneNumber.of(number).provinceCode()).isEqualTo("11");
 
-        assertThat(risks.suggestions(DataScope.province("11"), ALL)).extracting(OutletRisk::outletName).contains(outlet);
+        assertThat(risks.suggestions(DataScope.province("11"), ALL))
+                .extracting(OutletRisk::outletName)
+                .contains(outlet);
         assertThat(risks.suggestions(DataScope.province("44"), ALL))
                 .extracting(OutletRisk::outletName)
                 .doesNotContain(outlet);
-        assertThat(risks.suggestions(DataScope.enterprise(access.organisation("OP-CUCC").orElseThrow().creditCode()), ALL))
+        assertThat(risks.suggestions(
+                        DataScope.enterprise(
+                                access.organisation("OP-CUCC").orElseThrow().creditCode()),
+                        ALL))
                 .extracting(OutletRisk::outletName)
                 .doesNotContain(outlet);
     }

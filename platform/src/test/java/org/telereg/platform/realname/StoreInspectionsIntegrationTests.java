@@ -69,11 +69,12 @@ class StoreInspectionsIntegrationTests {
     }
 
     private InspectionView planned(Actor actor, String operator, String province, LocalDate on) {
-        return inspections.plan(actor, new InspectionPlanInput(operator, outlet(), province, "天河区", on.toString(), "检查员甲"));
+        return inspections.plan(
+                actor, new InspectionPlanInput(operator, outlet(), province, "天河区", on.toString(), "检查员甲"));
     }
 
-    private InspectionView done(Actor actor, String operator, String province, LocalDate on, boolean compliant,
-            boolean terminated) {
+    private InspectionView done(
+            Actor actor, String operator, String province, LocalDate on, boolean compliant, boolean terminated) {
         InspectionView plan = planned(actor, operator, province, on);
         return inspections.record(
                 actor,
@@ -91,14 +92,16 @@ class StoreInspectionsIntegrationTests {
         Actor gd = SignIn.actor(users, "gd");
 
         assertThatThrownBy(() -> inspections.plan(gd, new InspectionPlanInput("不存在", " ", "11", null, "明天", "")))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(
-                                tuple("operator", "realname.inspection.unknownOperator"),
-                                tuple("outletName", "invalid.required"),
-                                tuple("province", "realname.inspection.provinceOutsideScope"),
-                                tuple("plannedOn", "invalid.date"),
-                                tuple("inspector", "invalid.required")));
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(
+                                        tuple("operator", "realname.inspection.unknownOperator"),
+                                        tuple("outletName", "invalid.required"),
+                                        tuple("province", "realname.inspection.provinceOutsideScope"),
+                                        tuple("plannedOn", "invalid.date"),
+                                        tuple("inspector", "invalid.required")));
     }
 
     @Test
@@ -111,17 +114,23 @@ class StoreInspectionsIntegrationTests {
                         plan.id(),
                         new InspectionResultInput(
                                 inspections.today().plusDays(1).toString(), "false", null, "maybe", "2000-01-01")))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(
-                                tuple("doneOn", "invalid.future"),
-                                tuple("findings", "realname.inspection.findingsRequired"),
-                                tuple("outletTerminated", "invalid.choice")));
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(
+                                        tuple("doneOn", "invalid.future"),
+                                        tuple("findings", "realname.inspection.findingsRequired"),
+                                        tuple("outletTerminated", "invalid.choice")));
         assertThatThrownBy(() -> inspections.record(
-                        gd, plan.id(), new InspectionResultInput(inspections.today().toString(), "false", " ", null, null)))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field, FieldProblem::code)
-                        .containsExactly(tuple("findings", "realname.inspection.findingsRequired")));
+                        gd,
+                        plan.id(),
+                        new InspectionResultInput(inspections.today().toString(), "false", " ", null, null)))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field, FieldProblem::code)
+                                .containsExactly(tuple("findings", "realname.inspection.findingsRequired")));
 
         InspectionView done = inspections.record(
                 gd,
@@ -138,10 +147,14 @@ class StoreInspectionsIntegrationTests {
         assertThat(done.outletTerminated()).isTrue();
         assertThat(done.recordedBy()).isEqualTo("gd");
         assertThatThrownBy(() -> inspections.record(
-                        gd, plan.id(), new InspectionResultInput(inspections.today().toString(), "true", null, null, null)))
-                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::code)
-                        .containsExactly("realname.inspection.alreadyDone"));
+                        gd,
+                        plan.id(),
+                        new InspectionResultInput(inspections.today().toString(), "true", null, null, null)))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::code)
+                                .containsExactly("realname.inspection.alreadyDone"));
     }
 
     @Test
@@ -160,13 +173,18 @@ class StoreInspectionsIntegrationTests {
         LocalDate from = LocalDate.of(year, 3, 1);
         LocalDate to = LocalDate.of(year, 3, 31);
         assertThat(inspections.byOperator(DataScope.all(), from, to))
-                .extracting(ComplianceRate::key, ComplianceRate::planned, ComplianceRate::done,
-                        ComplianceRate::withFindings, ComplianceRate::terminated, r -> r.rate().toPlainString())
+                .extracting(
+                        ComplianceRate::key,
+                        ComplianceRate::planned,
+                        ComplianceRate::done,
+                        ComplianceRate::withFindings,
+                        ComplianceRate::terminated,
+                        r -> r.rate().toPlainString())
                 .containsExactlyInAnyOrder(
-                        tuple(cmcc(), 4L, 4L, 1L, 1L, "75.00"),
-                        tuple(cucc(), 2L, 1L, 1L, 0L, "0.00"));
+                        tuple(cmcc(), 4L, 4L, 1L, 1L, "75.00"), tuple(cucc(), 2L, 1L, 1L, 0L, "0.00"));
         assertThat(inspections.byProvince(DataScope.province("44"), from, to))
-                .extracting(ComplianceRate::key, ComplianceRate::done, r -> r.rate().toPlainString())
+                .extracting(
+                        ComplianceRate::key, ComplianceRate::done, r -> r.rate().toPlainString())
                 .containsExactly(tuple("44", 3L, "66.67"));
     }
 
@@ -177,13 +195,17 @@ class StoreInspectionsIntegrationTests {
         InspectionView ownOutlet = planned(ministry, cmcc(), "11", LocalDate.of(year, 6, 1));
         InspectionView otherOperator = planned(ministry, cucc(), "11", LocalDate.of(year, 6, 1));
         InspectionView guangdong = planned(ministry, cmcc(), "44", LocalDate.of(year, 6, 1));
-        StoreInspections.Search thatYear =
-                new StoreInspections.Search(null, null, null, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        StoreInspections.Search thatYear = new StoreInspections.Search(
+                null, null, null, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
 
-        assertThat(inspections.list(DataScope.enterprise(cmcc()), thatYear, PageRequest.of(0, 50)).getContent())
+        assertThat(inspections
+                        .list(DataScope.enterprise(cmcc()), thatYear, PageRequest.of(0, 50))
+                        .getContent())
                 .extracting(InspectionView::id)
                 .containsExactlyInAnyOrder(ownOutlet.id(), guangdong.id());
-        assertThat(inspections.list(DataScope.province("44"), thatYear, PageRequest.of(0, 50)).getContent())
+        assertThat(inspections
+                        .list(DataScope.province("44"), thatYear, PageRequest.of(0, 50))
+                        .getContent())
                 .extracting(InspectionView::id)
                 .containsExactly(guangdong.id());
         assertThatThrownBy(() -> inspections.plan(
@@ -195,7 +217,8 @@ class StoreInspectionsIntegrationTests {
                         otherOperator.id(),
                         new InspectionResultInput("2020-01-01", "true", null, null, null)))
                 .isInstanceOf(NoSuchElementException.class);
-        mvc.perform(get("/console/realname/inspections/{id}", otherOperator.id()).with(as(users, "cmcc")))
+        mvc.perform(get("/console/realname/inspections/{id}", otherOperator.id())
+                        .with(as(users, "cmcc")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/console/realname/inspections/{id}", ownOutlet.id()).with(as(users, "cmcc")))
                 .andExpect(status().isOk())
@@ -240,8 +263,7 @@ class StoreInspectionsIntegrationTests {
     void theApiPlansAndRecordsAndRefusesOperators() throws Exception {
         String name = outlet();
         String plan = """
-                {"operator": "%s", "outletName": "%s", "province": "11", "plannedOn": "2025-01-05", "inspector": "王"}"""
-                .formatted(cmcc(), name);
+                {"operator": "%s", "outletName": "%s", "province": "11", "plannedOn": "2025-01-05", "inspector": "王"}""".formatted(cmcc(), name);
         String answer = mvc.perform(post("/api/v1/realname/inspections")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(plan)

@@ -86,7 +86,8 @@ class RealnameStatisticsApiController {
             Actor actor, DataScope scope, @RequestParam(required = false) String month) {
         requireRead(actor);
         YearMonth shown = month("month", month);
-        return reports.missing(scope, null, shown == null ? reports.currentMonth().minusMonths(1) : shown);
+        return reports.missing(
+                scope, null, shown == null ? reports.currentMonth().minusMonths(1) : shown);
     }
 
     @GetMapping("/inspections")

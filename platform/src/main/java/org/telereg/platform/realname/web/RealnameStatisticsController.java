@@ -71,8 +71,8 @@ class RealnameStatisticsController {
         YearMonth lastMonth = reports.currentMonth().minusMonths(1);
         YearMonth fromMonth = month(from);
         YearMonth toMonth = month(to);
-        Page<MonthlyReportView> list = reports.list(
-                scope, shownProvince, fromMonth, toMonth, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        Page<MonthlyReportView> list =
+                reports.list(scope, shownProvince, fromMonth, toMonth, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("reports", list);
         model.addAttribute("trend", reports.trend(scope, shownProvince, lastMonth, TREND_MONTHS));
         model.addAttribute("missing", reports.missing(scope, shownProvince, lastMonth));
@@ -105,7 +105,16 @@ class RealnameStatisticsController {
             input = new MonthlyReportInput(
                     code,
                     reports.currentMonth().minusMonths(1).toString(),
-                    null, null, null, null, null, null, null, null, null, null);
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         prepareReportForm(actor, model, input, List.of());
         return "realname/report-form";
@@ -172,7 +181,12 @@ class RealnameStatisticsController {
         preparePlanForm(
                 model,
                 new InspectionPlanInput(
-                        operator, outletName, shownProvince, null, inspections.today().plusDays(7).toString(), null),
+                        operator,
+                        outletName,
+                        shownProvince,
+                        null,
+                        inspections.today().plusDays(7).toString(),
+                        null),
                 List.of());
         if (operator != null && outletName != null) {
             model.addAttribute("suggestedFraud", risks.fraudNumbers(operator, outletName));
@@ -196,8 +210,7 @@ class RealnameStatisticsController {
     @GetMapping("/inspections/{id}")
     String inspection(DataScope scope, Actor actor, @PathVariable long id, Model model) {
         requireRead(actor);
-        InspectionView inspection =
-                inspections.find(scope, id).orElseThrow(RealnameStatisticsController::notFound);
+        InspectionView inspection = inspections.find(scope, id).orElseThrow(RealnameStatisticsController::notFound);
         prepareInspection(actor, model, inspection, new InspectionResultInput(null, null, null, null, null), List.of());
         return "realname/inspection";
     }
@@ -218,8 +231,7 @@ class RealnameStatisticsController {
         } catch (NoSuchElementException e) {
             throw notFound();
         } catch (RejectedInputException e) {
-            InspectionView inspection =
-                    inspections.find(scope, id).orElseThrow(RealnameStatisticsController::notFound);
+            InspectionView inspection = inspections.find(scope, id).orElseThrow(RealnameStatisticsController::notFound);
             prepareInspection(actor, model, inspection, input, e.problems());
             return "realname/inspection";
         }
