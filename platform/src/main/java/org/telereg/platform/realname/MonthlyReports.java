@@ -45,9 +45,9 @@ public class MonthlyReports {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
-    /** More users than a trillion, or outlets beyond a billion, can only be a typing error. */
+    // A trillion users, or a billion outlets or identities, can only be a typing error; the limits
+    // also keep every count inside a long (and the small ones inside an int).
     private static final int MOST_DIGITS_USERS = 12;
-
     private static final int MOST_DIGITS_SMALL = 9;
 
     private final JdbcClient jdbc;
