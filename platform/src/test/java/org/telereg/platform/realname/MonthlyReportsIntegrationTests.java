@@ -2,6 +2,7 @@ package org.telereg.platform.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +16,7 @@ import static org.telereg.platform.realname.Subscribers.csv;
 import static org.telereg.platform.realname.Subscribers.resident;
 import static org.telereg.platform.realname.Subscribers.residentId;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,16 +140,18 @@ class MonthlyReportsIntegrationTests {
                 .extracting(MonthlyReportView::registeredUsers)
                 .isEqualTo(999L);
         String entity = creditCode("OP-CMCC") + "/31/" + month;
-        assertThat(jdbc.sql("select action, before_state from audit_log where entity_type = 'MonthlyReport'"
-                                + " and entity_id = :id order by seq")
-                        .param("id", entity)
-                        .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
-                        .list())
-                .hasSize(2)
-                .satisfies(log -> {
-                    assertThat(log.get(0)).startsWith("submitted:");
-                    assertThat(log.get(1)).startsWith("resubmitted:").contains("990");
-                });
+        // The audit module writes its log from the events after the commit.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select action, before_state from audit_log"
+                                        + " where entity_type = 'MonthlyReport' and entity_id = :id order by seq")
+                                .param("id", entity)
+                                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+                                .list())
+                        .hasSize(2)
+                        .satisfies(log -> {
+                            assertThat(log.get(0)).startsWith("submitted:");
+                            assertThat(log.get(1)).startsWith("resubmitted:").contains("990");
+                        }));
     }
 
     @Test
