@@ -311,6 +311,7 @@ class MessageBundlesTests {
         families.put("realname.documentType.", names(org.telereg.platform.realname.DocumentType.values()));
         families.put("realname.status.", names(org.telereg.platform.realname.SubscriberStatus.values()));
         families.put("realname.verificationStatus.", names(org.telereg.platform.realname.VerificationStatus.values()));
+        families.put("realname.inspectionStatus.", names(org.telereg.platform.realname.InspectionStatus.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
