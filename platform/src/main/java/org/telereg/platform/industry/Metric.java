@@ -11,6 +11,8 @@ import java.util.Locale;
  * @param min the least valid value, or null
  * @param max the greatest valid value, or null
  * @param formula the formula a derived metric is computed by, or null for an entered metric
+ * @param peerComparable whether a value is compared with other operators' (rates, shares, unit
+ *     prices), not only with the operator's own history (totals, which grow with its size)
  */
 public record Metric(
         String code,
@@ -23,7 +25,8 @@ public record Metric(
         BigDecimal max,
         String formula,
         String definitionZh,
-        String definitionEn) {
+        String definitionEn,
+        boolean peerComparable) {
 
     /** Whether the platform computes it rather than the operator entering it. */
     public boolean derived() {

@@ -70,7 +70,8 @@ public class MetricCatalogue {
                         rs.getBigDecimal("max_amount"),
                         rs.getString("formula"),
                         rs.getString("definition_zh"),
-                        rs.getString("definition_en")))
+                        rs.getString("definition_en"),
+                        rs.getBoolean("peer_comparable")))
                 .list();
         List<ConsistencyRule> rules = jdbc.sql("select * from industry_rule where version = :v order by code")
                 .param("v", version)

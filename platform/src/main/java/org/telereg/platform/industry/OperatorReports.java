@@ -199,9 +199,9 @@ public class OperatorReports {
 
     /**
      * The values of a submitted report that look unusual against the operator's own last periods
-     * (every metric) and against other operators in the same province and period (rates, shares
-     * and prices only: counts differ with the operator's size). Computed when asked, so a peer's
-     * later report counts.
+     * (every metric) and against other operators in the same province and period (the metrics the
+     * catalogue marks peer-comparable: rates, shares and prices, not totals that grow with the
+     * operator's size). Computed when asked, so a peer's later report counts.
      */
     public List<AnomalyFlag> flags(ReportView report) {
         Map<String, BigDecimal> values = values(report.id());
@@ -247,7 +247,7 @@ public class OperatorReports {
                     .againstHistory(code, value.getValue(), history.getOrDefault(code, List.of()))
                     .ifPresent(flags::add);
             Optional<Metric> metric = version.metric(code);
-            if (metric.isPresent() && metric.get().kind() != MetricKind.COUNT) {
+            if (metric.isPresent() && metric.get().peerComparable()) {
                 anomalies
                         .againstPeers(code, value.getValue(), peers.getOrDefault(code, List.of()))
                         .ifPresent(flags::add);

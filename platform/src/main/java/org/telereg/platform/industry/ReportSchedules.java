@@ -93,8 +93,7 @@ public class ReportSchedules {
         if (template == null) {
             problems.reject("templateCode", "industry.invalid.template", "no such template");
         }
-        OrganisationView operator = access.organisations().stream()
-                .filter(o -> o.type() == OrganisationType.OPERATOR && o.creditCode() != null)
+        OrganisationView operator = operators().stream()
                 .filter(o -> operatorCreditCode != null && o.creditCode().equals(operatorCreditCode.strip()))
                 .findFirst()
                 .orElse(null);
@@ -149,6 +148,14 @@ public class ReportSchedules {
                 null,
                 Map.of("deadlineDay", day, "startsOn", starts));
         return schedule;
+    }
+
+    /** The organisations a template can be assigned to: operators with a credit code, by name. */
+    public List<OrganisationView> operators() {
+        return access.organisations().stream()
+                .filter(o -> o.type() == OrganisationType.OPERATOR && o.creditCode() != null)
+                .sorted(java.util.Comparator.comparing(OrganisationView::name))
+                .toList();
     }
 
     /** Schedules the scope covers, by operator, province and template. */

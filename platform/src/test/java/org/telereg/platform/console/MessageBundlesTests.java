@@ -318,7 +318,7 @@ class MessageBundlesTests {
         families.put("industry.flags.basis.", names(org.telereg.platform.industry.AnomalyFlag.Basis.values()));
         // The steps OperatorReports records and the flash messages of its console controller.
         families.put("industry.step.", Set.of("DRAFT_SAVED", "SUBMITTED", "RESUBMITTED", "ACCEPTED", "RETURNED"));
-        families.put("industry.done.", Set.of("saved", "submitted", "uploaded", "accepted", "returned"));
+        families.put("industry.done.", Set.of("saved", "submitted", "uploaded", "accepted", "returned", "assigned"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class CatalogueVersionTests {
 
     private static Metric entered(String code) {
-        return new Metric(code, code, code, "个", "units", MetricKind.COUNT, BigDecimal.ZERO, null, null, "定义", "definition");
+        return new Metric(code, code, code, "个", "units", MetricKind.COUNT, BigDecimal.ZERO, null, null, "定义", "definition", false);
     }
 
     private static Metric derived(String code, String formula) {
-        return new Metric(code, code, code, "%", "%", MetricKind.PERCENTAGE, null, null, formula, "定义", "definition");
+        return new Metric(code, code, code, "%", "%", MetricKind.PERCENTAGE, null, null, formula, "定义", "definition", false);
     }
 
     private static CatalogueVersion version(List<Metric> metrics, List<ConsistencyRule> rules) {

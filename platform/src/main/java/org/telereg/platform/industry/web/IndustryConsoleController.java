@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
@@ -149,6 +150,7 @@ class IndustryConsoleController {
 
     @PostMapping("/reports/{id}/accept")
     String accept(DataScope scope, Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        report(scope, id);
         try {
             reports.accept(actor, id);
             redirect.addFlashAttribute("done", "accepted");
@@ -165,6 +167,7 @@ class IndustryConsoleController {
             @PathVariable long id,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
+        report(scope, id);
         try {
             reports.returnForCorrection(actor, id, reason);
             redirect.addFlashAttribute("done", "returned");
@@ -185,12 +188,55 @@ class IndustryConsoleController {
     @GetMapping("/catalogue")
     String catalogue(DataScope scope, Actor actor, Locale locale, Model model) {
         requireRead(actor);
+        showCatalogue(scope, actor, locale, model, List.of(), Map.of());
+        return "industry/catalogue";
+    }
+
+    @PostMapping("/schedules")
+    String assign(
+            DataScope scope,
+            Actor actor,
+            @RequestParam(required = false) String templateCode,
+            @RequestParam(required = false) String operatorCreditCode,
+            @RequestParam(required = false) String provinceCode,
+            @RequestParam(required = false) String deadlineDay,
+            @RequestParam(required = false) String startsOn,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            schedules.assign(actor, templateCode, operatorCreditCode, provinceCode, deadlineDay, startsOn);
+            redirect.addFlashAttribute("done", "assigned");
+            return "redirect:/console/industry/catalogue";
+        } catch (RejectedInputException e) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("templateCode", templateCode);
+            form.put("operatorCreditCode", operatorCreditCode);
+            form.put("provinceCode", provinceCode);
+            form.put("deadlineDay", deadlineDay);
+            form.put("startsOn", startsOn);
+            showCatalogue(scope, actor, locale, model, e.problems(), form);
+            return "industry/catalogue";
+        }
+    }
+
+    private void showCatalogue(
+            DataScope scope,
+            Actor actor,
+            Locale locale,
+            Model model,
+            List<FieldProblem> problems,
+            Map<String, String> form) {
         CatalogueVersion version = catalogue.inForce(reports.today());
         model.addAttribute("version", version);
         model.addAttribute("templates", catalogue.templates());
         model.addAttribute("schedules", schedules.schedules(scope));
         model.addAttribute("lang", locale);
-        return "industry/catalogue";
+        model.addAttribute("assigns", ReportSchedules.canAssign(actor));
+        model.addAttribute("operators", schedules.operators());
+        model.addAttribute("provinces", ProvinceCode.administered());
+        model.addAttribute("problems", problems);
+        model.addAttribute("form", form);
     }
 
     private void show(
@@ -222,7 +268,7 @@ class IndustryConsoleController {
     }
 
     private ReportView report(DataScope scope, long id) {
-        return reports.find(scope, id).orElseThrow(() -> new NoSuchElementException("report " + id));
+        return reports.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static void requireRead(Actor actor) {
