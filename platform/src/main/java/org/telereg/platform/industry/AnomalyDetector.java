@@ -35,11 +35,13 @@ final class AnomalyDetector {
             return Optional.empty();
         }
         BigDecimal median = median(history);
-        BigDecimal mad = median(history.stream().map(v -> v.subtract(median).abs()).toList());
+        BigDecimal mad =
+                median(history.stream().map(v -> v.subtract(median).abs()).toList());
         BigDecimal deviation = value.subtract(median).abs();
         boolean beyondSpread = deviation.compareTo(mad.multiply(MAD_SCALE).multiply(settings.madFactor())) > 0;
-        boolean beyondPercent =
-                deviation.compareTo(median.abs().multiply(settings.historyPercent()).divide(HUNDRED)) > 0;
+        boolean beyondPercent = deviation.compareTo(
+                        median.abs().multiply(settings.historyPercent()).divide(HUNDRED))
+                > 0;
         if (beyondSpread && beyondPercent) {
             return Optional.of(new AnomalyFlag(
                     code, AnomalyFlag.Basis.HISTORY, value, median, percent(deviation, median), history.size()));

@@ -12,7 +12,12 @@ import java.math.BigDecimal;
  * @param compared how many values the baseline was taken over
  */
 public record AnomalyFlag(
-        String metricCode, Basis basis, BigDecimal amount, BigDecimal baseline, BigDecimal deviationPercent, int compared) {
+        String metricCode,
+        Basis basis,
+        BigDecimal amount,
+        BigDecimal baseline,
+        BigDecimal deviationPercent,
+        int compared) {
 
     /** The operator's own recent periods, or other operators in the same province and period. */
     public enum Basis {

@@ -20,7 +20,8 @@ import java.util.Set;
 public record ConsistencyRule(String code, String expression, String messageKey) {
 
     /** Where a report breaks the rule: the first pair of neighbours that does not compare as written. */
-    public record Violation(ConsistencyRule rule, String left, BigDecimal leftValue, String right, BigDecimal rightValue) {
+    public record Violation(
+            ConsistencyRule rule, String left, BigDecimal leftValue, String right, BigDecimal rightValue) {
 
         /** The metric the problem is reported on: the left term when it is a single code, else the right. */
         public String field() {

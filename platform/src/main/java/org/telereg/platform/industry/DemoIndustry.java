@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.telereg.platform.access.AccessManagement;
-import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.OrganisationView;
 import org.telereg.platform.shared.ProvinceCode;
 
@@ -99,12 +98,14 @@ class DemoIndustry implements ApplicationRunner {
         }
         Random random = new Random(seed + 50);
         LocalDate today = reports.today();
-        ReportPeriod lastMonth = ReportPeriod.containing(Frequency.MONTHLY, today).previous();
+        ReportPeriod lastMonth =
+                ReportPeriod.containing(Frequency.MONTHLY, today).previous();
         ReportPeriod firstMonth = lastMonth;
         for (int i = 1; i < 24; i++) {
             firstMonth = firstMonth.previous();
         }
-        ReportPeriod lastQuarter = ReportPeriod.containing(Frequency.QUARTERLY, today).previous();
+        ReportPeriod lastQuarter =
+                ReportPeriod.containing(Frequency.QUARTERLY, today).previous();
         ReportPeriod firstQuarter = lastQuarter;
         for (int i = 1; i < 8; i++) {
             firstQuarter = firstQuarter.previous();
@@ -112,11 +113,13 @@ class DemoIndustry implements ApplicationRunner {
         ReportTemplate monthly = catalogue.template(MONTHLY).orElseThrow();
         ReportTemplate quarterly = catalogue.template(QUARTERLY).orElseThrow();
         CatalogueVersion version = catalogue.version(monthly.version());
-        double population = POPULATION.values().stream().mapToDouble(Double::doubleValue).sum();
+        double population =
+                POPULATION.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Object[]> scheduleRows = new ArrayList<>();
         List<Planned> planned = new ArrayList<>();
         for (Object[] operator : OPERATORS) {
-            OrganisationView organisation = access.organisation((String) operator[0]).orElse(null);
+            OrganisationView organisation =
+                    access.organisation((String) operator[0]).orElse(null);
             if (organisation == null) {
                 continue;
             }
@@ -128,23 +131,52 @@ class DemoIndustry implements ApplicationRunner {
                     MONTHLY, organisation.creditCode(), organisation.name(), province.code(), 10, firstMonth.starts()
                 });
                 scheduleRows.add(new Object[] {
-                    QUARTERLY, organisation.creditCode(), organisation.name(), province.code(), 20, firstQuarter.starts()
+                    QUARTERLY,
+                    organisation.creditCode(),
+                    organisation.name(),
+                    province.code(),
+                    20,
+                    firstQuarter.starts()
                 });
                 int k = 23;
-                for (ReportPeriod period = firstMonth; !period.starts().isAfter(lastMonth.starts()); period = period.next(), k--) {
+                for (ReportPeriod period = firstMonth;
+                        !period.starts().isAfter(lastMonth.starts());
+                        period = period.next(), k--) {
                     Map<String, BigDecimal> entered = monthlyFigures(random, operator, scale, lift, 23 - k);
                     if (operator[0].equals("OP-CMCC") && province.code().equals("44") && k == 1) {
                         // The anomaly the demo shows: a download rate twice the operator's usual.
-                        entered.put("FIXED_DOWNLOAD_MBPS", entered.get("FIXED_DOWNLOAD_MBPS").multiply(BigDecimal.valueOf(2)));
+                        entered.put(
+                                "FIXED_DOWNLOAD_MBPS",
+                                entered.get("FIXED_DOWNLOAD_MBPS").multiply(BigDecimal.valueOf(2)));
                     }
-                    planned.add(plan(random, organisation.creditCode(), province.code(), period, k, today, 10, entered,
-                            version, monthly));
+                    planned.add(plan(
+                            random,
+                            organisation.creditCode(),
+                            province.code(),
+                            period,
+                            k,
+                            today,
+                            10,
+                            entered,
+                            version,
+                            monthly));
                 }
                 int q = 7;
-                for (ReportPeriod period = firstQuarter; !period.starts().isAfter(lastQuarter.starts()); period = period.next(), q--) {
+                for (ReportPeriod period = firstQuarter;
+                        !period.starts().isAfter(lastQuarter.starts());
+                        period = period.next(), q--) {
                     Map<String, BigDecimal> entered = quarterlyFigures(random, operator, scale, 7 - q);
-                    planned.add(plan(random, organisation.creditCode(), province.code(), period, q, today, 20, entered,
-                            version, quarterly));
+                    planned.add(plan(
+                            random,
+                            organisation.creditCode(),
+                            province.code(),
+                            period,
+                            q,
+                            today,
+                            20,
+                            entered,
+                            version,
+                            quarterly));
                 }
             }
         }
@@ -157,13 +189,15 @@ class DemoIndustry implements ApplicationRunner {
                 scheduleRows);
         Map<String, Long> scheduleIds = new HashMap<>();
         Map<String, String> operatorNames = new HashMap<>();
-        jdbc.query("select id, template_code, operator_credit_code, operator_name, province_code from industry_schedule", rs -> {
-            scheduleIds.put(
-                    rs.getString("template_code") + "/" + rs.getString("operator_credit_code") + "/"
-                            + rs.getString("province_code"),
-                    rs.getLong("id"));
-            operatorNames.put(rs.getString("operator_credit_code"), rs.getString("operator_name"));
-        });
+        jdbc.query(
+                "select id, template_code, operator_credit_code, operator_name, province_code from industry_schedule",
+                rs -> {
+                    scheduleIds.put(
+                            rs.getString("template_code") + "/" + rs.getString("operator_credit_code") + "/"
+                                    + rs.getString("province_code"),
+                            rs.getLong("id"));
+                    operatorNames.put(rs.getString("operator_credit_code"), rs.getString("operator_name"));
+                });
         List<Object[]> reportRows = new ArrayList<>();
         for (Planned p : planned) {
             String template = p.period().frequency() == Frequency.MONTHLY ? MONTHLY : QUARTERLY;
@@ -173,7 +207,8 @@ class DemoIndustry implements ApplicationRunner {
             LocalDate filedOn = p.late() ? due.plusDays(3) : due.minusDays(2);
             Timestamp submitted = filed ? Timestamp.from(filedOn.atTime(10, 0).toInstant(ZoneOffset.ofHours(8))) : null;
             boolean decided = p.status().equals("ACCEPTED") || p.status().equals("RETURNED");
-            Timestamp decidedAt = decided ? Timestamp.from(filedOn.plusDays(4).atTime(15, 0).toInstant(ZoneOffset.ofHours(8))) : null;
+            Timestamp decidedAt =
+                    decided ? Timestamp.from(filedOn.plusDays(4).atTime(15, 0).toInstant(ZoneOffset.ofHours(8))) : null;
             reportRows.add(new Object[] {
                 scheduleIds.get(template + "/" + p.operator() + "/" + p.province()),
                 template,
@@ -195,13 +230,11 @@ class DemoIndustry implements ApplicationRunner {
                 p.status().equals("RETURNED") ? "部分指标与上期相比变化较大，请核实后重新报送。" : null
             });
         }
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 insert into industry_report (schedule_id, template_code, catalogue_version, operator_credit_code,
                     operator_name, province_code, period_code, period_starts, due_on, status, opened_on, submitted_at,
                     submitted_by, channel, late, decided_at, decided_by, return_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                reportRows);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", reportRows);
         Map<String, Long> reportIds = new HashMap<>();
         jdbc.query("select id, operator_credit_code, province_code, period_code from industry_report", rs -> {
             reportIds.put(
@@ -211,9 +244,12 @@ class DemoIndustry implements ApplicationRunner {
         });
         List<Object[]> valueRows = new ArrayList<>();
         for (Planned p : planned) {
-            long id = reportIds.get(p.operator() + "/" + p.province() + "/" + p.period().code());
-            p.values().forEach((code, amount) -> valueRows.add(
-                    new Object[] {id, code, amount, version.metric(code).orElseThrow().derived()}));
+            long id = reportIds.get(
+                    p.operator() + "/" + p.province() + "/" + p.period().code());
+            p.values()
+                    .forEach((code, amount) -> valueRows.add(new Object[] {
+                        id, code, amount, version.metric(code).orElseThrow().derived()
+                    }));
         }
         jdbc.batchUpdate(
                 "insert into industry_report_value (report_id, metric_code, amount, derived) values (?, ?, ?, ?)",
@@ -254,7 +290,8 @@ class DemoIndustry implements ApplicationRunner {
     }
 
     /** Month {@code t} of 24 (0 the oldest): national totals grow linearly over the two years. */
-    private static Map<String, BigDecimal> monthlyFigures(Random random, Object[] operator, double scale, double lift, int t) {
+    private static Map<String, BigDecimal> monthlyFigures(
+            Random random, Object[] operator, double scale, double lift, int t) {
         double growth = t / 23.0;
         double fixedShare = (double) operator[1];
         double mobileShare = (double) operator[2];

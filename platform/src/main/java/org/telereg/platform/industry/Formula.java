@@ -271,8 +271,8 @@ final class Formula {
                     next++;
                     yield inner;
                 }
-                default -> throw new IllegalArgumentException(
-                        "unexpected '" + token.text() + "' at " + token.position());
+                default ->
+                    throw new IllegalArgumentException("unexpected '" + token.text() + "' at " + token.position());
             };
         }
 

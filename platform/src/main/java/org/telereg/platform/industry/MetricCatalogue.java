@@ -24,13 +24,6 @@ public class MetricCatalogue {
         this.jdbc = jdbc;
     }
 
-    /** Every version, oldest first. */
-    public List<String> versions() {
-        return jdbc.sql("select version from industry_catalogue_version order by effective_on")
-                .query(String.class)
-                .list();
-    }
-
     /** The version in force on a day: the latest effective by then. */
     public CatalogueVersion inForce(LocalDate day) {
         String version = jdbc.sql("select version from industry_catalogue_version where effective_on <= :day"
@@ -75,17 +68,14 @@ public class MetricCatalogue {
                 .list();
         List<ConsistencyRule> rules = jdbc.sql("select * from industry_rule where version = :v order by code")
                 .param("v", version)
-                .query((rs, row) ->
-                        new ConsistencyRule(rs.getString("code"), rs.getString("expression"), rs.getString("message_key")))
+                .query((rs, row) -> new ConsistencyRule(
+                        rs.getString("code"), rs.getString("expression"), rs.getString("message_key")))
                 .list();
         return CatalogueVersion.of(version, (LocalDate) header[0], (String) header[1], metrics, rules);
     }
 
     public List<ReportTemplate> templates() {
-        return jdbc.sql("select code from industry_template order by code")
-                .query(String.class)
-                .list()
-                .stream()
+        return jdbc.sql("select code from industry_template order by code").query(String.class).list().stream()
                 .map(code -> template(code).orElseThrow())
                 .toList();
     }

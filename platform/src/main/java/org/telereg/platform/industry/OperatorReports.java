@@ -94,7 +94,8 @@ public class OperatorReports {
 
     /** The operator that owes the report fills and submits it. */
     public static boolean canFill(Actor actor, ReportView report) {
-        return actor.role() == Role.OPERATOR && report.operatorCreditCode().equals(actor.scope().creditCode());
+        return actor.role() == Role.OPERATOR
+                && report.operatorCreditCode().equals(actor.scope().creditCode());
     }
 
     /** The ministry's staff, and the administration of the report's province, review it. */
@@ -119,8 +120,8 @@ public class OperatorReports {
     /** One page of the reports the scope covers, newest period first. */
     public Page<ReportView> search(DataScope scope, Search search, Pageable pageable) {
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where =
-                new StringBuilder(" where ").append(scope.sqlCondition("province_code", "operator_credit_code", params));
+        StringBuilder where = new StringBuilder(" where ")
+                .append(scope.sqlCondition("province_code", "operator_credit_code", params));
         if (search.status() != null) {
             where.append(" and status = :status");
             params.put("status", search.status().name());
@@ -139,7 +140,8 @@ public class OperatorReports {
         }
         if (search.operator() != null && !search.operator().isBlank()) {
             where.append(" and (operator_name like :operator or operator_credit_code = :operatorCode)");
-            params.put("operator", "%" + search.operator().strip().replace("%", "").replace("_", "") + "%");
+            params.put(
+                    "operator", "%" + search.operator().strip().replace("%", "").replace("_", "") + "%");
             params.put("operatorCode", search.operator().strip().toUpperCase());
         }
         long total = jdbc.sql("select count(*) from industry_report" + where)
@@ -269,7 +271,8 @@ public class OperatorReports {
         problems.throwIfAny();
         writeValues(reportId, checked);
         step(reportId, "DRAFT_SAVED", actor, null);
-        audit.record("industry", "OperatorReport", key(report), "reportDraftSaved", null, Map.of("values", input.size()));
+        audit.record(
+                "industry", "OperatorReport", key(report), "reportDraftSaved", null, Map.of("values", input.size()));
         return find(actor.scope(), reportId).orElseThrow();
     }
 
@@ -334,7 +337,9 @@ public class OperatorReports {
             text = UploadedText.decode(content);
         } catch (InvalidValueException e) {
             return rejected(
-                    report, null, List.of(new UploadResult.LineError(0, null, e.code(), e.arguments(), e.getMessage())));
+                    report,
+                    null,
+                    List.of(new UploadResult.LineError(0, null, e.code(), e.arguments(), e.getMessage())));
         }
         CatalogueVersion version = catalogue.version(report.catalogueVersion());
         ReportCsv.Read read = ReportCsv.read(text.text(), version, template(report));

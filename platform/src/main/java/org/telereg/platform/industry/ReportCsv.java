@@ -56,14 +56,22 @@ final class ReportCsv {
                             || !SECOND_HEADERS.contains(
                                     record.getField(1).strip().toLowerCase(Locale.ROOT))) {
                         errors.add(new UploadResult.LineError(
-                                line, null, "industry.upload.header", new Object[0], "the header must be metric_code,value"));
+                                line,
+                                null,
+                                "industry.upload.header",
+                                new Object[0],
+                                "the header must be metric_code,value"));
                         return new Read(values, lines, errors);
                     }
                     continue;
                 }
                 if (lines.size() + errors.size() > template.metricCodes().size() * 2) {
                     errors.add(new UploadResult.LineError(
-                            line, null, "industry.upload.tooManyLines", new Object[0], "more lines than the template has metrics"));
+                            line,
+                            null,
+                            "industry.upload.tooManyLines",
+                            new Object[0],
+                            "more lines than the template has metrics"));
                     break;
                 }
                 if (record.getFieldCount() != 2) {
@@ -93,7 +101,11 @@ final class ReportCsv {
                 Long first = lines.putIfAbsent(code, line);
                 if (first != null) {
                     errors.add(new UploadResult.LineError(
-                            line, code, "industry.upload.duplicate", new Object[] {code, first}, "repeats line " + first));
+                            line,
+                            code,
+                            "industry.upload.duplicate",
+                            new Object[] {code, first},
+                            "repeats line " + first));
                     continue;
                 }
                 values.put(code, record.getField(1));
@@ -102,7 +114,8 @@ final class ReportCsv {
                 errors.add(new UploadResult.LineError(
                         1, null, "industry.upload.header", new Object[0], "the header must be metric_code,value"));
             } else if (values.isEmpty() && errors.isEmpty()) {
-                errors.add(new UploadResult.LineError(2, null, "industry.upload.noRows", new Object[0], "no metric lines"));
+                errors.add(new UploadResult.LineError(
+                        2, null, "industry.upload.noRows", new Object[0], "no metric lines"));
             }
         } catch (CsvParseException e) {
             errors.add(new UploadResult.LineError(

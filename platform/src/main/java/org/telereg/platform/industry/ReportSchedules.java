@@ -3,6 +3,7 @@ package org.telereg.platform.industry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ public class ReportSchedules {
     public List<OrganisationView> operators() {
         return access.organisations().stream()
                 .filter(o -> o.type() == OrganisationType.OPERATOR && o.creditCode() != null)
-                .sorted(java.util.Comparator.comparing(OrganisationView::name))
+                .sorted(Comparator.comparing(OrganisationView::name))
                 .toList();
     }
 
@@ -192,7 +193,8 @@ public class ReportSchedules {
             if (!schedule.active()) {
                 continue;
             }
-            ReportTemplate template = catalogue.template(schedule.templateCode()).orElseThrow();
+            ReportTemplate template =
+                    catalogue.template(schedule.templateCode()).orElseThrow();
             List<String> existing = jdbc.sql("select period_code from industry_report where schedule_id = :id")
                     .param("id", schedule.id())
                     .query(String.class)

@@ -2,7 +2,6 @@ package org.telereg.platform.industry;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.telereg.platform.shared.FieldProblems;
@@ -70,7 +69,8 @@ final class ReportValidation {
             problems.reject(
                     failure.metric(),
                     "industry.invalid.divisionByZero",
-                    failure.metric() + " = " + failure.formula() + " cannot be computed: " + failure.divisor() + " is 0",
+                    failure.metric() + " = " + failure.formula() + " cannot be computed: " + failure.divisor()
+                            + " is 0",
                     failure.formula(),
                     failure.divisor());
         }
@@ -149,7 +149,8 @@ final class ReportValidation {
             problems.reject(
                     metric.code(),
                     "industry.invalid.belowMin",
-                    "is below the least valid value " + metric.min().stripTrailingZeros().toPlainString(),
+                    "is below the least valid value "
+                            + metric.min().stripTrailingZeros().toPlainString(),
                     amount.toPlainString(),
                     metric.min().stripTrailingZeros().toPlainString());
             return false;
@@ -158,7 +159,8 @@ final class ReportValidation {
             problems.reject(
                     metric.code(),
                     "industry.invalid.aboveMax",
-                    "is above the greatest valid value " + metric.max().stripTrailingZeros().toPlainString(),
+                    "is above the greatest valid value "
+                            + metric.max().stripTrailingZeros().toPlainString(),
                     amount.toPlainString(),
                     metric.max().stripTrailingZeros().toPlainString());
             return false;
@@ -169,12 +171,5 @@ final class ReportValidation {
     private static String shortened(String text) {
         String stripped = text.strip();
         return stripped.length() > 30 ? stripped.substring(0, 30) + "…" : stripped;
-    }
-
-    /** The codes of a template's entered (not derived) metrics, in form order. */
-    static List<String> enteredCodes(CatalogueVersion catalogue, ReportTemplate template) {
-        return template.metricCodes().stream()
-                .filter(code -> !catalogue.metric(code).orElseThrow().derived())
-                .toList();
     }
 }

@@ -2,6 +2,7 @@ package org.telereg.platform.industry;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * An operator's report on one period for one province, as lists and the API show it.
@@ -36,6 +37,6 @@ public record ReportView(
 
     /** Days left until the due day (negative once past), for the countdown beside a report to fill. */
     public long daysLeft(LocalDate today) {
-        return java.time.temporal.ChronoUnit.DAYS.between(today, dueOn);
+        return ChronoUnit.DAYS.between(today, dueOn);
     }
 }

@@ -18,7 +18,8 @@ class AnomalyDetectorTests {
 
     @Test
     void flagsAValueFarOffASteadyHistoryWithItsBaseline() {
-        assertThat(detector.againstHistory("FIXED_DOWNLOAD_MBPS", BigDecimal.valueOf(210), values(100, 101, 99, 102, 100, 98)))
+        assertThat(detector.againstHistory(
+                        "FIXED_DOWNLOAD_MBPS", BigDecimal.valueOf(210), values(100, 101, 99, 102, 100, 98)))
                 .hasValueSatisfying(flag -> {
                     assertThat(flag.basis()).isEqualTo(AnomalyFlag.Basis.HISTORY);
                     assertThat(flag.baseline()).isEqualByComparingTo("100");
@@ -29,7 +30,8 @@ class AnomalyDetectorTests {
 
     @Test
     void leavesOrdinaryGrowthAndSmallWigglesAlone() {
-        assertThat(detector.againstHistory("USERS", BigDecimal.valueOf(1060), values(1000, 1010, 1020, 1030, 1040, 1050)))
+        assertThat(detector.againstHistory(
+                        "USERS", BigDecimal.valueOf(1060), values(1000, 1010, 1020, 1030, 1040, 1050)))
                 .isEmpty();
         // Far outside a flat series' spread, but only 5 % off: not worth the reviewer's time.
         assertThat(detector.againstHistory("USERS", BigDecimal.valueOf(1050), values(1000, 1000, 1000, 1000)))
@@ -40,13 +42,16 @@ class AnomalyDetectorTests {
     void aSeriesThatAlwaysSwingsNeedsABiggerSwingToStandOut() {
         List<BigDecimal> swinging = values(50, 150, 60, 140, 55, 145);
 
-        assertThat(detector.againstHistory("X", BigDecimal.valueOf(170), swinging)).isEmpty();
-        assertThat(detector.againstHistory("X", BigDecimal.valueOf(900), swinging)).isPresent();
+        assertThat(detector.againstHistory("X", BigDecimal.valueOf(170), swinging))
+                .isEmpty();
+        assertThat(detector.againstHistory("X", BigDecimal.valueOf(900), swinging))
+                .isPresent();
     }
 
     @Test
     void tooShortAHistoryFlagsNothing() {
-        assertThat(detector.againstHistory("X", BigDecimal.valueOf(1_000_000), values(1, 1))).isEmpty();
+        assertThat(detector.againstHistory("X", BigDecimal.valueOf(1_000_000), values(1, 1)))
+                .isEmpty();
     }
 
     @Test
@@ -66,7 +71,8 @@ class AnomalyDetectorTests {
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertThat(AnomalyDetector.median(Stream.of(4, 1, 3, 2).map(BigDecimal::valueOf).toList()))
+        assertThat(AnomalyDetector.median(
+                        Stream.of(4, 1, 3, 2).map(BigDecimal::valueOf).toList()))
                 .isEqualByComparingTo("2.5");
     }
 }

@@ -12,11 +12,24 @@ import org.junit.jupiter.api.Test;
 class CatalogueVersionTests {
 
     private static Metric entered(String code) {
-        return new Metric(code, code, code, "个", "units", MetricKind.COUNT, BigDecimal.ZERO, null, null, "定义", "definition", false);
+        return new Metric(
+                code,
+                code,
+                code,
+                "个",
+                "units",
+                MetricKind.COUNT,
+                BigDecimal.ZERO,
+                null,
+                null,
+                "定义",
+                "definition",
+                false);
     }
 
     private static Metric derived(String code, String formula) {
-        return new Metric(code, code, code, "%", "%", MetricKind.PERCENTAGE, null, null, formula, "定义", "definition", false);
+        return new Metric(
+                code, code, code, "%", "%", MetricKind.PERCENTAGE, null, null, formula, "定义", "definition", false);
     }
 
     private static CatalogueVersion version(List<Metric> metrics, List<ConsistencyRule> rules) {
@@ -36,11 +49,12 @@ class CatalogueVersionTests {
         assertThatThrownBy(() -> version(
                         List.of(entered("A")),
                         List.of(new ConsistencyRule("R1", "A <= GHOST", "k"), new ConsistencyRule("R2", "A <=", "k"))))
-                .isInstanceOfSatisfying(CatalogueVersion.InvalidCatalogueException.class, e -> assertThat(
-                                e.problems())
-                        .hasSize(2)
-                        .anySatisfy(p -> assertThat(p).isEqualTo("rule R1 names unknown metric GHOST"))
-                        .anySatisfy(p -> assertThat(p).startsWith("rule R2: ")));
+                .isInstanceOfSatisfying(
+                        CatalogueVersion.InvalidCatalogueException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .anySatisfy(p -> assertThat(p).isEqualTo("rule R1 names unknown metric GHOST"))
+                                .anySatisfy(p -> assertThat(p).startsWith("rule R2: ")));
     }
 
     @Test
@@ -56,11 +70,12 @@ class CatalogueVersionTests {
         assertThatThrownBy(() -> version(
                         List.of(entered("A"), derived("X", "Y + A"), derived("Y", "X * 2"), derived("Z", "Z + 1")),
                         List.of()))
-                .isInstanceOfSatisfying(CatalogueVersion.InvalidCatalogueException.class, e -> assertThat(
-                                e.problems())
-                        .contains(
-                                "derived metrics depend on themselves: X -> Y -> X",
-                                "derived metrics depend on themselves: Z -> Z"));
+                .isInstanceOfSatisfying(
+                        CatalogueVersion.InvalidCatalogueException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "derived metrics depend on themselves: X -> Y -> X",
+                                        "derived metrics depend on themselves: Z -> Z"));
     }
 
     @Test

@@ -55,7 +55,8 @@ class ConsistencyRuleTests {
                 Map.of("A", BigDecimal.ONE, "B", BigDecimal.valueOf(2), "C", BigDecimal.valueOf(3));
 
         assertThat(sum.check(values)).isEmpty();
-        assertThat(strict.check(values)).hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("B"));
+        assertThat(strict.check(values))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("B"));
         assertThat(atLeast.check(values)).isEmpty();
         assertThat(new ConsistencyRule("LESS", "B < A", "k").check(values)).isPresent();
     }

@@ -49,10 +49,12 @@ class FormulaTests {
                         "FTTH_PORTS / BROADBAND_PORTS * 100",
                         Map.of("FTTH_PORTS", BigDecimal.TEN, "BROADBAND_PORTS", BigDecimal.ZERO)))
                 .isInstanceOfSatisfying(
-                        Formula.DivisionByZero.class, e -> assertThat(e.divisor()).isEqualTo("BROADBAND_PORTS"));
+                        Formula.DivisionByZero.class,
+                        e -> assertThat(e.divisor()).isEqualTo("BROADBAND_PORTS"));
         assertThatThrownBy(() -> evaluate("A / (B - B)", ABC))
                 .isInstanceOfSatisfying(
-                        Formula.DivisionByZero.class, e -> assertThat(e.divisor()).isEqualTo("(B - B)"));
+                        Formula.DivisionByZero.class,
+                        e -> assertThat(e.divisor()).isEqualTo("(B - B)"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.telereg.platform.industry;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,12 @@ final class IndustryFixtures {
             String province,
             LocalDate startsOn,
             LocalDate today) {
-        schedules.assign(Actor.system(), template, operator.creditCode(), province, template.equals(MONTHLY) ? "10" : "20",
+        schedules.assign(
+                Actor.system(),
+                template,
+                operator.creditCode(),
+                province,
+                template.equals(MONTHLY) ? "10" : "20",
                 startsOn.toString());
         schedules.open(today);
         Map<String, ReportView> byPeriod = new LinkedHashMap<>();
@@ -66,7 +72,7 @@ final class IndustryFixtures {
                         PageRequest.of(0, 500))
                 .getContent();
         found.stream()
-                .sorted(java.util.Comparator.comparing(ReportView::periodCode))
+                .sorted(Comparator.comparing(ReportView::periodCode))
                 .forEach(r -> byPeriod.put(r.periodCode(), r));
         return byPeriod;
     }

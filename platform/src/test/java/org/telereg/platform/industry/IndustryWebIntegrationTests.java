@@ -52,13 +52,20 @@ class IndustryWebIntegrationTests {
 
     private ReportView open(Operator operator, String province) {
         return IndustryFixtures.reports(
-                        schedules, reports, operator, MONTHLY, province, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 2, 1))
+                        schedules,
+                        reports,
+                        operator,
+                        MONTHLY,
+                        province,
+                        LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2023, 2, 1))
                 .get("2023-01");
     }
 
     private static MockHttpServletRequestBuilder form(long id, Map<String, String> values, String action) {
-        MockHttpServletRequestBuilder request =
-                post("/console/industry/reports/{id}", id).param("action", action).with(csrf());
+        MockHttpServletRequestBuilder request = post("/console/industry/reports/{id}", id)
+                .param("action", action)
+                .with(csrf());
         values.forEach((code, value) -> request.param("m_" + code, value));
         return request;
     }
@@ -69,7 +76,8 @@ class IndustryWebIntegrationTests {
 
     private static String csvOf(Map<String, String> values) {
         StringBuilder text = new StringBuilder("metric_code,value\n");
-        values.forEach((code, value) -> text.append(code).append(',').append(value).append('\n'));
+        values.forEach(
+                (code, value) -> text.append(code).append(',').append(value).append('\n'));
         return text.toString();
     }
 
@@ -105,7 +113,8 @@ class IndustryWebIntegrationTests {
                 .andExpect(content().string(containsString("按速率分档的用户数应逐档不增：USERS_1000M（960000）大于 USERS_100M（950000）")))
                 .andExpect(content().string(containsString("value=\"960000\"")))
                 .andExpect(content().string(containsString("is-invalid")));
-        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status()).isEqualTo(ReportStatus.DRAFT);
+        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status())
+                .isEqualTo(ReportStatus.DRAFT);
     }
 
     @Test
@@ -168,7 +177,8 @@ class IndustryWebIntegrationTests {
         assertThat(reports.upload(operator.actor(), report.id(), new byte[0]).errors())
                 .extracting(UploadResult.LineError::code)
                 .containsExactly("invalid.file.empty");
-        assertThat(reports.upload(operator.actor(), report.id(), csv("a,b\n1,2\n", StandardCharsets.UTF_8)).errors())
+        assertThat(reports.upload(operator.actor(), report.id(), csv("a,b\n1,2\n", StandardCharsets.UTF_8))
+                        .errors())
                 .extracting(UploadResult.LineError::line, UploadResult.LineError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "industry.upload.header"));
         assertThat(reports.upload(operator.actor(), report.id(), csv("metric_code,value\n", StandardCharsets.UTF_8))
@@ -181,7 +191,9 @@ class IndustryWebIntegrationTests {
                                 csv("metric_code,value\nBROADBAND_USERS,\"1000\n", StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(UploadResult.Status.REJECTED);
-        assertThat(reports.values(report.id())).as("nothing of a refused file is kept").isEmpty();
+        assertThat(reports.values(report.id()))
+                .as("nothing of a refused file is kept")
+                .isEmpty();
 
         mvc.perform(multipart("/console/industry/reports/{id}/upload", report.id())
                         .file(new MockMultipartFile("file", "bad.csv", "text/csv", csv(text, StandardCharsets.UTF_8)))
@@ -288,6 +300,9 @@ class IndustryWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("FTTH_PORTS / BROADBAND_PORTS * 100")))
                 .andExpect(content().string(containsString("USERS_1000M &lt;= USERS_100M &lt;= BROADBAND_USERS")));
+        mvc.perform(get("/api/v1/industry/reports").param("period", "2026-13").with(as(users, "gd")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
         mvc.perform(get("/api/v1/industry/reports/late-and-missing").with(as(users, "gd")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.provinceCode != '44')]").isEmpty());

@@ -22,6 +22,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -70,19 +71,31 @@ class OperatorReportsIntegrationTests {
 
     private final Actor ministry = Actor.system();
 
-    private final Actor guangdong = new Actor(
-            "gd-test", "广东省管局", Role.PROVINCIAL_OFFICER, 0, "广东省通信管理局", DataScope.province("44"));
+    private final Actor guangdong =
+            new Actor("gd-test", "广东省管局", Role.PROVINCIAL_OFFICER, 0, "广东省通信管理局", DataScope.province("44"));
 
     /** A monthly report of a fresh operator in the province, open and in DRAFT. */
     private ReportView monthlyReport(Operator operator, String province) {
         return IndustryFixtures.reports(
-                        schedules, reports, operator, MONTHLY, province, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 2, 1))
+                        schedules,
+                        reports,
+                        operator,
+                        MONTHLY,
+                        province,
+                        LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2023, 2, 1))
                 .get("2023-01");
     }
 
     private ReportView quarterlyReport(Operator operator, String province) {
         return IndustryFixtures.reports(
-                        schedules, reports, operator, QUARTERLY, province, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 4, 1))
+                        schedules,
+                        reports,
+                        operator,
+                        QUARTERLY,
+                        province,
+                        LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2023, 4, 1))
                 .get("2023-Q1");
     }
 
@@ -121,7 +134,8 @@ class OperatorReportsIntegrationTests {
                     .contains("A (2)");
         }
         for (ReportTemplate template : catalogue.templates()) {
-            assertThat(template.metricCodes()).allSatisfy(code -> assertThat(version.metric(code)).isPresent());
+            assertThat(template.metricCodes())
+                    .allSatisfy(code -> assertThat(version.metric(code)).isPresent());
         }
     }
 
@@ -176,7 +190,8 @@ class OperatorReportsIntegrationTests {
                     assertThat(p.field()).isEqualTo("USERS_100M");
                     assertThat(p.arguments()).containsExactly("USERS_100M", "1000001", "BROADBAND_USERS", "1000000");
                 });
-        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status()).isEqualTo(ReportStatus.DRAFT);
+        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status())
+                .isEqualTo(ReportStatus.DRAFT);
         assertThat(reports.values(report.id())).as("nothing written").isEmpty();
     }
 
@@ -216,14 +231,22 @@ class OperatorReportsIntegrationTests {
         ReportView report = monthlyReport(operator, "35");
         Map<String, String> input = with(
                 monthly(),
-                "BROADBAND_USERS", "-1",
-                "USERS_100M", "950000.5",
-                "USERS_1000M", "三十万",
-                "FIXED_DOWNLOAD_MBPS", "20000",
-                "MOBILE_DOWNLOAD_MBPS", "120.123456",
-                "MOBILE_USERS", null,
-                "SHARE_5G", "60",
-                "NOT_A_METRIC", "1");
+                "BROADBAND_USERS",
+                "-1",
+                "USERS_100M",
+                "950000.5",
+                "USERS_1000M",
+                "三十万",
+                "FIXED_DOWNLOAD_MBPS",
+                "20000",
+                "MOBILE_DOWNLOAD_MBPS",
+                "120.123456",
+                "MOBILE_USERS",
+                null,
+                "SHARE_5G",
+                "60",
+                "NOT_A_METRIC",
+                "1");
 
         assertThat(problems(() -> reports.submit(operator.actor(), report.id(), input, OperatorReports.Channel.API)))
                 .extracting(FieldProblem::field, FieldProblem::code)
@@ -266,7 +289,8 @@ class OperatorReportsIntegrationTests {
         assertThat(problems(() -> reports.saveDraft(operator.actor(), report.id(), Map.of("USERS_5G", "-5"))))
                 .extracting(FieldProblem::field)
                 .containsExactly("USERS_5G");
-        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status()).isEqualTo(ReportStatus.DRAFT);
+        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status())
+                .isEqualTo(ReportStatus.DRAFT);
     }
 
     @Test
@@ -282,7 +306,11 @@ class OperatorReportsIntegrationTests {
         ReportView returned = reports.returnForCorrection(guangdong, report.id(), "千兆用户数与上月相比增长异常，请核实");
         assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(returned.returnReason()).isEqualTo("千兆用户数与上月相比增长异常，请核实");
-        reports.submit(operator.actor(), report.id(), with(monthly(), "USERS_1000M", "290000"), OperatorReports.Channel.CONSOLE);
+        reports.submit(
+                operator.actor(),
+                report.id(),
+                with(monthly(), "USERS_1000M", "290000"),
+                OperatorReports.Channel.CONSOLE);
         ReportView accepted = reports.accept(guangdong, report.id());
 
         assertThat(accepted.status()).isEqualTo(ReportStatus.ACCEPTED);
@@ -322,7 +350,8 @@ class OperatorReportsIntegrationTests {
                 .as("an administration does not fill an operator's report")
                 .isInstanceOf(AccessDeniedException.class);
         reports.submit(operator.actor(), report.id(), monthly(), OperatorReports.Channel.API);
-        assertThat(problems(() -> reports.submit(operator.actor(), report.id(), monthly(), OperatorReports.Channel.API)))
+        assertThat(problems(
+                        () -> reports.submit(operator.actor(), report.id(), monthly(), OperatorReports.Channel.API)))
                 .extracting(FieldProblem::code)
                 .containsExactly("industry.invalid.notFillable");
         assertThatThrownBy(() -> reports.accept(operator.actor(), report.id()))
@@ -339,7 +368,8 @@ class OperatorReportsIntegrationTests {
         assertThat(problems(() -> reports.saveDraft(operator.actor(), report.id(), monthly())))
                 .extracting(FieldProblem::code)
                 .containsExactly("industry.invalid.notFillable");
-        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACCEPTED);
+        assertThat(reports.find(DataScope.all(), report.id()).orElseThrow().status())
+                .isEqualTo(ReportStatus.ACCEPTED);
     }
 
     @Test
@@ -353,7 +383,12 @@ class OperatorReportsIntegrationTests {
                 catalogue,
                 audit,
                 settings,
-                Clock.fixed(LocalDate.of(2023, 4, 6).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("UTC")));
+                Clock.fixed(
+                        LocalDate.of(2023, 4, 6)
+                                .atTime(9, 0)
+                                .atZone(ZoneId.of("Asia/Shanghai"))
+                                .toInstant(),
+                        ZoneId.of("UTC")));
         onApril6.submit(operator.actor(), opened.get("2023-02").id(), monthly(), OperatorReports.Channel.API);
         onApril6.submit(operator.actor(), opened.get("2023-03").id(), monthly(), OperatorReports.Channel.API);
 
@@ -362,8 +397,7 @@ class OperatorReportsIntegrationTests {
         assertThat(listed)
                 .extracting(ReportView::periodCode, ReportView::status, ReportView::late)
                 .containsExactly(
-                        tuple("2023-01", ReportStatus.DRAFT, false),
-                        tuple("2023-02", ReportStatus.SUBMITTED, true));
+                        tuple("2023-01", ReportStatus.DRAFT, false), tuple("2023-02", ReportStatus.SUBMITTED, true));
         assertThat(listed.get(0).missing(LocalDate.of(2023, 4, 6))).isTrue();
         assertThat(listed.get(0).daysLeft(LocalDate.of(2023, 4, 6))).isEqualTo(-55);
         assertThat(reports.lateAndMissing(operator.actor().scope(), LocalDate.of(2023, 2, 10), 100))
@@ -377,7 +411,9 @@ class OperatorReportsIntegrationTests {
         Operator operator = IndustryFixtures.operator(access, "46");
         Map<String, ReportView> opened = IndustryFixtures.reports(
                 schedules, reports, operator, MONTHLY, "46", LocalDate.of(2023, 3, 15), LocalDate.of(2023, 4, 5));
-        assertThat(schedules.open(LocalDate.of(2023, 4, 5))).as("a repeated run opens nothing").isZero();
+        assertThat(schedules.open(LocalDate.of(2023, 4, 5)))
+                .as("a repeated run opens nothing")
+                .isZero();
         ReportView march = opened.get("2023-03");
         assertThat(march.dueOn()).isEqualTo(LocalDate.of(2023, 4, 10));
 
@@ -392,10 +428,7 @@ class OperatorReportsIntegrationTests {
                 .allSatisfy(e -> assertThat(e.operatorCreditCode()).isEqualTo(operator.creditCode()));
         reports.submit(operator.actor(), march.id(), monthly(), OperatorReports.Channel.API);
         assertThat(schedules.open(LocalDate.of(2023, 5, 2))).isGreaterThanOrEqualTo(1);
-        assertThat(reports.search(
-                                operator.actor().scope(),
-                                OperatorReports.Search.everything(),
-                                org.springframework.data.domain.PageRequest.of(0, 10))
+        assertThat(reports.search(operator.actor().scope(), OperatorReports.Search.everything(), PageRequest.of(0, 10))
                         .getContent())
                 .extracting(ReportView::periodCode)
                 .containsExactly("2023-04", "2023-03");
@@ -436,20 +469,28 @@ class OperatorReportsIntegrationTests {
         Operator odd = IndustryFixtures.operator(access, "54");
         LocalDate start = LocalDate.of(2022, 1, 1);
         LocalDate today = LocalDate.of(2022, 2, 1);
-        ReportView a = IndustryFixtures.reports(schedules, reports, first, MONTHLY, "54", start, today).get("2022-01");
-        ReportView b = IndustryFixtures.reports(schedules, reports, second, MONTHLY, "54", start, today).get("2022-01");
-        ReportView c = IndustryFixtures.reports(schedules, reports, odd, MONTHLY, "54", start, today).get("2022-01");
+        ReportView a = IndustryFixtures.reports(schedules, reports, first, MONTHLY, "54", start, today)
+                .get("2022-01");
+        ReportView b = IndustryFixtures.reports(schedules, reports, second, MONTHLY, "54", start, today)
+                .get("2022-01");
+        ReportView c = IndustryFixtures.reports(schedules, reports, odd, MONTHLY, "54", start, today)
+                .get("2022-01");
         reports.submit(first.actor(), a.id(), monthly(), OperatorReports.Channel.API);
-        reports.submit(second.actor(), b.id(), with(monthly(), "MOBILE_DATA_REVENUE", "11000"), OperatorReports.Channel.API);
+        reports.submit(
+                second.actor(), b.id(), with(monthly(), "MOBILE_DATA_REVENUE", "11000"), OperatorReports.Channel.API);
         ReportView submitted = reports.submit(
                 odd.actor(),
                 c.id(),
                 with(
                         monthly(),
-                        "MOBILE_DATA_REVENUE", "25000",
-                        "BROADBAND_USERS", "5000000",
-                        "USERS_100M", "4750000",
-                        "USERS_1000M", "1500000"),
+                        "MOBILE_DATA_REVENUE",
+                        "25000",
+                        "BROADBAND_USERS",
+                        "5000000",
+                        "USERS_100M",
+                        "4750000",
+                        "USERS_1000M",
+                        "1500000"),
                 OperatorReports.Channel.API);
 
         assertThat(reports.flags(submitted))
@@ -461,16 +502,14 @@ class OperatorReportsIntegrationTests {
     @Test
     void eachReaderSeesOnlyTheReportsOfItsScope() {
         List<ReportView> guangdongReports = reports.search(
-                        DataScope.province("44"),
-                        OperatorReports.Search.everything(),
-                        org.springframework.data.domain.PageRequest.of(0, 200))
+                        DataScope.province("44"), OperatorReports.Search.everything(), PageRequest.of(0, 200))
                 .getContent();
-        assertThat(guangdongReports).isNotEmpty().allSatisfy(r -> assertThat(r.provinceCode()).isEqualTo("44"));
+        assertThat(guangdongReports)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.provinceCode()).isEqualTo("44"));
         String cmcc = access.organisation("OP-CMCC").orElseThrow().creditCode();
         assertThat(reports.search(
-                                DataScope.enterprise(cmcc),
-                                OperatorReports.Search.everything(),
-                                org.springframework.data.domain.PageRequest.of(0, 200))
+                                DataScope.enterprise(cmcc), OperatorReports.Search.everything(), PageRequest.of(0, 200))
                         .getContent())
                 .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.operatorCreditCode()).isEqualTo(cmcc));
@@ -497,7 +536,7 @@ class OperatorReportsIntegrationTests {
         assertThat(reports.search(
                                 DataScope.all(),
                                 new OperatorReports.Search(ReportStatus.SUBMITTED, null, null, "44", null),
-                                org.springframework.data.domain.PageRequest.of(0, 10))
+                                PageRequest.of(0, 10))
                         .getTotalElements())
                 .as("Guangdong has reports awaiting review")
                 .isPositive();

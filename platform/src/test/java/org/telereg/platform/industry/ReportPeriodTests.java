@@ -33,8 +33,10 @@ class ReportPeriodTests {
 
     @Test
     void parsesWhatItWrites() {
-        assertThat(ReportPeriod.parse("2026-Q4")).isEqualTo(ReportPeriod.containing(Frequency.QUARTERLY, LocalDate.of(2026, 12, 31)));
-        assertThat(ReportPeriod.parse(" 2025-02 ")).isEqualTo(ReportPeriod.containing(Frequency.MONTHLY, LocalDate.of(2025, 2, 1)));
+        assertThat(ReportPeriod.parse("2026-Q4"))
+                .isEqualTo(ReportPeriod.containing(Frequency.QUARTERLY, LocalDate.of(2026, 12, 31)));
+        assertThat(ReportPeriod.parse(" 2025-02 "))
+                .isEqualTo(ReportPeriod.containing(Frequency.MONTHLY, LocalDate.of(2025, 2, 1)));
         assertThatThrownBy(() -> ReportPeriod.parse("2026-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReportPeriod.parse("2026-Q5")).isInstanceOf(IllegalArgumentException.class);
     }

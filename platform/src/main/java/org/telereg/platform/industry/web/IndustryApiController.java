@@ -35,10 +35,12 @@ import org.telereg.platform.industry.ConsistencyRule;
 import org.telereg.platform.industry.Metric;
 import org.telereg.platform.industry.MetricCatalogue;
 import org.telereg.platform.industry.OperatorReports;
+import org.telereg.platform.industry.ReportPeriod;
 import org.telereg.platform.industry.ReportStatus;
 import org.telereg.platform.industry.ReportTemplate;
 import org.telereg.platform.industry.ReportView;
 import org.telereg.platform.industry.UploadResult;
+import org.telereg.platform.shared.RejectedInputException;
 
 /** REST API of operator reports: operators' systems submit their figures, regulators review them. */
 @RestController
@@ -82,7 +84,8 @@ class IndustryApiController {
     }
 
     @GetMapping("/catalogue")
-    @Operation(summary = "The metric catalogue in force: metrics (units, ranges, formulas), consistency rules, templates")
+    @Operation(
+            summary = "The metric catalogue in force: metrics (units, ranges, formulas), consistency rules, templates")
     Catalogue catalogue(Actor actor) {
         requireRead(actor);
         CatalogueVersion version = catalogue.inForce(reports.today());
@@ -106,6 +109,14 @@ class IndustryApiController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         requireRead(actor);
+        if (period != null && !period.isBlank()) {
+            try {
+                ReportPeriod.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw RejectedInputException.of(
+                        "period", "industry.invalid.period", "not a period like 2026-11 or 2026-Q3", period.strip());
+            }
+        }
         return PageOf.of(reports.search(
                 scope,
                 new OperatorReports.Search(status, templateCode, period, province, null),
@@ -161,7 +172,10 @@ class IndustryApiController {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.valueOf(422),
-                messages.getMessage("industry.upload.rejected", new Object[] {result.errors().size()}, locale));
+                messages.getMessage(
+                        "industry.upload.rejected",
+                        new Object[] {result.errors().size()},
+                        locale));
         problem.setTitle("Report file rejected");
         problem.setType(URI.create("urn:telereg:problem:import-rejected"));
         problem.setProperty("encoding", result.encoding());
@@ -181,7 +195,9 @@ class IndustryApiController {
                             return entry;
                         })
                         .toList());
-        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(422)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @PostMapping("/reports/{id}/acceptance")

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,9 +79,11 @@ class IndustryConsoleController {
                 templates.stream().collect(Collectors.toMap(ReportTemplate::code, t -> t.name(locale))));
         model.addAttribute("provinces", ProvinceCode.administered());
         model.addAttribute("today", reports.today());
-        model.addAttribute("overdueCount", reports.lateAndMissing(scope, reports.today(), 1000).stream()
-                .filter(r -> r.missing(reports.today()))
-                .count());
+        model.addAttribute(
+                "overdueCount",
+                reports.lateAndMissing(scope, reports.today(), 1000).stream()
+                        .filter(r -> r.missing(reports.today()))
+                        .count());
         return "industry/reports";
     }
 
@@ -89,9 +91,17 @@ class IndustryConsoleController {
     String detail(DataScope scope, Actor actor, @PathVariable long id, Locale locale, Model model) {
         requireRead(actor);
         ReportView report = report(scope, id);
-        show(report, actor, reports.values(id).entrySet().stream()
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue().toPlainString()), Map::putAll),
-                List.of(), locale, model);
+        show(
+                report,
+                actor,
+                reports.values(id).entrySet().stream()
+                        .collect(
+                                LinkedHashMap::new,
+                                (m, e) -> m.put(e.getKey(), e.getValue().toPlainString()),
+                                Map::putAll),
+                List.of(),
+                locale,
+                model);
         return "industry/report";
     }
 
@@ -259,8 +269,11 @@ class IndustryConsoleController {
         model.addAttribute("problems", problems);
         model.addAttribute("lang", locale);
         model.addAttribute("today", reports.today());
-        model.addAttribute("fills", OperatorReports.canFill(actor, report) && report.status().fillable());
-        model.addAttribute("reviews", OperatorReports.canReview(actor, report) && report.status() == ReportStatus.SUBMITTED);
+        model.addAttribute(
+                "fills",
+                OperatorReports.canFill(actor, report) && report.status().fillable());
+        model.addAttribute(
+                "reviews", OperatorReports.canReview(actor, report) && report.status() == ReportStatus.SUBMITTED);
         model.addAttribute("flags", report.status() == ReportStatus.DRAFT ? List.of() : reports.flags(report));
         model.addAttribute("steps", reports.steps(report.id()));
         model.addAttribute("reminders", schedules.reminders(report.id()));
