@@ -6,9 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
-// Irreversible actions ask first: <form data-confirm="...">.
+// Irreversible actions ask first: <form data-confirm="...">, or the one button of a form that is
+// irreversible (submit, beside save as draft): <button data-confirm="...">.
 document.addEventListener('submit', function (event) {
-  var message = event.target.getAttribute('data-confirm');
+  var button = event.submitter;
+  var message = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) {
     event.preventDefault();
   }

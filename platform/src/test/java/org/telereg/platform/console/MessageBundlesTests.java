@@ -312,6 +312,14 @@ class MessageBundlesTests {
         families.put("realname.status.", names(org.telereg.platform.realname.SubscriberStatus.values()));
         families.put("realname.verificationStatus.", names(org.telereg.platform.realname.VerificationStatus.values()));
         families.put("realname.inspectionStatus.", names(org.telereg.platform.realname.InspectionStatus.values()));
+        families.put("industry.status.", names(org.telereg.platform.industry.ReportStatus.values()));
+        families.put("industry.kind.", names(org.telereg.platform.industry.MetricKind.values()));
+        families.put("industry.frequency.", names(org.telereg.platform.industry.Frequency.values()));
+        families.put("industry.channel.", names(org.telereg.platform.industry.OperatorReports.Channel.values()));
+        families.put("industry.flags.basis.", names(org.telereg.platform.industry.AnomalyFlag.Basis.values()));
+        // The steps OperatorReports records and the flash messages of its console controller.
+        families.put("industry.step.", Set.of("DRAFT_SAVED", "SUBMITTED", "RESUBMITTED", "ACCEPTED", "RETURNED"));
+        families.put("industry.done.", Set.of("saved", "submitted", "uploaded", "accepted", "returned", "assigned"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
