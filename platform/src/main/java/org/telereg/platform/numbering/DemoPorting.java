@@ -32,7 +32,8 @@ import org.telereg.platform.access.Role;
 class DemoPorting implements ApplicationRunner {
 
     /** Organisation code and a mobile segment of it the demo ports come from. */
-    private static final String[][] OPERATORS = {{"OP-CMCC", "1380013"}, {"OP-CUCC", "1860104"}, {"OP-CTCC", "1890200"}};
+    private static final String[][] OPERATORS = {{"OP-CMCC", "1380013"}, {"OP-CUCC", "1860104"}, {"OP-CTCC", "1890200"}
+    };
 
     private final PortOrders orders;
     private final PortRestrictions restrictions;
@@ -61,7 +62,10 @@ class DemoPorting implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("select count(*) from numbering_port_order").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from numbering_port_order")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         OrganisationView[] operators = new OrganisationView[OPERATORS.length];
@@ -87,9 +91,11 @@ class DemoPorting implements ApplicationRunner {
             Instant issued = now.minus(Duration.ofDays(2 + random.nextInt(200)))
                     .truncatedTo(ChronoUnit.MINUTES)
                     .minus(Duration.ofMinutes(random.nextInt(600)));
-            Instant effective = PortOrders.nextWholeHour(issued.plus(Duration.ofMinutes(random.nextInt(donor == 1 ? 2000 : 300))));
+            Instant effective =
+                    PortOrders.nextWholeHour(issued.plus(Duration.ofMinutes(random.nextInt(donor == 1 ? 2000 : 300))));
             int roll = random.nextInt(refusalOdds[donor]);
-            PortStatus status = roll == 0 ? PortStatus.REFUSED : roll == 1 ? PortStatus.CANCELLED : PortStatus.COMPLETED;
+            PortStatus status =
+                    roll == 0 ? PortStatus.REFUSED : roll == 1 ? PortStatus.CANCELLED : PortStatus.COMPLETED;
             DonorRefusal reason = status == PortStatus.REFUSED
                     ? DonorRefusal.values()[random.nextInt(DonorRefusal.values().length)]
                     : null;
@@ -121,13 +127,19 @@ class DemoPorting implements ApplicationRunner {
                     OPERATORS[donor][1] + "2002",
                     RestrictionKind.CONTRACT,
                     new NewRestriction(
-                            null, now.atZone(Carriers.CHINA).toLocalDate().plusMonths(8).toString(), "购机合约 24 个月"));
+                            null,
+                            now.atZone(Carriers.CHINA)
+                                    .toLocalDate()
+                                    .plusMonths(8)
+                                    .toString(),
+                            "购机合约 24 个月"));
         }
     }
 
     /** Allocates the segment to the operator unless an allocation covers it; whether the operator holds it. */
     private boolean ensureSegment(String segment, OrganisationView operator) {
-        Optional<AllocationView> held = resources.holderOf(segment + "0000", clock.instant().atZone(Carriers.CHINA).toLocalDate());
+        Optional<AllocationView> held = resources.holderOf(
+                segment + "0000", clock.instant().atZone(Carriers.CHINA).toLocalDate());
         if (held.isPresent()) {
             return held.get().holderCreditCode().equals(operator.creditCode());
         }

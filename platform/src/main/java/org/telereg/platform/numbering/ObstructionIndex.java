@@ -49,7 +49,8 @@ public class ObstructionIndex {
     /** The index of every operator that was donor of an order or received a portability appeal in {@code [from, to)}. */
     @Transactional(readOnly = true)
     public List<OperatorObstruction> rank(Instant from, Instant to) {
-        record Order(String donor, String donorName, String status, OffsetDateTime codeIssued, OffsetDateTime effective) {}
+        record Order(
+                String donor, String donorName, String status, OffsetDateTime codeIssued, OffsetDateTime effective) {}
         List<Order> orders = jdbc.sql("""
                         select donor_credit_code, donor_name, status, refusal_reason, code_issued_at, effective_at
                         from numbering_port_order where submitted_at >= :from and submitted_at < :to""")
@@ -76,17 +77,22 @@ public class ObstructionIndex {
                         .merge(reason, 1L, Long::sum);
             } else if (order.status().equals("CANCELLED")) {
                 cancelled.merge(order.donor(), 1L, Long::sum);
-            } else if (order.codeIssued() != null && !order.effective().toInstant().isAfter(to)) {
+            } else if (order.codeIssued() != null
+                    && !order.effective().toInstant().isAfter(to)) {
                 delays.computeIfAbsent(order.donor(), k -> new ArrayList<>())
-                        .add(Duration.between(order.codeIssued(), order.effective()).toMinutes() / 60.0);
+                        .add(Duration.between(order.codeIssued(), order.effective())
+                                        .toMinutes()
+                                / 60.0);
             }
         }
         Map<String, Long> appealCounts = appeals.countsByRespondent(from, to);
         for (String operator : appealCounts.keySet()) {
-            names.computeIfAbsent(operator, code -> companies
-                    .find(DataScope.all(), code)
-                    .map(CompanyView::name)
-                    .orElse(code));
+            names.computeIfAbsent(
+                    operator,
+                    code -> companies
+                            .find(DataScope.all(), code)
+                            .map(CompanyView::name)
+                            .orElse(code));
         }
         List<OperatorObstruction> ranked = new ArrayList<>();
         for (Map.Entry<String, String> operator : names.entrySet()) {
@@ -97,7 +103,8 @@ public class ObstructionIndex {
             long cancels = cancelled.getOrDefault(code, 0L);
             List<Double> hours = delays.getOrDefault(code, List.of());
             double median = median(hours);
-            double average = hours.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double average =
+                    hours.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             long appealed = appealCounts.getOrDefault(code, 0L);
             ranked.add(new OperatorObstruction(
                     code,

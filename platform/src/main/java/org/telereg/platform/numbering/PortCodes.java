@@ -97,7 +97,8 @@ class PortCodes {
     /** Marks a code used by an order; false when another order used it a moment ago. */
     @Transactional
     boolean use(long codeId, long orderId, Instant now) {
-        return jdbc.sql("update numbering_port_code set used_at = :now, order_ref = :order where id = :id and used_at is null")
+        return jdbc.sql(
+                                "update numbering_port_code set used_at = :now, order_ref = :order where id = :id and used_at is null")
                         .param("now", now.atOffset(ZoneOffset.UTC))
                         .param("order", orderId)
                         .param("id", codeId)

@@ -149,7 +149,7 @@ public class PortOrders {
             throw RejectedInputException.of("authCode", "numbering.invalid.authCode", "wrong, expired or already used");
         }
         PortOrderView saved = read(id).orElseThrow();
-        audit.record("numbering", "PortOrder", Long.toString(id), "submitted", null, saved);
+        audit.record("numbering", "PortOrder", Long.toString(id), "portSubmitted", null, saved);
         return saved;
     }
 
@@ -157,7 +157,8 @@ public class PortOrders {
     @Transactional
     public PortOrderView cancel(Actor actor, long id, String note) {
         PortOrderView before = find(actor.scope(), id).orElseThrow(() -> new NoSuchElementException("no order " + id));
-        boolean recipient = actor.role() == Role.OPERATOR && actor.scope().creditCode().equals(before.recipientCreditCode());
+        boolean recipient =
+                actor.role() == Role.OPERATOR && actor.scope().creditCode().equals(before.recipientCreditCode());
         boolean regulator = actor.role() == Role.MINISTRY_ADMIN
                 || actor.role() == Role.MINISTRY_OFFICER
                 || actor.role() == Role.PROVINCIAL_OFFICER;
@@ -167,7 +168,7 @@ public class PortOrders {
         FieldProblems problems = new FieldProblems();
         String text = problems.optionalText("note", note, 500);
         problems.throwIfAny();
-        return close(actor, before, PortStatus.CANCELLED, null, text, "cancelled");
+        return close(actor, before, PortStatus.CANCELLED, null, text, "portCancelled");
     }
 
     /** The donor refuses a scheduled order before its hour, giving its reason. */
@@ -184,7 +185,7 @@ public class PortOrders {
             problems.reject("note", "numbering.invalid.noteRequired", "say why when the reason is OTHER");
         }
         problems.throwIfAny();
-        return close(actor, before, PortStatus.REFUSED, why, text, "refused");
+        return close(actor, before, PortStatus.REFUSED, why, text, "portRefused");
     }
 
     private PortOrderView close(
@@ -225,7 +226,7 @@ public class PortOrders {
             jdbc.sql("update numbering_port_order set status = 'COMPLETED' where id = :id and status = 'SCHEDULED'")
                     .param("id", id)
                     .update();
-            audit.record("numbering", "PortOrder", Long.toString(id), "completed", before, read(id).orElseThrow());
+            audit.record("numbering", "PortOrder", Long.toString(id), "portCompleted", before, read(id).orElseThrow());
         }
     }
 
@@ -332,12 +333,14 @@ public class PortOrders {
                 .param("codeIssued", codeIssuedAt.atOffset(ZoneOffset.UTC))
                 .param("submitted", codeIssuedAt.plus(10, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
                 .param("effective", effectiveAt.atOffset(ZoneOffset.UTC))
-                .param("closed", closed ? effectiveAt.minus(20, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC) : null)
+                .param(
+                        "closed",
+                        closed ? effectiveAt.minus(20, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC) : null)
                 .param("closedBy", closed ? "system" : null)
                 .param("reason", reason == null ? null : reason.name())
                 .update(key, "id");
         PortOrderView saved = read(key.getKey().longValue()).orElseThrow();
-        audit.record("numbering", "PortOrder", Long.toString(saved.id()), "recorded", null, saved);
+        audit.record("numbering", "PortOrder", Long.toString(saved.id()), "portRecorded", null, saved);
         return saved;
     }
 
@@ -352,7 +355,8 @@ public class PortOrders {
 
     /** Whether the actor is the donor of an order, who may refuse it. */
     public static boolean refuses(Actor actor, PortOrderView order) {
-        return actor.role() == Role.OPERATOR && order.donorCreditCode().equals(actor.scope().creditCode());
+        return actor.role() == Role.OPERATOR
+                && order.donorCreditCode().equals(actor.scope().creditCode());
     }
 
     private Optional<PortOrderView> read(long id) {
@@ -360,7 +364,10 @@ public class PortOrders {
     }
 
     private String companyName(String creditCode, String fallback) {
-        return companies.find(DataScope.all(), creditCode).map(CompanyView::name).orElse(fallback);
+        return companies
+                .find(DataScope.all(), creditCode)
+                .map(CompanyView::name)
+                .orElse(fallback);
     }
 
     private static String condition(DataScope scope, Map<String, Object> params) {

@@ -70,7 +70,9 @@ public class PortRestrictions {
                         update numbering_port_restriction set amount_fen = :amount, ends_on = :endsOn, note = :note,
                             recorded_by = :by, recorded_at = :at
                         where phone_number = :number and kind = :kind and operator_credit_code = :operator""")
-                .param("amount", amount == null ? null : amount.movePointRight(2).longValueExact())
+                .param(
+                        "amount",
+                        amount == null ? null : amount.movePointRight(2).longValueExact())
                 .param("endsOn", endsOn)
                 .param("note", note)
                 .param("by", actor.username())
@@ -87,7 +89,9 @@ public class PortRestrictions {
                     .param("number", number)
                     .param("kind", kind.name())
                     .param("operator", operator)
-                    .param("amount", amount == null ? null : amount.movePointRight(2).longValueExact())
+                    .param(
+                            "amount",
+                            amount == null ? null : amount.movePointRight(2).longValueExact())
                     .param("endsOn", endsOn)
                     .param("note", note)
                     .param("by", actor.username())
@@ -96,7 +100,13 @@ public class PortRestrictions {
         }
         RestrictionView after = find(number, kind, operator).orElseThrow();
         if (before.isEmpty() || !sameFacts(before.get(), after)) {
-            audit.record("numbering", "PortRestriction", number + ":" + kind, "recorded", before.orElse(null), after);
+            audit.record(
+                    "numbering",
+                    "PortRestriction",
+                    number + ":" + kind,
+                    "restrictionRecorded",
+                    before.orElse(null),
+                    after);
         }
         return after;
     }
@@ -119,7 +129,7 @@ public class PortRestrictions {
                 .param("kind", kind.name())
                 .param("operator", operator)
                 .update();
-        audit.record("numbering", "PortRestriction", number + ":" + kind, "cleared", before.get(), null);
+        audit.record("numbering", "PortRestriction", number + ":" + kind, "restrictionCleared", before.get(), null);
     }
 
     /**
@@ -143,7 +153,8 @@ public class PortRestrictions {
     /** The restrictions on a number within a scope: operators see only those they recorded. */
     @Transactional(readOnly = true)
     public List<RestrictionView> of(DataScope scope, String number) {
-        return jdbc.sql("select * from numbering_port_restriction where phone_number = :number order by kind")
+        return jdbc
+                .sql("select * from numbering_port_restriction where phone_number = :number order by kind")
                 .param("number", number)
                 .query((rs, n) -> toView(rs))
                 .list()

@@ -29,7 +29,10 @@ record PortabilitySettings(
         @DefaultValue("true") boolean requireNoContract,
         @DefaultValue("120") int daysSinceActivation,
         @DefaultValue("120") int daysSincePort,
-        @DefaultValue({"140", "141", "144", "145", "146", "147", "148", "149"}) List<String> iotPrefixes,
+
+        @DefaultValue({"140", "141", "144", "145", "146", "147", "148", "149"})
+        List<String> iotPrefixes,
+
         @DefaultValue("true") boolean requireSameLocalNetwork,
         @DefaultValue("60") int codeMinutes,
         @DefaultValue("5") int codeAttempts,

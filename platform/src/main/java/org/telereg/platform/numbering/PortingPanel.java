@@ -49,15 +49,14 @@ class PortingPanel implements NumberFacts {
         facts.add(new NumberPanel.Fact(
                 "numbering.panel.holder", carrier.holderName() + " · " + carrier.blockPrefix(), null, null, null));
         for (PortOrderView port : orders.history(mobile)) {
-            boolean visible =
-                    switch (scope.kind()) {
-                        case ALL -> true;
-                        case PROVINCE -> scope.provinceCode().equals(port.provinceCode());
-                        case ENTERPRISE ->
-                            scope.creditCode().equals(port.donorCreditCode())
-                                    || scope.creditCode().equals(port.recipientCreditCode());
-                        case NONE -> false;
-                    };
+            boolean visible = switch (scope.kind()) {
+                case ALL -> true;
+                case PROVINCE -> scope.provinceCode().equals(port.provinceCode());
+                case ENTERPRISE ->
+                    scope.creditCode().equals(port.donorCreditCode())
+                            || scope.creditCode().equals(port.recipientCreditCode());
+                case NONE -> false;
+            };
             if (visible) {
                 facts.add(new NumberPanel.Fact(
                         "numbering.panel.port",
@@ -67,7 +66,6 @@ class PortingPanel implements NumberFacts {
                         "/console/porting/" + port.id()));
             }
         }
-        return Optional.of(new NumberPanel(
-                20, "numbering.panel.title", facts, "/console/porting?number=" + mobile));
+        return Optional.of(new NumberPanel(20, "numbering.panel.title", facts, "/console/porting?number=" + mobile));
     }
 }

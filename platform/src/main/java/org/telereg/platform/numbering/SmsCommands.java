@@ -110,12 +110,14 @@ public class SmsCommands {
         }
         Optional<Command> command = parse(text);
         if (command.isEmpty()) {
-            return new SmsReply(
-                    null, SmsReply.Outcome.MALFORMED, List.of(), text("numbering.sms.malformed", locale));
+            return new SmsReply(null, SmsReply.Outcome.MALFORMED, List.of(), text("numbering.sms.malformed", locale));
         }
         String verb = command.get().verb();
         if (!register.holderMatches(
-                carrier.carrierCreditCode(), number, command.get().name(), command.get().documentNumber())) {
+                carrier.carrierCreditCode(),
+                number,
+                command.get().name(),
+                command.get().documentNumber())) {
             return new SmsReply(
                     verb, SmsReply.Outcome.HOLDER_MISMATCH, List.of(), text("numbering.sms.holderMismatch", locale));
         }
@@ -134,13 +136,15 @@ public class SmsCommands {
             return new SmsReply(verb, SmsReply.Outcome.ELIGIBLE, List.of(), text("numbering.sms.eligible", locale));
         }
         String code = codes.issue(number, carrier.carrierCreditCode(), now);
-        audit.record("numbering", "PortCode", number, "issued", null, null);
+        audit.record("numbering", "PortCode", number, "codeIssued", null, null);
         return new SmsReply(
                 verb,
                 SmsReply.Outcome.CODE_ISSUED,
                 List.of(),
                 messages.getMessage(
-                        "numbering.sms.code", new Object[] {code, codes.validity().toMinutes()}, locale));
+                        "numbering.sms.code",
+                        new Object[] {code, codes.validity().toMinutes()},
+                        locale));
     }
 
     private String text(String key, Locale locale) {

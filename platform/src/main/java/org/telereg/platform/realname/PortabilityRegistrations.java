@@ -55,7 +55,8 @@ class PortabilityRegistrations implements SubscriberRegister {
                         where operator_credit_code = :operator and phone_number = :number""")
                 .param("operator", operatorCreditCode)
                 .param("number", number)
-                .query((rs, n) -> new Registered(DocumentType.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+                .query((rs, n) ->
+                        new Registered(DocumentType.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .optional();
         if (registered.isEmpty()) {
             return false;

@@ -93,7 +93,8 @@ class PortingApiController {
     record Reason(String code, String zh, String en) {}
 
     /** An eligibility answer with every reason. */
-    record EligibilityAnswer(String number, boolean eligible, String carrierCreditCode, String carrierName, List<Reason> reasons) {}
+    record EligibilityAnswer(
+            String number, boolean eligible, String carrierCreditCode, String carrierName, List<Reason> reasons) {}
 
     /** Why an order is cancelled or refused. */
     record Closing(String reason, String note) {}
@@ -127,7 +128,10 @@ class PortingApiController {
         }
         if (lookup.numbers().size() > carriers.bulkMax()) {
             throw RejectedInputException.of(
-                    "numbers", "numbering.invalid.tooMany", "more than " + carriers.bulkMax() + " numbers", carriers.bulkMax());
+                    "numbers",
+                    "numbering.invalid.tooMany",
+                    "more than " + carriers.bulkMax() + " numbers",
+                    carriers.bulkMax());
         }
         List<String> numbers = new ArrayList<>(lookup.numbers().size());
         for (int i = 0; i < lookup.numbers().size(); i++) {
@@ -146,7 +150,8 @@ class PortingApiController {
         problems.throwIfAny();
         Eligibility eligibility = rules.check(mobile, clock.instant());
         // Arrears and registration are the carrier's facts about its subscriber: not for its competitors.
-        if (!regulator(actor) && !actor.scope().covers(null, eligibility.carrier().carrierCreditCode())) {
+        if (!regulator(actor)
+                && !actor.scope().covers(null, eligibility.carrier().carrierCreditCode())) {
             throw new AccessDeniedException("eligibility is for regulators and the operator carrying the number");
         }
         return new EligibilityAnswer(

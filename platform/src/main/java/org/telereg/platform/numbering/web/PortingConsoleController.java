@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
@@ -85,7 +87,8 @@ class PortingConsoleController {
     @GetMapping("/{id}")
     String detail(DataScope scope, Actor actor, @PathVariable long id, Model model) {
         requireRead(actor);
-        PortOrderView order = orders.find(scope, id).orElseThrow(() -> new NoSuchElementException("no order " + id));
+        PortOrderView order =
+                orders.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean open = order.status() == PortStatus.SCHEDULED;
         model.addAttribute("order", order);
         model.addAttribute("mayCancel", open && actor.role().writes() && PortOrders.cancels(actor, order));
@@ -99,13 +102,18 @@ class PortingConsoleController {
 
     @PostMapping("/{id}/cancel")
     String cancel(
-            Actor actor, @PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         try {
             orders.cancel(actor, id, note);
             redirect.addFlashAttribute("message", "numbering.port.cancelled");
         } catch (RejectedInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("error", e.problems().get(0).code());
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/console/porting/" + id;
     }
@@ -123,6 +131,8 @@ class PortingConsoleController {
         } catch (RejectedInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
             redirect.addFlashAttribute("error", e.problems().get(0).code());
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:/console/porting/" + id;
     }
