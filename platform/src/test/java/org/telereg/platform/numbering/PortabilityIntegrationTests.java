@@ -560,6 +560,11 @@ class PortabilityIntegrationTests {
         PortOrderView refused = orders.find(DataScope.all(), id).orElseThrow();
         assertThat(refused.status()).isEqualTo(PortStatus.REFUSED);
         assertThat(refused.refusalReason()).isEqualTo(DonorRefusal.CONTRACT);
+        mvc.perform(get("/console/porting/{id}", id).with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("合约期内")))
+                .andExpect(content().string(Matchers.containsString("携出方拒绝")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"refuse\""))));
         assertThatThrownBy(() -> orders.cancel(operator(Porting.CUCC_USER), id, null))
                 .isInstanceOf(RejectedInputException.class);
     }
