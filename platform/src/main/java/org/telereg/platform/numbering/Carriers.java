@@ -112,13 +112,6 @@ public class Carriers {
         return answers;
     }
 
-    /** When the number's last port took effect, or empty when it never ported before the instant. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> lastPortBefore(String number, Instant at) {
-        return Optional.ofNullable(lastPorts(List.of(number), at).get(number))
-                .map(port -> port.effectiveAt().toInstant());
-    }
-
     /** The province of an allocation made for one, else the region of the number's segment. */
     private static String homeProvince(AllocationView holder, String number) {
         if (holder.provinceCode() != null) {

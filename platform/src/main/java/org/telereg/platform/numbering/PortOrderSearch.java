@@ -11,9 +11,4 @@ import java.time.LocalDate;
  * @param to last day of submission
  */
 public record PortOrderSearch(
-        PortStatus status, String operatorCreditCode, String number, LocalDate from, LocalDate to) {
-
-    public static PortOrderSearch everything() {
-        return new PortOrderSearch(null, null, null, null, null);
-    }
-}
+        PortStatus status, String operatorCreditCode, String number, LocalDate from, LocalDate to) {}

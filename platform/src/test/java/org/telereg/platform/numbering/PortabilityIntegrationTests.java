@@ -2,6 +2,7 @@ package org.telereg.platform.numbering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,15 +20,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,6 +49,7 @@ import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
 @PlatformIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class PortabilityIntegrationTests {
 
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
@@ -79,6 +86,9 @@ class PortabilityIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     MockMvc mvc;
@@ -587,6 +597,18 @@ class PortabilityIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/numbers/port-orders/{id}", id).with(as(users, Porting.CTCC_USER)))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/numbers/port-orders")
+                        .param("number", subscriber.number())
+                        .with(as(users, Porting.CTCC_USER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/numbers/port-orders")
+                        .param("number", subscriber.number())
+                        .with(as(users, Porting.CUCC_USER)))
+                .andExpect(jsonPath("$[0].id").value(id));
+        mvc.perform(get("/api/v1/numbers/port-orders").param("number", "abc").with(as(users, "cmcc")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("number"));
         mvc.perform(get("/console/porting").with(as(users, Porting.CTCC_USER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString(masked))));
@@ -696,6 +718,48 @@ class PortabilityIntegrationTests {
                 .extracting(NumberPanel.Fact::labelKey)
                 .doesNotContain("numbering.panel.port");
         assertThat(panel.panel(DataScope.all(), "16900000003")).isEmpty();
+    }
+
+    @Test
+    void neitherTheUsersNameAndIdNorTheCodeAreKeptOrLogged(CapturedOutput output) throws Exception {
+        Porting.Subscriber subscriber = porting.cmcc(today().minusDays(400));
+        String code = requestCode(subscriber);
+        mvc.perform(post("/api/v1/numbers/port-orders")
+                        .with(as(users, Porting.CUCC_USER))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(order(subscriber, code, province(subscriber.number()))))
+                .andExpect(status().isCreated());
+        long id = idOf(subscriber);
+        // The audit log is written after each commit, off the request thread.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        jdbc.sql("select count(*) from audit_log where entity_type = 'PortOrder' and entity_id = :id")
+                                        .param("id", Long.toString(id))
+                                        .query(Long.class)
+                                        .single()
+                                > 0);
+
+        List<String> hits = new ArrayList<>();
+        List<String> secrets = List.of(subscriber.name(), subscriber.idNumber(), code);
+        for (String query : List.of(
+                "select * from numbering_port_order",
+                "select * from numbering_port_code",
+                "select * from numbering_port_restriction",
+                "select * from audit_log where module = 'numbering'")) {
+            for (Map<String, Object> row : jdbc.sql(query).query().listOfRows()) {
+                for (Map.Entry<String, Object> cell : row.entrySet()) {
+                    String text = String.valueOf(cell.getValue());
+                    for (String secret : secrets) {
+                        if (text.contains(secret)) {
+                            hits.add(query + ": " + cell.getKey() + " holds " + secret);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hits).isEmpty();
+        assertThat(output.getAll()).doesNotContain(subscriber.name(), subscriber.idNumber());
     }
 
     private void submit(Porting.Subscriber subscriber) throws Exception {

@@ -229,9 +229,15 @@ class PortingApiController {
             @RequestParam(required = false) String number,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        String mobile = null;
+        if (number != null && !number.isBlank()) {
+            FieldProblems problems = new FieldProblems();
+            mobile = mobile(problems, "number", number);
+            problems.throwIfAny();
+        }
         return orders.search(
                         scope,
-                        new PortOrderSearch(status, null, Carriers.mobile(number), null, null),
+                        new PortOrderSearch(status, null, mobile, null, null),
                         PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
                 .getContent();
     }
