@@ -307,6 +307,9 @@ class MessageBundlesTests {
         families.put("licensing.partyRole.", names(org.telereg.platform.credit.GateParty.Role.values()));
         families.put("numbering.kind.", names(org.telereg.platform.numbering.AllocationKind.values()));
         families.put("numbering.invalid.prefix.", names(org.telereg.platform.numbering.AllocationKind.values()));
+        families.put("numbering.status.", names(org.telereg.platform.numbering.PortStatus.values()));
+        families.put("numbering.refusal.", names(org.telereg.platform.numbering.DonorRefusal.values()));
+        families.put("numbering.reason.", names(org.telereg.platform.numbering.Ineligibility.values()));
         families.put("antifraud.batch.status.", names(org.telereg.platform.antifraud.BatchStatus.values()));
         families.put("realname.documentType.", names(org.telereg.platform.realname.DocumentType.values()));
         families.put("realname.status.", names(org.telereg.platform.realname.SubscriberStatus.values()));
