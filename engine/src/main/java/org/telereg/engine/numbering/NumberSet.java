@@ -33,7 +33,10 @@ public final class NumberSet {
 
     private static final Carrier[] CARRIERS = Carrier.values();
 
-    /** The containers of all prefixes back to back, in prefix order. */
+    /**
+     * The containers of all prefixes back to back, in prefix order, and one padding char, so that the bulk
+     * lookups may read the first entry of any container, even an empty last one, without a bounds branch.
+     */
     final char[] containers;
     /** Start in {@link #containers} of the container of prefix {@code b << shift}, for every block b. */
     final int[] blockStarts;
@@ -103,29 +106,98 @@ public final class NumberSet {
 
     /**
      * Answers {@link #contains(long)} for {@code numbers[i]} into {@code results[i]}; returns how many are
-     * members.
+     * members. Several times faster than one call per number on sets larger than the CPU caches: see {@link
+     * Batch}.
      */
     public int contains(long[] numbers, boolean[] results) {
         checkLengths(numbers.length, results.length);
+        Batch batch = new Batch();
         int members = 0;
-        for (int i = 0; i < numbers.length; i++) {
-            boolean member = contains(numbers[i]);
-            results[i] = member;
-            members += member ? 1 : 0;
+        for (int from = 0; from < numbers.length; from += Batch.SIZE) {
+            int n = batch.locate(this, numbers, from, Math.min(Batch.SIZE, numbers.length - from));
+            for (int i = 0; i < n; i++) {
+                int length = batch.lengths[i];
+                int suffix = batch.suffixes[i];
+                boolean member;
+                if (length >= BITMAP_CHARS) {
+                    member = (batch.probes[i] & (1 << (suffix & 15))) != 0;
+                } else {
+                    member = length > 0 && entry(batch.starts[i], length, suffix, batch.probes[i]) >= 0;
+                }
+                results[from + i] = member;
+                members += member ? 1 : 0;
+            }
         }
         return members;
     }
 
-    /** Answers {@link #carrier(long)} for {@code numbers[i]} into {@code results[i]}; returns how many are members. */
+    /**
+     * Answers {@link #carrier(long)} for {@code numbers[i]} into {@code results[i]}; returns how many are
+     * members. Faster than one call per number in the same way as {@link #contains(long[], boolean[])}.
+     */
     public int carriers(long[] numbers, Carrier[] results) {
         checkLengths(numbers.length, results.length);
+        Batch batch = new Batch();
         int members = 0;
-        for (int i = 0; i < numbers.length; i++) {
-            int code = carrierCode(numbers[i]);
-            results[i] = code < 0 ? null : CARRIERS[code];
-            members += code < 0 ? 0 : 1;
+        for (int from = 0; from < numbers.length; from += Batch.SIZE) {
+            int n = batch.locate(this, numbers, from, Math.min(Batch.SIZE, numbers.length - from));
+            for (int i = 0; i < n; i++) {
+                int start = batch.starts[i];
+                int length = batch.lengths[i];
+                int suffix = batch.suffixes[i];
+                int code;
+                if (length >= BITMAP_CHARS) {
+                    code = (batch.probes[i] & (1 << (suffix & 15))) == 0 ? -1 : bitmapMemberCode(start, length, suffix);
+                } else {
+                    int entry = length == 0 ? -1 : entry(start, length, suffix, batch.probes[i]);
+                    code = entry < 0 ? -1 : containers[entry] & 3;
+                }
+                results[from + i] = code < 0 ? null : CARRIERS[operatorOf(batch.holders[i], code)];
+                members += code < 0 ? 0 : 1;
+            }
         }
         return members;
+    }
+
+    /**
+     * The bulk lookups' first two steps for up to {@link #SIZE} numbers at a time, each step a loop of its
+     * own: find every container, then read the entry each search will look at first.
+     *
+     * <p>One lookup at a time waits for the prefix index to come from memory, then for the container, with
+     * nothing else to do meanwhile. In these loops no read depends on another, so the CPU sends all of a
+     * batch's reads to memory together and waits roughly once per batch: the same trick as a software
+     * prefetch, with loads Java can express.
+     */
+    private static final class Batch {
+        static final int SIZE = 64;
+
+        final int[] starts = new int[SIZE];
+        final int[] lengths = new int[SIZE];
+        final int[] suffixes = new int[SIZE];
+        final int[] probes = new int[SIZE];
+        final byte[] holders = new byte[SIZE];
+
+        /** Fills the arrays for {@code numbers[from, from + n)}; returns n. */
+        int locate(NumberSet set, long[] numbers, int from, int n) {
+            for (int i = 0; i < n; i++) {
+                long index = numbers[from + i] - FIRST_NUMBER;
+                // A number outside the range reads prefix 0 as an empty container.
+                boolean mobile = index >= 0 && index < NUMBER_RANGE;
+                int prefix = mobile ? (int) (index / SUFFIXES) : 0;
+                int start = set.containerStart(prefix);
+                starts[i] = start;
+                lengths[i] = mobile ? set.containerStart(prefix + 1) - start : 0;
+                suffixes[i] = (int) (index - (long) prefix * SUFFIXES);
+                holders[i] = set.holders[prefix];
+            }
+            char[] containers = set.containers;
+            for (int i = 0; i < n; i++) {
+                int length = lengths[i];
+                int at = length >= BITMAP_CHARS ? suffixes[i] >>> 4 : length >>> 1;
+                probes[i] = containers[starts[i] + at];
+            }
+            return n;
+        }
     }
 
     /** How many numbers are members. */
@@ -186,9 +258,7 @@ public final class NumberSet {
             if ((containers[start + (suffix >>> 4)] & (1 << (suffix & 15))) == 0) {
                 return -1;
             }
-            int portedEntries = length - BITMAP_CHARS;
-            int entry = portedEntries == 0 ? -1 : entry(start + BITMAP_CHARS, portedEntries, suffix);
-            portCode = entry < 0 ? 0 : containers[entry] & 3;
+            portCode = bitmapMemberCode(start, length, suffix);
         } else {
             int entry = length == 0 ? -1 : entry(start, length, suffix);
             if (entry < 0) {
@@ -197,6 +267,13 @@ public final class NumberSet {
             portCode = containers[entry] & 3;
         }
         return operatorOf(holders[prefix], portCode);
+    }
+
+    /** The port code of a member of a bitmap container: its entry's among the ported ones after the bitmap, or 0. */
+    private int bitmapMemberCode(int start, int length, int suffix) {
+        int portedEntries = length - BITMAP_CHARS;
+        int entry = portedEntries == 0 ? -1 : entry(start + BITMAP_CHARS, portedEntries, suffix);
+        return entry < 0 ? 0 : containers[entry] & 3;
     }
 
     /**
@@ -230,6 +307,16 @@ public final class NumberSet {
             remaining -= half;
         }
         return entries[base] >>> 2 == suffix ? base : -1;
+    }
+
+    /** {@link #entry(int, int, int)} when the entry its first step reads, {@code probe}, is already at hand. */
+    private int entry(int start, int length, int suffix, int probe) {
+        if (length == 1) {
+            return probe >>> 2 == suffix ? start : -1;
+        }
+        int half = length >>> 1;
+        int base = probe <= (suffix << 2 | 3) ? start + half : start;
+        return entry(base, length - half, suffix);
     }
 
     private static void checkLengths(int numbers, int results) {

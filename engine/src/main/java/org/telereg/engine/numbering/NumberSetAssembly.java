@@ -64,14 +64,15 @@ final class NumberSetAssembly {
             starts[p] = (int) end;
             int members = runLengths[p];
             end += members >= BITMAP_CHARS ? BITMAP_CHARS + portedPerPrefix[p] : members;
-            if (end > Integer.MAX_VALUE - 8) {
+            if (end > Integer.MAX_VALUE - 9) {
                 throw new IllegalArgumentException("These numbers need more than " + (Integer.MAX_VALUE - 8)
                         + " container entries; build several sets by segment");
             }
         }
         starts[PREFIXES] = (int) end;
 
-        char[] containers = new char[(int) end];
+        // One char more than the containers need: see NumberSet#containers.
+        char[] containers = new char[(int) end + 1];
         for (int p = 0; p < PREFIXES; p++) {
             int from = runStarts[p];
             int members = runLengths[p];

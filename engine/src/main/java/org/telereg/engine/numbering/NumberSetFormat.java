@@ -13,7 +13,8 @@ import java.nio.ByteOrder;
 
 /**
  * TeleReg's binary number-set format, version 1: a header ({@code TRNS}, version, shift, size, ported count,
- * container length), then the arrays of {@link NumberSet} as they are in memory, big-endian. Reading checks
+ * container length), then the arrays of {@link NumberSet} as they are in memory (the containers with their
+ * padding char), big-endian. Reading checks
  * the header and that every container lies inside the container array, so a truncated or foreign file is
  * refused instead of answering wrongly.
  */
@@ -59,7 +60,7 @@ final class NumberSetFormat {
                 || size < 0
                 || ported < 0
                 || ported > size
-                || containerLength < 0
+                || containerLength < 1
                 || containerLength > Integer.MAX_VALUE - 8) {
             throw new IOException("Corrupt number set header");
         }
@@ -92,7 +93,7 @@ final class NumberSetFormat {
         int start = 0;
         for (int p = 0; p < PREFIXES; p++) {
             int end = set.containerStart(p + 1);
-            if (end < start || end > containers.length) {
+            if (end < start || end >= containers.length) {
                 throw new IOException(
                         "Corrupt number set: the container of prefix " + (p + PREFIXES) + " ends outside the data");
             }
@@ -115,7 +116,7 @@ final class NumberSetFormat {
             }
             start = end;
         }
-        if (start != containers.length || members != size || ports != ported) {
+        if (start != containers.length - 1 || members != size || ports != ported) {
             throw new IOException("Corrupt number set: the containers do not add up to the header's counts");
         }
     }

@@ -77,9 +77,22 @@ class NumberSetTests {
             assertAnswersLikeReference(set, member - 1, members, ports, seed);
             assertAnswersLikeReference(set, member + 1, members, ports, seed);
         }
-        for (int i = 0; i < 100_000; i++) {
-            long number = 10_000_000_000L + random.nextLong(10_000_000_000L);
-            assertAnswersLikeReference(set, number, members, ports, seed);
+        long[] queries = new long[100_000];
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = i % 2 == 0
+                    ? 10_000_000_000L + random.nextLong(10_000_000_000L)
+                    : prefixes[random.nextInt(prefixes.length)] * 10_000L + random.nextInt(10_000);
+            assertAnswersLikeReference(set, queries[i], members, ports, seed);
+        }
+        Carrier[] carriers = new Carrier[queries.length];
+        set.carriers(queries, carriers);
+        for (int i = 0; i < queries.length; i++) {
+            Carrier expected = members.contains(queries[i]) ? ports.getOrDefault(queries[i], holder(queries[i])) : null;
+            if (carriers[i] != expected) {
+                assertThat(carriers[i])
+                        .as("bulk carrier(%d), seed %d", queries[i], seed)
+                        .isEqualTo(expected);
+            }
         }
     }
 
@@ -91,20 +104,46 @@ class NumberSetTests {
         for (int i = 0; i < 500; i++) {
             builder.port(numbers[i], Carrier.CHINA_BROADNET);
         }
+        for (long number = 13_800_130_000L; number < 13_800_140_000L; number += 2) {
+            builder.add(number);
+        }
+        builder.port(13_800_130_002L, Carrier.CHINA_TELECOM);
         NumberSet set = builder.build();
+        long[] queries = Arrays.copyOf(numbers, numbers.length + 1_000 + 10);
+        for (int i = 0; i < 1_000; i++) {
+            queries[numbers.length + i] = 13_800_130_000L + random.nextInt(10_000);
+        }
+        long[] edges = {
+            0,
+            -1,
+            Long.MIN_VALUE,
+            9_999_999_999L,
+            20_000_000_000L,
+            19_999_999_999L,
+            10_000_000_000L,
+            13_800_130_002L,
+            13_800_130_003L,
+            13_800_139_998L
+        };
+        System.arraycopy(edges, 0, queries, numbers.length + 1_000, edges.length);
 
-        boolean[] members = new boolean[numbers.length];
-        Carrier[] carriers = new Carrier[numbers.length];
-        int memberCount = set.contains(numbers, members);
-        int carrierCount = set.carriers(numbers, carriers);
+        boolean[] members = new boolean[queries.length];
+        Carrier[] carriers = new Carrier[queries.length];
+        int memberCount = set.contains(queries, members);
+        int carrierCount = set.carriers(queries, carriers);
 
         int expected = 0;
-        for (int i = 0; i < numbers.length; i++) {
-            assertThat(members[i]).as("number %d", numbers[i]).isEqualTo(set.contains(numbers[i]));
-            assertThat(carriers[i]).as("number %d", numbers[i]).isEqualTo(set.carrier(numbers[i]));
-            expected += set.contains(numbers[i]) ? 1 : 0;
+        for (int i = 0; i < queries.length; i++) {
+            long number = queries[i];
+            if (members[i] != set.contains(number) || carriers[i] != set.carrier(number)) {
+                assertThat(members[i]).as("contains %d", number).isEqualTo(set.contains(number));
+                assertThat(carriers[i]).as("carrier of %d", number).isEqualTo(set.carrier(number));
+            }
+            expected += set.contains(number) ? 1 : 0;
         }
-        assertThat(memberCount).isEqualTo(expected).isEqualTo(carrierCount).isGreaterThan(9_000);
+        assertThat(memberCount).isEqualTo(expected).isEqualTo(carrierCount).isGreaterThan(9_500);
+        assertThat(carriers[queries.length - 3]).isEqualTo(Carrier.CHINA_TELECOM);
+        assertThat(carriers[queries.length - 1]).isEqualTo(Carrier.CHINA_MOBILE);
     }
 
     @Test
@@ -322,8 +361,8 @@ class NumberSetTests {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("Not a TeleReg number set");
         byte[] unordered = written.clone();
-        // The stream ends with the three entries; put 138 0013 8005 ahead of 138 0013 8000.
-        int entries = unordered.length - 3 * 2;
+        // The stream ends with the three entries and a padding char; put 138 0013 8005 ahead of 138 0013 8000.
+        int entries = unordered.length - 4 * 2;
         byte first0 = unordered[entries];
         byte first1 = unordered[entries + 1];
         unordered[entries] = unordered[entries + 2];
