@@ -114,16 +114,10 @@ public final class NumberSet {
         Batch batch = new Batch();
         int members = 0;
         for (int from = 0; from < numbers.length; from += Batch.SIZE) {
-            int n = batch.locate(this, numbers, from, Math.min(Batch.SIZE, numbers.length - from));
+            int n = Math.min(Batch.SIZE, numbers.length - from);
+            batch.search(this, numbers, from, n);
             for (int i = 0; i < n; i++) {
-                int length = batch.lengths[i];
-                int suffix = batch.suffixes[i];
-                boolean member;
-                if (length >= BITMAP_CHARS) {
-                    member = (batch.probes[i] & (1 << (suffix & 15))) != 0;
-                } else {
-                    member = length > 0 && entry(batch.starts[i], length, suffix, batch.probes[i]) >= 0;
-                }
+                boolean member = batch.entries[i] >= 0;
                 results[from + i] = member;
                 members += member ? 1 : 0;
             }
@@ -140,17 +134,17 @@ public final class NumberSet {
         Batch batch = new Batch();
         int members = 0;
         for (int from = 0; from < numbers.length; from += Batch.SIZE) {
-            int n = batch.locate(this, numbers, from, Math.min(Batch.SIZE, numbers.length - from));
+            int n = Math.min(Batch.SIZE, numbers.length - from);
+            batch.search(this, numbers, from, n);
             for (int i = 0; i < n; i++) {
-                int start = batch.starts[i];
-                int length = batch.lengths[i];
-                int suffix = batch.suffixes[i];
+                int entry = batch.entries[i];
                 int code;
-                if (length >= BITMAP_CHARS) {
-                    code = (batch.probes[i] & (1 << (suffix & 15))) == 0 ? -1 : bitmapMemberCode(start, length, suffix);
+                if (entry < 0) {
+                    code = -1;
+                } else if (batch.lengths[i] >= BITMAP_CHARS) {
+                    code = bitmapMemberCode(batch.starts[i], batch.lengths[i], batch.suffixes[i]);
                 } else {
-                    int entry = length == 0 ? -1 : entry(start, length, suffix, batch.probes[i]);
-                    code = entry < 0 ? -1 : containers[entry] & 3;
+                    code = containers[entry] & 3;
                 }
                 results[from + i] = code < 0 ? null : CARRIERS[operatorOf(batch.holders[i], code)];
                 members += code < 0 ? 0 : 1;
@@ -160,13 +154,15 @@ public final class NumberSet {
     }
 
     /**
-     * The bulk lookups' first two steps for up to {@link #SIZE} numbers at a time, each step a loop of its
-     * own: find every container, then read the entry each search will look at first.
+     * The bulk lookups for up to {@link #SIZE} numbers at a time, every step a loop over the whole batch: find
+     * the containers, then run all the binary searches side by side, one halving per loop.
      *
-     * <p>One lookup at a time waits for the prefix index to come from memory, then for the container, with
-     * nothing else to do meanwhile. In these loops no read depends on another, so the CPU sends all of a
-     * batch's reads to memory together and waits roughly once per batch: the same trick as a software
-     * prefetch, with loads Java can express.
+     * <p>One lookup at a time waits for the prefix index to come from memory, then for each new cache line of
+     * its container, with nothing else to do meanwhile. Within one of these loops no read depends on another,
+     * so the CPU sends a whole batch's reads to memory together and waits roughly once per step instead of
+     * once per lookup: a software prefetch, with the loads Java can express. The halving is written so that a
+     * finished or empty search repeats its last read instead of branching, as the searches end at different
+     * steps.
      */
     private static final class Batch {
         static final int SIZE = 64;
@@ -174,29 +170,54 @@ public final class NumberSet {
         final int[] starts = new int[SIZE];
         final int[] lengths = new int[SIZE];
         final int[] suffixes = new int[SIZE];
-        final int[] probes = new int[SIZE];
         final byte[] holders = new byte[SIZE];
+        /** Where each search stands, then the member's entry (its bitmap word for a bitmap), or -1. */
+        final int[] entries = new int[SIZE];
 
-        /** Fills the arrays for {@code numbers[from, from + n)}; returns n. */
-        int locate(NumberSet set, long[] numbers, int from, int n) {
+        private final int[] remaining = new int[SIZE];
+
+        void search(NumberSet set, long[] numbers, int from, int n) {
+            int longest = 0;
             for (int i = 0; i < n; i++) {
                 long index = numbers[from + i] - FIRST_NUMBER;
                 // A number outside the range reads prefix 0 as an empty container.
                 boolean mobile = index >= 0 && index < NUMBER_RANGE;
                 int prefix = mobile ? (int) (index / SUFFIXES) : 0;
                 int start = set.containerStart(prefix);
+                int length = mobile ? set.containerStart(prefix + 1) - start : 0;
                 starts[i] = start;
-                lengths[i] = mobile ? set.containerStart(prefix + 1) - start : 0;
+                lengths[i] = length;
                 suffixes[i] = (int) (index - (long) prefix * SUFFIXES);
                 holders[i] = set.holders[prefix];
+                entries[i] = start;
+                remaining[i] = length >= BITMAP_CHARS ? 0 : length;
+                longest = Math.max(longest, remaining[i]);
             }
             char[] containers = set.containers;
+            while (longest > 1) {
+                longest = 0;
+                for (int i = 0; i < n; i++) {
+                    int left = remaining[i];
+                    int half = left >>> 1;
+                    int base = entries[i];
+                    entries[i] = containers[base + half] <= (suffixes[i] << 2 | 3) ? base + half : base;
+                    left -= half;
+                    remaining[i] = left;
+                    longest = Math.max(longest, left);
+                }
+            }
             for (int i = 0; i < n; i++) {
                 int length = lengths[i];
-                int at = length >= BITMAP_CHARS ? suffixes[i] >>> 4 : length >>> 1;
-                probes[i] = containers[starts[i] + at];
+                int suffix = suffixes[i];
+                int found;
+                if (length >= BITMAP_CHARS) {
+                    int word = starts[i] + (suffix >>> 4);
+                    found = (containers[word] & (1 << (suffix & 15))) != 0 ? word : -1;
+                } else {
+                    found = length > 0 && containers[entries[i]] >>> 2 == suffix ? entries[i] : -1;
+                }
+                entries[i] = found;
             }
-            return n;
         }
     }
 
@@ -307,16 +328,6 @@ public final class NumberSet {
             remaining -= half;
         }
         return entries[base] >>> 2 == suffix ? base : -1;
-    }
-
-    /** {@link #entry(int, int, int)} when the entry its first step reads, {@code probe}, is already at hand. */
-    private int entry(int start, int length, int suffix, int probe) {
-        if (length == 1) {
-            return probe >>> 2 == suffix ? start : -1;
-        }
-        int half = length >>> 1;
-        int base = probe <= (suffix << 2 | 3) ? start + half : start;
-        return entry(base, length - half, suffix);
     }
 
     private static void checkLengths(int numbers, int results) {
