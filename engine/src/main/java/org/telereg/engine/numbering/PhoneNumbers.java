@@ -94,6 +94,11 @@ public final class PhoneNumbers {
         };
     }
 
+    /** The block holder of every 7-digit prefix as {@link NumberTables#carrierByPrefix}; not to be modified. */
+    byte[] carrierByPrefix() {
+        return tables.carrierByPrefix;
+    }
+
     private PhoneLookup mobile(String raw, String national) {
         if (national.length() != 11) {
             return failed(raw, national, NumberKind.MOBILE, PhoneProblem.BAD_LENGTH);
