@@ -64,8 +64,8 @@ class NumberCasePanel implements NumberFacts {
                     default -> "success";
                 },
                 link));
-        facts.add(new NumberPanel.Fact(
-                "antifraud.field.score", fraudCase.score().toPlainString(), null, null, link));
+        facts.add(
+                new NumberPanel.Fact("antifraud.field.score", fraudCase.score().toPlainString(), null, null, link));
         facts.add(new NumberPanel.Fact("antifraud.field.detected", fraudCase.detectedOn(), null, null, null));
         if (fraudCase.operatorName() != null) {
             facts.add(new NumberPanel.Fact("antifraud.field.operator", fraudCase.operatorName(), null, null, null));

@@ -39,8 +39,8 @@ class NumberAppealsPanel implements NumberFacts {
         String where = " where complainant_phone = :phone and "
                 + scope.sqlCondition("province_code", "respondent_credit_code", params);
         Optional<Latest> latest = jdbc.sql(
-                        "select id, tracking_number, complainant_name, subject, received_at from appeals_appeal"
-                                + where + " order by received_at desc, id desc limit 1")
+                        "select id, tracking_number, complainant_name, subject, received_at from appeals_appeal" + where
+                                + " order by received_at desc, id desc limit 1")
                 .params(params)
                 .query((rs, n) -> new Latest(
                         rs.getLong(1),

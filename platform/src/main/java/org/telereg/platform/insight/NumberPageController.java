@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,7 +33,8 @@ class NumberPageController {
             return new ModelAndView("insight/number-search");
         }
         try {
-            return new ModelAndView("redirect:/console/numbers/" + PhoneNumber.of(number).national());
+            return new ModelAndView(
+                    "redirect:/console/numbers/" + PhoneNumber.of(number).national());
         } catch (InvalidValueException e) {
             return refused(number, e);
         }

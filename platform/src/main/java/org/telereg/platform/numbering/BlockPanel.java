@@ -39,7 +39,11 @@ class BlockPanel implements NumberFacts {
             String list = "/console/numbering?prefix=" + a.prefix();
             facts.add(new NumberPanel.Fact("numbering.panel.holder", a.holderName(), null, null, list));
             facts.add(new NumberPanel.Fact(
-                    "numbering.panel.block", a.prefix(), "numbering.kind." + a.kind().name(), "secondary", null));
+                    "numbering.panel.block",
+                    a.prefix(),
+                    "numbering.kind." + a.kind().name(),
+                    "secondary",
+                    null));
             facts.add(new NumberPanel.Fact(
                     "numbering.field.allocatedOn", a.allocatedOn().toString(), null, null, null));
             if (a.carrierName() != null) {

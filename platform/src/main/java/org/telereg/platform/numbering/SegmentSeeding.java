@@ -71,8 +71,7 @@ public class SegmentSeeding {
      * @param missingHolders carriers with no registered operator (organisation code and company) to
      *     hold their blocks; their blocks were skipped
      */
-    public record SeedResult(
-            int blocks, int created, int alreadyHeld, int overlapping, List<String> missingHolders) {}
+    public record SeedResult(int blocks, int created, int alreadyHeld, int overlapping, List<String> missingHolders) {}
 
     /** A block of the reference data: a prefix and the carrier holding every number under it. */
     record ReferenceBlock(String prefix, Carrier carrier) {}
@@ -89,8 +88,8 @@ public class SegmentSeeding {
         }
         Map<Carrier, CompanyView> holders = new EnumMap<>(Carrier.class);
         List<String> missing = new ArrayList<>();
-        for (Carrier carrier : List.of(
-                Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM, Carrier.CHINA_TELECOM, Carrier.CHINA_BROADNET)) {
+        for (Carrier carrier :
+                List.of(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM, Carrier.CHINA_TELECOM, Carrier.CHINA_BROADNET)) {
             Optional<CompanyView> holder = Optional.ofNullable(
                             settings.segmentHolders().get(carrier.name()))
                     .flatMap(access::organisation)
@@ -117,7 +116,8 @@ public class SegmentSeeding {
                     .findFirst();
             if (covering.isPresent()) {
                 AllocationView other = covering.get();
-                if (other.prefix().equals(block.prefix()) && other.holderCreditCode().equals(holder.creditCode())) {
+                if (other.prefix().equals(block.prefix())
+                        && other.holderCreditCode().equals(holder.creditCode())) {
                     already++;
                 } else {
                     overlapping++;

@@ -165,8 +165,7 @@ public class UtilisationReports {
         summary.put("sha256", hash);
         summary.put("rows", parsed.lines);
         audit.record("numbering", "UtilisationBatch", holder + "/" + batchKey, "submitted", null, summary);
-        return new UtilisationResult(
-                UtilisationResult.Status.IMPORTED, text.charset(), parsed.lines, 0, List.of());
+        return new UtilisationResult(UtilisationResult.Status.IMPORTED, text.charset(), parsed.lines, 0, List.of());
     }
 
     /**
@@ -241,11 +240,7 @@ public class UtilisationReports {
                 .param("batch", batchKey)
                 .query((rs, n) -> rs.getString(1).equals(hash)
                         ? new UtilisationResult(
-                                UtilisationResult.Status.ALREADY_IMPORTED,
-                                rs.getString(2),
-                                rs.getInt(3),
-                                0,
-                                List.of())
+                                UtilisationResult.Status.ALREADY_IMPORTED, rs.getString(2), rs.getInt(3), 0, List.of())
                         : UtilisationResult.fileError(
                                 "UTF-8",
                                 "numbering.utilisation.batchReused",
@@ -405,8 +400,7 @@ public class UtilisationReports {
         if (block != null) {
             long capacity = block.kind().capacity(block.prefix());
             if (inUse > assigned) {
-                parsed.error(
-                        line, "in_use", "numbering.utilisation.moreThanAssigned", "more in use than assigned");
+                parsed.error(line, "in_use", "numbering.utilisation.moreThanAssigned", "more in use than assigned");
                 bad = true;
             }
             if (assigned > capacity) {

@@ -90,16 +90,17 @@ class RealnamePanel implements NumberFacts {
                     overCap ? "realname.panel.overCap" : null,
                     overCap ? "danger" : null,
                     overCap ? "/console/realname" : null));
-            verification(r).ifPresent(status -> facts.add(new NumberPanel.Fact(
-                    "realname.panel.verification",
-                    null,
-                    "realname.verificationStatus." + status,
-                    switch (status) {
-                        case "PENDING" -> "warning";
-                        case "SUSPENDED" -> "danger";
-                        default -> "success";
-                    },
-                    "/console/realname/verifications?status=" + status)));
+            verification(r)
+                    .ifPresent(status -> facts.add(new NumberPanel.Fact(
+                            "realname.panel.verification",
+                            null,
+                            "realname.verificationStatus." + status,
+                            switch (status) {
+                                case "PENDING" -> "warning";
+                                case "SUSPENDED" -> "danger";
+                                default -> "success";
+                            },
+                            "/console/realname/verifications?status=" + status)));
         }
         return Optional.of(new NumberPanel(30, "realname.panel.title", facts, "/console/realname"));
     }

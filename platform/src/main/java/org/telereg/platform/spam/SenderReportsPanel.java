@@ -34,8 +34,8 @@ class SenderReportsPanel implements NumberFacts {
     public Optional<NumberPanel> panel(DataScope scope, String number) {
         Map<String, Object> params = new HashMap<>();
         params.put("party", number);
-        String where =
-                " where reported_party = :party and " + scope.sqlCondition("province_code", "operator_credit_code", params);
+        String where = " where reported_party = :party and "
+                + scope.sqlCondition("province_code", "operator_credit_code", params);
         long count = jdbc.sql("select count(*) from spam_report" + where + " and status <> 'DUPLICATE'")
                 .params(params)
                 .query(Long.class)

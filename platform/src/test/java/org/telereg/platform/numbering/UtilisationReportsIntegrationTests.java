@@ -83,7 +83,8 @@ class UtilisationReportsIntegrationTests {
                 .isEqualTo(UtilisationResult.Status.ALREADY_IMPORTED);
         UtilisationResult reused = reports.importCsv(cmcc, batchId, "other.csv", csv("139," + later + ",1,1"));
         assertThat(reused.status()).isEqualTo(UtilisationResult.Status.REJECTED);
-        assertThat(reused.errors()).extracting(UtilisationResult.LineError::code)
+        assertThat(reused.errors())
+                .extracting(UtilisationResult.LineError::code)
                 .containsExactly("numbering.utilisation.batchReused");
 
         assertThat(reports.series(DataScope.all(), block139.id()))
@@ -130,10 +131,12 @@ class UtilisationReportsIntegrationTests {
                         tuple(8L, "in_use", "numbering.utilisation.badCount"),
                         tuple(8L, "assigned", "numbering.utilisation.badCount"),
                         tuple(9L, "prefix", "numbering.utilisation.duplicate"));
-        assertThat(reports.series(DataScope.all(), block150.id())).as("nothing half-written").isEmpty();
+        assertThat(reports.series(DataScope.all(), block150.id()))
+                .as("nothing half-written")
+                .isEmpty();
 
-        UtilisationResult noColumns =
-                reports.importCsv(cmcc, batch(), "x.csv", "prefix,month\n150,2026-01\n".getBytes(StandardCharsets.UTF_8));
+        UtilisationResult noColumns = reports.importCsv(
+                cmcc, batch(), "x.csv", "prefix,month\n150,2026-01\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noColumns.errors())
                 .extracting(UtilisationResult.LineError::line, UtilisationResult.LineError::field)
                 .containsExactly(tuple(1L, "period"), tuple(1L, "in_use"), tuple(1L, "assigned"));
@@ -148,8 +151,7 @@ class UtilisationReportsIntegrationTests {
         AllocationView block187 = block("18700000000");
         String text = "码号,月份,在用数,已分配数\n187," + THIS_MONTH.minusMonths(1) + ",500,800\n";
 
-        UtilisationResult result =
-                reports.importCsv(cmcc, batch(), "使用情况.csv", text.getBytes(Charset.forName("GBK")));
+        UtilisationResult result = reports.importCsv(cmcc, batch(), "使用情况.csv", text.getBytes(Charset.forName("GBK")));
 
         assertThat(result.status()).isEqualTo(UtilisationResult.Status.IMPORTED);
         assertThat(result.encoding()).isEqualTo("GB18030");
@@ -160,11 +162,13 @@ class UtilisationReportsIntegrationTests {
 
     @Test
     void onlyAnOperatorReportsAndOnlyForBlocksItHolds() {
-        assertThatThrownBy(() -> reports.importCsv(SignIn.actor(users, "officer"), batch(), "x.csv", csv("138,2026-01,1,1")))
+        assertThatThrownBy(() ->
+                        reports.importCsv(SignIn.actor(users, "officer"), batch(), "x.csv", csv("138,2026-01,1,1")))
                 .isInstanceOf(AccessDeniedException.class);
         UtilisationResult result = reports.importCsv(
                 SignIn.actor(users, "cmcc"), batch(), "x.csv", csv("186," + THIS_MONTH.minusMonths(1) + ",1,1"));
-        assertThat(result.errors()).extracting(UtilisationResult.LineError::code)
+        assertThat(result.errors())
+                .extracting(UtilisationResult.LineError::code)
                 .containsExactly("numbering.utilisation.notHeld");
     }
 
@@ -175,10 +179,12 @@ class UtilisationReportsIntegrationTests {
         String month = THIS_MONTH.minusMonths(1).toString();
         reports.importCsv(cmcc, batch(), "low.csv", csv("188," + month + ",2000000,3000000"));
 
-        assertThat(reports.lowest(DataScope.all(), new BigDecimal("0.05"), PageRequest.of(0, 100)).getContent())
+        assertThat(reports.lowest(DataScope.all(), new BigDecimal("0.05"), PageRequest.of(0, 100))
+                        .getContent())
                 .extracting(b -> b.allocation().prefix())
                 .contains("188");
-        assertThat(reports.lowest(DataScope.all(), new BigDecimal("0.01"), PageRequest.of(0, 100)).getContent())
+        assertThat(reports.lowest(DataScope.all(), new BigDecimal("0.01"), PageRequest.of(0, 100))
+                        .getContent())
                 .as("2 % is not below 1 %")
                 .extracting(b -> b.allocation().prefix())
                 .doesNotContain("188");
@@ -208,29 +214,33 @@ class UtilisationReportsIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(province).as("a national block's reports are not a province's").doesNotContain("2,000,000");
+        assertThat(province)
+                .as("a national block's reports are not a province's")
+                .doesNotContain("2,000,000");
     }
 
     @Test
     void theApiAnswersARejectedFileWithLineErrors() throws Exception {
-        mvc.perform(post("/api/v1/numbering/utilisation")
-                        .param("batchId", batch())
-                        .contentType("text/csv")
-                        .content(csv("138,2026-1,1,1"))
-                        .with(as(users, "cmcc"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf()))
+        mvc.perform(
+                        post("/api/v1/numbering/utilisation")
+                                .param("batchId", batch())
+                                .contentType("text/csv")
+                                .content(csv("138,2026-1,1,1"))
+                                .with(as(users, "cmcc"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is(422))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].line").value(2))
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
-        mvc.perform(post("/api/v1/numbering/utilisation")
-                        .param("batchId", batch())
-                        .contentType("text/csv")
-                        .content(csv("138," + THIS_MONTH.minusMonths(6) + ",10,20"))
-                        .with(as(users, "cmcc"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf()))
+        mvc.perform(
+                        post("/api/v1/numbering/utilisation")
+                                .param("batchId", batch())
+                                .contentType("text/csv")
+                                .content(csv("138," + THIS_MONTH.minusMonths(6) + ",10,20"))
+                                .with(as(users, "cmcc"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("IMPORTED"));
     }

@@ -2,13 +2,13 @@ package org.telereg.platform.numbering.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -18,21 +18,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.telereg.platform.access.Actor;
-import org.telereg.platform.access.DataScope;
-import org.telereg.platform.numbering.BlockUtilisation;
-import org.telereg.platform.numbering.UtilisationReports;
-import org.telereg.platform.numbering.UtilisationResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
 import org.telereg.platform.numbering.AllocationView;
+import org.telereg.platform.numbering.BlockUtilisation;
 import org.telereg.platform.numbering.NumberResources;
+import org.telereg.platform.numbering.UtilisationReports;
+import org.telereg.platform.numbering.UtilisationResult;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.RejectedInputException;
 
@@ -102,8 +102,7 @@ class NumberingApiController {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status,
-                messages.getMessage(
-                        "numbering.utilisation.import.rejected", new Object[] {result.badLines()}, locale));
+                messages.getMessage("numbering.utilisation.import.rejected", new Object[] {result.badLines()}, locale));
         problem.setTitle(reused ? "Batch id reused" : "Utilisation report rejected");
         problem.setType(
                 URI.create(reused ? "urn:telereg:problem:batch-reused" : "urn:telereg:problem:import-rejected"));
@@ -141,8 +140,7 @@ class NumberingApiController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         if (threshold != null && (threshold.signum() < 0 || threshold.compareTo(BigDecimal.ONE) > 0)) {
-            throw new RejectedInputException(List.of(new FieldProblem(
-                    "threshold", "numbering.invalid.threshold", new Object[0], "must be between 0 and 1")));
+            throw RejectedInputException.of("threshold", "numbering.invalid.threshold", "must be between 0 and 1");
         }
         return utilisation
                 .lowest(

@@ -60,8 +60,7 @@ class UtilisationController {
         model.addAttribute("threshold", percent);
         model.addAttribute(
                 "blocks",
-                reports.lowest(
-                        scope, BigDecimal.valueOf(percent, 2), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+                reports.lowest(scope, BigDecimal.valueOf(percent, 2), PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         model.addAttribute("reports", UtilisationReports.canReport(actor));
         model.addAttribute("seeds", NumberResources.mayAllocate(actor, AllocationKind.MOBILE_SEGMENT, null));
         return "numbering/utilisation";
