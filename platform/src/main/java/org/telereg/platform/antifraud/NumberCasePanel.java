@@ -1,6 +1,7 @@
 package org.telereg.platform.antifraud;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.telereg.platform.insight.NumberPanel;
  */
 @Component
 class NumberCasePanel implements NumberFacts {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +45,7 @@ class NumberCasePanel implements NumberFacts {
                         rs.getBigDecimal(3),
                         rs.getTimestamp(4)
                                 .toInstant()
-                                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                                .atZone(CHINA)
                                 .toLocalDate()
                                 .toString(),
                         rs.getString(5)))

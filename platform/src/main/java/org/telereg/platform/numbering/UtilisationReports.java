@@ -6,6 +6,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -222,8 +224,7 @@ public class UtilisationReports {
                 .optional();
     }
 
-    private static BlockUtilisation utilisation(AllocationView allocation, java.sql.ResultSet rs)
-            throws java.sql.SQLException {
+    private static BlockUtilisation utilisation(AllocationView allocation, ResultSet rs) throws SQLException {
         return new BlockUtilisation(
                 allocation,
                 rs.getString("period"),
@@ -434,11 +435,7 @@ public class UtilisationReports {
 
     private static void readHeader(CsvRecord record, Map<String, Integer> index, Parsed parsed) {
         for (int i = 0; i < record.getFieldCount(); i++) {
-            String name = record.getField(i).strip().toLowerCase(Locale.ROOT);
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            String header = name;
+            String header = record.getField(i).strip().toLowerCase(Locale.ROOT);
             String column = COLUMNS.entrySet().stream()
                     .filter(e -> e.getValue().contains(header))
                     .map(Map.Entry::getKey)
