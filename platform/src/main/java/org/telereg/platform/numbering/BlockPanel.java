@@ -37,9 +37,9 @@ class BlockPanel implements NumberFacts {
         List<NumberPanel.Fact> facts = new ArrayList<>();
         block.ifPresent(a -> {
             String list = "/console/numbering?prefix=" + a.prefix();
-            facts.add(new NumberPanel.Fact("numbering.panel.holder", a.holderName(), null, null, list));
+            facts.add(new NumberPanel.Fact("numbering.blockPanel.holder", a.holderName(), null, null, list));
             facts.add(new NumberPanel.Fact(
-                    "numbering.panel.block",
+                    "numbering.blockPanel.block",
                     a.prefix(),
                     "numbering.kind." + a.kind().name(),
                     "secondary",
@@ -53,7 +53,7 @@ class BlockPanel implements NumberFacts {
                 utilisation.latest(a).ifPresent(u -> {
                     boolean low = u.ratio().compareTo(utilisation.lowThreshold()) < 0;
                     facts.add(new NumberPanel.Fact(
-                            "numbering.panel.utilisation",
+                            "numbering.blockPanel.utilisation",
                             u.percent() + "% · " + u.period(),
                             low ? "numbering.utilisation.low" : null,
                             low ? "warning" : null,
@@ -61,6 +61,6 @@ class BlockPanel implements NumberFacts {
                 });
             }
         });
-        return Optional.of(new NumberPanel(10, "numbering.panel.title", facts, "/console/numbering"));
+        return Optional.of(new NumberPanel(10, "numbering.blockPanel.title", facts, "/console/numbering"));
     }
 }
