@@ -43,6 +43,11 @@ public class TeleRegApplication {
                     "audit-verify",
                     "校验审计日志哈希链 / verify the audit log's hash chain; exit 1 when it is broken"),
             new CommandLineEntry(
+                    "segments-seed",
+                    "segments-seed",
+                    "按参考号段数据分配基础运营商移动网号段（可重复执行） / allocate the basic operators' mobile segments"
+                            + " from the reference data; running it again adds only what is missing"),
+            new CommandLineEntry(
                     "fraud-scan",
                     "fraud-scan --calls voc.csv [--sms sms.csv] [--users user.csv] [--model m] --out suspects.csv",
                     "从话单识别涉诈号码 / score every number of a CDR file; one row per subscriber",

@@ -268,7 +268,7 @@ public class NumberResources {
         return found.orElse(null);
     }
 
-    private static AllocationView toView(ResultSet rs) throws SQLException {
+    static AllocationView toView(ResultSet rs) throws SQLException {
         java.sql.Date withdrawn = rs.getDate("withdrawn_on");
         return new AllocationView(
                 rs.getLong("id"),

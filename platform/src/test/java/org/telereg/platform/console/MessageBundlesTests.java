@@ -270,6 +270,8 @@ class MessageBundlesTests {
         families.put("access.type.", names(OrganisationType.values()));
         families.put("entity.type.", names(CompanyType.values()));
         families.put("antifraud.status.", names(org.telereg.platform.antifraud.CaseStatus.values()));
+        families.put("number.kind.", names(org.telereg.engine.numbering.NumberKind.values()));
+        families.put("number.carrier.", names(org.telereg.engine.numbering.Carrier.values()));
         families.put("spam.category.", names(org.telereg.platform.spam.ReportCategory.values()));
         families.put("spam.status.", names(org.telereg.platform.spam.ReportStatus.values()));
         families.put("spam.answer.", names(org.telereg.platform.spam.OperatorAnswer.values()));
