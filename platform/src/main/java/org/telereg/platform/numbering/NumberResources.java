@@ -91,7 +91,7 @@ public class NumberResources {
             throw new AccessDeniedException("role " + actor.role() + " may not allocate " + kind
                     + (provinceCode == null ? " nationally" : " in province " + provinceCode));
         }
-        overlapping(prefix, allocatedOn).ifPresent(held -> {
+        overlapping(prefix, allocatedOn, holderCode.value()).ifPresent(held -> {
             FieldProblems overlap = new FieldProblems();
             overlap.reject(
                     "prefix",
@@ -231,15 +231,22 @@ public class NumberResources {
     }
 
     /** A held block that is this prefix, contains it or lies inside it, on or after the day. */
-    private Optional<AllocationView> overlapping(String prefix, LocalDate day) {
+    /**
+     * A block still held that the prefix would overlap. A longer prefix inside a shorter block of the same holder
+     * is not an overlap: the ministry allocates a network prefix (198) nationally and the holder's provincial
+     * H-code blocks (1985xxx in 广东) are recorded inside it, so the longest prefix names the province.
+     */
+    private Optional<AllocationView> overlapping(String prefix, LocalDate day, String holderCreditCode) {
         List<String> shorter = new ArrayList<>();
-        for (int length = 1; length <= prefix.length(); length++) {
+        for (int length = 1; length < prefix.length(); length++) {
             shorter.add(prefix.substring(0, length));
         }
         return jdbc
-                .sql("select * from numbering_allocation where (prefix in (:shorter) or prefix like :longer)"
-                        + " and (withdrawn_on is null or withdrawn_on > :day) order by id")
-                .param("shorter", shorter)
+                .sql(
+                        "select * from numbering_allocation where ((prefix in (:shorter) and holder_credit_code <> :holder)"
+                                + " or prefix like :longer) and (withdrawn_on is null or withdrawn_on > :day) order by id")
+                .param("shorter", shorter.isEmpty() ? List.of("") : shorter)
+                .param("holder", holderCreditCode)
                 .param("longer", prefix + "%")
                 .param("day", day)
                 .query((rs, n) -> toView(rs))

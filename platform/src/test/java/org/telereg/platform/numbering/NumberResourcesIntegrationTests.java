@@ -123,6 +123,25 @@ class NumberResourcesIntegrationTests {
     }
 
     @Test
+    void aHolderRecordsAProvincialBlockInsideItsNationalOneAndTheLongerPrefixNamesTheProvince() {
+        Actor ministry = SignIn.actor(users, "officer");
+        String port = freshPort();
+        resources.allocate(ministry, port(port, "", registered.get(0), "OP-CMCC", "2025-01-01"));
+
+        resources.allocate(ministry, port(port + "7", "44", registered.get(0), "OP-CMCC", "2025-02-01"));
+
+        assertThat(resources.holderOf(port + "71", LocalDate.of(2025, 3, 1)))
+                .hasValueSatisfying(found -> assertThat(found.provinceCode()).isEqualTo("44"));
+        assertThat(resources.holderOf(port + "81", LocalDate.of(2025, 3, 1)))
+                .hasValueSatisfying(found -> assertThat(found.provinceCode()).isNull());
+        assertThat(problems(() -> resources.allocate(
+                        ministry, port(port + "8", "44", registered.get(1), "OP-CMCC", "2025-02-01"))))
+                .as("another holder's block inside it overlaps")
+                .extracting(FieldProblem::code)
+                .containsExactly("numbering.invalid.overlap");
+    }
+
+    @Test
     void refusesBadPrefixesUnknownHoldersMissingCarriersAndOverlaps() {
         Actor ministry = SignIn.actor(users, "officer");
         String port = freshPort();

@@ -109,7 +109,10 @@ final class Porting {
                 throw new IllegalStateException(
                         number + " is held by " + held.get().holderName());
             }
-            return;
+            if (held.get().provinceCode() != null) {
+                return;
+            }
+            // A national network block (the seeded reference segments): record the provincial block inside it.
         }
         resources.allocate(
                 Actor.system(),
