@@ -311,6 +311,12 @@ class MessageBundlesTests {
         families.put("realname.documentType.", names(org.telereg.platform.realname.DocumentType.values()));
         families.put("realname.status.", names(org.telereg.platform.realname.SubscriberStatus.values()));
         families.put("realname.verificationStatus.", names(org.telereg.platform.realname.VerificationStatus.values()));
+        families.put("broadband.technology.", names(org.telereg.engine.broadband.Technology.values()));
+        families.put("broadband.implausibility.", names(org.telereg.engine.broadband.Implausibility.values()));
+        // The fields a broadband import names in its problems (MeasurementImport).
+        families.put(
+                "broadband.field.",
+                Set.of("batchId", "format", "panelDate", "division", "operator", "technology", "file"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
