@@ -128,7 +128,7 @@ public class SpeedStatistics {
                 known(aggregate.underPlanShare()));
     }
 
-    static Optional<String> provinceName(String code) {
+    private static Optional<String> provinceName(String code) {
         try {
             return Optional.of(new ProvinceCode(code).name());
         } catch (RuntimeException e) {
