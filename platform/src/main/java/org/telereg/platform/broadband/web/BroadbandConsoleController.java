@@ -1,5 +1,6 @@
 package org.telereg.platform.broadband.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ class BroadbandConsoleController {
             @RequestParam(required = false) String technology,
             @RequestParam(value = "file", required = false) MultipartFile file,
             Model model)
-            throws java.io.IOException {
+            throws IOException {
         requireImport(actor);
         MeasurementUpload upload = new MeasurementUpload(batchId, format, panelDate, division, operator, technology);
         model.addAttribute("problems", List.of());
