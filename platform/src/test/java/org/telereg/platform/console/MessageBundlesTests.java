@@ -325,6 +325,12 @@ class MessageBundlesTests {
         // The steps OperatorReports records and the flash messages of its console controller.
         families.put("industry.step.", Set.of("DRAFT_SAVED", "SUBMITTED", "RESUBMITTED", "ACCEPTED", "RETURNED"));
         families.put("industry.done.", Set.of("saved", "submitted", "uploaded", "accepted", "returned", "assigned"));
+        families.put("broadband.technology.", names(org.telereg.engine.broadband.Technology.values()));
+        families.put("broadband.implausibility.", names(org.telereg.engine.broadband.Implausibility.values()));
+        // The fields a broadband import names in its problems (MeasurementImport).
+        families.put(
+                "broadband.field.",
+                Set.of("batchId", "format", "panelDate", "division", "operator", "technology", "file"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
