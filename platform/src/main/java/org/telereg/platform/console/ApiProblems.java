@@ -1,10 +1,8 @@
 package org.telereg.platform.console;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -80,21 +78,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid input");
         problem.setType(URI.create("urn:telereg:problem:invalid-input"));
         Locale locale = LocaleContextHolder.getLocale();
-        problem.setProperty(
-                "errors",
-                problems.stream()
-                        .map(p -> {
-                            Map<String, Object> entry = new LinkedHashMap<>();
-                            if (p.field() != null) {
-                                entry.put("field", p.field());
-                            }
-                            entry.put("code", p.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(p.code(), p.arguments(), p.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofFields(problems, messages, locale));
         return problem;
     }
 

@@ -23,6 +23,7 @@ import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.InvalidValueException;
+import org.telereg.platform.shared.LineError;
 import org.telereg.platform.shared.UploadedText;
 
 /**
@@ -143,11 +144,11 @@ public class CompanyImport {
                 parsed.ignoredColumns);
     }
 
-    private record Parsed(List<CompanyData> data, List<ImportLineError> errors, List<String> ignoredColumns) {}
+    private record Parsed(List<CompanyData> data, List<LineError> errors, List<String> ignoredColumns) {}
 
     private Parsed parse(Actor actor, UploadedText text) {
         List<CompanyData> data = new ArrayList<>();
-        List<ImportLineError> errors = new ArrayList<>();
+        List<LineError> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, Long> firstLineOfCode = new HashMap<>();
@@ -169,7 +170,7 @@ public class CompanyImport {
                 }
                 long line = record.getStartingLineNumber();
                 if (dataLines.size() >= settings.maxRows()) {
-                    errors.add(new ImportLineError(
+                    errors.add(new LineError(
                             line,
                             null,
                             "entity.import.tooManyRows",
@@ -179,7 +180,7 @@ public class CompanyImport {
                 }
                 dataLines.add(line);
                 if (record.getFieldCount() != index.size() + ignored.size()) {
-                    errors.add(new ImportLineError(
+                    errors.add(new LineError(
                             line,
                             null,
                             "entity.import.fieldCount",
@@ -209,7 +210,7 @@ public class CompanyImport {
                 }
                 for (FieldProblem problem : problems.list()) {
                     if (errors.size() < settings.maxErrors()) {
-                        errors.add(new ImportLineError(
+                        errors.add(new LineError(
                                 line,
                                 columnOf(problem.field()),
                                 problem.code(),
@@ -219,12 +220,12 @@ public class CompanyImport {
                 }
             }
             if (header) {
-                errors.add(new ImportLineError(1, null, "entity.import.noHeader", new Object[0], "no header line"));
+                errors.add(new LineError(1, null, "entity.import.noHeader", new Object[0], "no header line"));
             } else if (dataLines.isEmpty() && errors.isEmpty()) {
-                errors.add(new ImportLineError(2, null, "entity.import.noRows", new Object[0], "no data rows"));
+                errors.add(new LineError(2, null, "entity.import.noRows", new Object[0], "no data rows"));
             }
         } catch (CsvParseException e) {
-            errors.add(new ImportLineError(
+            errors.add(new LineError(
                     dataLines.isEmpty() ? 1 : dataLines.get(dataLines.size() - 1) + 1,
                     null,
                     "entity.import.malformed",
@@ -237,7 +238,7 @@ public class CompanyImport {
         return new Parsed(data, errors, ignored);
     }
 
-    private void checkGroups(List<CompanyData> data, List<Long> dataLines, List<ImportLineError> errors) {
+    private void checkGroups(List<CompanyData> data, List<Long> dataLines, List<LineError> errors) {
         if (!errors.isEmpty()) {
             return;
         }
@@ -246,7 +247,7 @@ public class CompanyImport {
             FieldProblems problems = new FieldProblems();
             writer.checkGroup(data.get(i), problems, arriving);
             for (FieldProblem problem : problems.list()) {
-                errors.add(new ImportLineError(
+                errors.add(new LineError(
                         dataLines.get(i),
                         columnOf(problem.field()),
                         problem.code(),
@@ -257,7 +258,7 @@ public class CompanyImport {
     }
 
     private static void readHeader(
-            CsvRecord record, Map<String, Integer> index, List<String> ignored, List<ImportLineError> errors) {
+            CsvRecord record, Map<String, Integer> index, List<String> ignored, List<LineError> errors) {
         for (int i = 0; i < record.getFieldCount(); i++) {
             String name = record.getField(i).strip();
             String column = COLUMNS.entrySet().stream()
@@ -269,7 +270,7 @@ public class CompanyImport {
             if (column == null) {
                 ignored.add(name);
             } else if (index.putIfAbsent(column, i) != null) {
-                errors.add(new ImportLineError(
+                errors.add(new LineError(
                         1, column, "entity.import.repeatedColumn", new Object[] {name}, "column repeated: " + name));
             }
         }
@@ -278,7 +279,7 @@ public class CompanyImport {
                 .filter(column -> !index.containsKey(column))
                 .toList();
         if (!missing.isEmpty()) {
-            errors.add(new ImportLineError(
+            errors.add(new LineError(
                     1,
                     null,
                     "entity.import.missingColumns",
@@ -316,8 +317,7 @@ public class CompanyImport {
     }
 
     private static ImportResult fileError(String encoding, String code, String message, Object... arguments) {
-        return ImportResult.rejected(
-                encoding, 0, List.of(new ImportLineError(0, null, code, arguments, message)), List.of());
+        return ImportResult.rejected(encoding, 0, List.of(new LineError(0, null, code, arguments, message)), List.of());
     }
 
     private static Map<String, List<String>> columns() {

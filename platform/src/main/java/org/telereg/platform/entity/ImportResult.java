@@ -1,6 +1,7 @@
 package org.telereg.platform.entity;
 
 import java.util.List;
+import org.telereg.platform.shared.LineError;
 
 /**
  * The outcome of a company import. Either everything was written or nothing was.
@@ -19,7 +20,7 @@ public record ImportResult(
         int rows,
         int created,
         int updated,
-        List<ImportLineError> errors,
+        List<LineError> errors,
         List<String> ignoredColumns) {
 
     public enum Status {
@@ -28,7 +29,7 @@ public record ImportResult(
         REJECTED
     }
 
-    static ImportResult rejected(String encoding, int rows, List<ImportLineError> errors, List<String> ignored) {
+    static ImportResult rejected(String encoding, int rows, List<LineError> errors, List<String> ignored) {
         return new ImportResult(Status.REJECTED, encoding, rows, 0, 0, List.copyOf(errors), ignored);
     }
 }

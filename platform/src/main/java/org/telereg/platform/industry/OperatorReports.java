@@ -32,6 +32,7 @@ import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.InvalidValueException;
+import org.telereg.platform.shared.LineError;
 import org.telereg.platform.shared.RejectedInputException;
 import org.telereg.platform.shared.UploadedText;
 
@@ -325,7 +326,7 @@ public class OperatorReports {
             return rejected(
                     report,
                     null,
-                    List.of(new UploadResult.LineError(
+                    List.of(new LineError(
                             0,
                             null,
                             "industry.upload.tooLarge",
@@ -336,10 +337,7 @@ public class OperatorReports {
         try {
             text = UploadedText.decode(content);
         } catch (InvalidValueException e) {
-            return rejected(
-                    report,
-                    null,
-                    List.of(new UploadResult.LineError(0, null, e.code(), e.arguments(), e.getMessage())));
+            return rejected(report, null, List.of(new LineError(0, null, e.code(), e.arguments(), e.getMessage())));
         }
         CatalogueVersion version = catalogue.version(report.catalogueVersion());
         ReportCsv.Read read = ReportCsv.read(text.text(), version, template(report));
@@ -350,21 +348,21 @@ public class OperatorReports {
             ReportView submitted = submit(actor, reportId, read.values(), Channel.UPLOAD);
             return new UploadResult(UploadResult.Status.SUBMITTED, submitted, text.charset(), List.of());
         } catch (RejectedInputException e) {
-            List<UploadResult.LineError> errors = new ArrayList<>();
+            List<LineError> errors = new ArrayList<>();
             for (FieldProblem problem : e.problems()) {
-                errors.add(new UploadResult.LineError(
+                errors.add(new LineError(
                         read.lines().getOrDefault(problem.field(), 0L),
                         problem.field(),
                         problem.code(),
                         problem.arguments(),
                         problem.defaultMessage()));
             }
-            errors.sort(Comparator.comparingLong(UploadResult.LineError::line));
+            errors.sort(Comparator.comparingLong(LineError::line));
             return rejected(report, text.charset(), errors);
         }
     }
 
-    private static UploadResult rejected(ReportView report, String encoding, List<UploadResult.LineError> errors) {
+    private static UploadResult rejected(ReportView report, String encoding, List<LineError> errors) {
         return new UploadResult(UploadResult.Status.REJECTED, report, encoding, List.copyOf(errors));
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.telereg.platform.shared.LineError;
 
 /**
  * Reads a report file: a header {@code metric_code,value} (or {@code 指标代码,数值} / {@code 指标,数值}),
@@ -23,7 +24,7 @@ final class ReportCsv {
     private static final Set<String> SECOND_HEADERS = Set.of("value", "amount", "数值", "值");
 
     /** The values read (metric code → text), the line each came from, and the lines refused. */
-    record Read(Map<String, String> values, Map<String, Long> lines, List<UploadResult.LineError> errors) {}
+    record Read(Map<String, String> values, Map<String, Long> lines, List<LineError> errors) {}
 
     private ReportCsv() {}
 
@@ -37,7 +38,7 @@ final class ReportCsv {
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Long> lines = new HashMap<>();
-        List<UploadResult.LineError> errors = new ArrayList<>();
+        List<LineError> errors = new ArrayList<>();
         long lastLine = 0;
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
                 .allowExtraFields(true)
@@ -55,7 +56,7 @@ final class ReportCsv {
                                     record.getField(0).strip().toLowerCase(Locale.ROOT))
                             || !SECOND_HEADERS.contains(
                                     record.getField(1).strip().toLowerCase(Locale.ROOT))) {
-                        errors.add(new UploadResult.LineError(
+                        errors.add(new LineError(
                                 line,
                                 null,
                                 "industry.upload.header",
@@ -66,7 +67,7 @@ final class ReportCsv {
                     continue;
                 }
                 if (lines.size() + errors.size() > template.metricCodes().size() * 2) {
-                    errors.add(new UploadResult.LineError(
+                    errors.add(new LineError(
                             line,
                             null,
                             "industry.upload.tooManyLines",
@@ -75,7 +76,7 @@ final class ReportCsv {
                     break;
                 }
                 if (record.getFieldCount() != 2) {
-                    errors.add(new UploadResult.LineError(
+                    errors.add(new LineError(
                             line,
                             null,
                             "industry.upload.fieldCount",
@@ -90,7 +91,7 @@ final class ReportCsv {
                 }
                 if (code == null) {
                     String shown = named.length() > 40 ? named.substring(0, 40) + "…" : named;
-                    errors.add(new UploadResult.LineError(
+                    errors.add(new LineError(
                             line,
                             null,
                             "industry.upload.unknownMetric",
@@ -100,7 +101,7 @@ final class ReportCsv {
                 }
                 Long first = lines.putIfAbsent(code, line);
                 if (first != null) {
-                    errors.add(new UploadResult.LineError(
+                    errors.add(new LineError(
                             line,
                             code,
                             "industry.upload.duplicate",
@@ -111,15 +112,13 @@ final class ReportCsv {
                 values.put(code, record.getField(1));
             }
             if (header) {
-                errors.add(new UploadResult.LineError(
+                errors.add(new LineError(
                         1, null, "industry.upload.header", new Object[0], "the header must be metric_code,value"));
             } else if (values.isEmpty() && errors.isEmpty()) {
-                errors.add(new UploadResult.LineError(
-                        2, null, "industry.upload.noRows", new Object[0], "no metric lines"));
+                errors.add(new LineError(2, null, "industry.upload.noRows", new Object[0], "no metric lines"));
             }
         } catch (CsvParseException e) {
-            errors.add(new UploadResult.LineError(
-                    lastLine + 1, null, "industry.upload.malformed", new Object[0], "malformed CSV"));
+            errors.add(new LineError(lastLine + 1, null, "industry.upload.malformed", new Object[0], "malformed CSV"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package org.telereg.platform.industry;
 
 import java.util.List;
+import org.telereg.platform.shared.LineError;
 
 /**
  * The outcome of a report file upload: submitted, or refused with every line's problems (nothing
@@ -15,12 +16,4 @@ public record UploadResult(Status status, ReportView report, String encoding, Li
         SUBMITTED,
         REJECTED
     }
-
-    /**
-     * Why a line was refused.
-     *
-     * @param line the line number in the file (the header is line 1; 0 for the file as a whole)
-     * @param field the metric code, or null when the whole line is at fault
-     */
-    public record LineError(long line, String field, String code, Object[] arguments, String defaultMessage) {}
 }

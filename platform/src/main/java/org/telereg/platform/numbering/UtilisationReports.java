@@ -35,6 +35,7 @@ import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.InvalidValueException;
+import org.telereg.platform.shared.LineError;
 import org.telereg.platform.shared.UploadedText;
 
 /**
@@ -267,13 +268,13 @@ public class UtilisationReports {
 
     private static final class Parsed {
         final List<Row> rows = new ArrayList<>();
-        final List<UtilisationResult.LineError> errors = new ArrayList<>();
+        final List<LineError> errors = new ArrayList<>();
         int lines;
         int badLines;
 
         void error(long line, String field, String code, String message, Object... arguments) {
             if (errors.size() < MAX_ERRORS) {
-                errors.add(new UtilisationResult.LineError(line, field, code, arguments, message));
+                errors.add(new LineError(line, field, code, arguments, message));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.telereg.platform.numbering;
 
 import java.util.List;
+import org.telereg.platform.shared.LineError;
 
 /**
  * The outcome of one utilisation upload: every line was written, or none was.
@@ -19,17 +20,6 @@ public record UtilisationResult(Status status, String encoding, int rows, int ba
         ALREADY_IMPORTED,
         REJECTED
     }
-
-    /**
-     * Why a line (or the whole file, line 0) was refused.
-     *
-     * @param line the line number in the file (the header is line 1; 0 for the file as a whole)
-     * @param field the column, or null when the whole line or file is at fault
-     * @param code the message key
-     * @param arguments the message arguments
-     * @param defaultMessage an English fallback
-     */
-    public record LineError(long line, String field, String code, Object[] arguments, String defaultMessage) {}
 
     public UtilisationResult {
         errors = List.copyOf(errors);

@@ -35,6 +35,7 @@ import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.IdCardNumber;
 import org.telereg.platform.shared.InvalidValueException;
+import org.telereg.platform.shared.LineError;
 import org.telereg.platform.shared.PersonNames;
 import org.telereg.platform.shared.PhoneNumber;
 import org.telereg.platform.shared.UploadedText;
@@ -262,7 +263,7 @@ public class SnapshotImport {
 
     private static final class Parsed {
         final List<Subscriber> subscribers = new ArrayList<>();
-        final List<SnapshotResult.LineError> errors = new ArrayList<>();
+        final List<LineError> errors = new ArrayList<>();
         int lines;
         int badLines;
     }
@@ -295,7 +296,7 @@ public class SnapshotImport {
                     parsed.badLines++;
                     addError(
                             parsed,
-                            new SnapshotResult.LineError(
+                            new LineError(
                                     line,
                                     null,
                                     "realname.import.tooManyRows",
@@ -309,7 +310,7 @@ public class SnapshotImport {
                     parsed.badLines++;
                     addError(
                             parsed,
-                            new SnapshotResult.LineError(
+                            new LineError(
                                     line,
                                     null,
                                     "realname.import.fieldCount",
@@ -332,7 +333,7 @@ public class SnapshotImport {
                     for (FieldProblem problem : problems.list()) {
                         addError(
                                 parsed,
-                                new SnapshotResult.LineError(
+                                new LineError(
                                         line,
                                         problem.field(),
                                         problem.code(),
@@ -342,26 +343,23 @@ public class SnapshotImport {
                 }
             }
             if (header) {
-                parsed.errors.add(new SnapshotResult.LineError(
-                        1, null, "realname.import.noHeader", new Object[0], "no header line"));
+                parsed.errors.add(new LineError(1, null, "realname.import.noHeader", new Object[0], "no header line"));
             } else if (parsed.lines == 0 && parsed.errors.isEmpty()) {
-                parsed.errors.add(
-                        new SnapshotResult.LineError(2, null, "realname.import.noRows", new Object[0], "no data rows"));
+                parsed.errors.add(new LineError(2, null, "realname.import.noRows", new Object[0], "no data rows"));
             }
         } catch (CsvParseException e) {
             // The parser's message may quote the line, which may hold a document number: name the line only.
             parsed.badLines++;
             addError(
                     parsed,
-                    new SnapshotResult.LineError(
-                            lastLine + 1, null, "realname.import.malformed", new Object[0], "malformed CSV"));
+                    new LineError(lastLine + 1, null, "realname.import.malformed", new Object[0], "malformed CSV"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return parsed;
     }
 
-    private void addError(Parsed parsed, SnapshotResult.LineError error) {
+    private void addError(Parsed parsed, LineError error) {
         if (parsed.errors.size() < settings.maxErrors()) {
             parsed.errors.add(error);
         }
@@ -450,7 +448,7 @@ public class SnapshotImport {
     }
 
     /** Reads the header; returns how many columns the import does not know and will ignore. */
-    private static int readHeader(CsvRecord record, Map<String, Integer> index, List<SnapshotResult.LineError> errors) {
+    private static int readHeader(CsvRecord record, Map<String, Integer> index, List<LineError> errors) {
         int ignored = 0;
         for (int i = 0; i < record.getFieldCount(); i++) {
             String name = record.getField(i).strip();
@@ -462,7 +460,7 @@ public class SnapshotImport {
             if (column == null) {
                 ignored++;
             } else if (index.putIfAbsent(column, i) != null) {
-                errors.add(new SnapshotResult.LineError(
+                errors.add(new LineError(
                         1, column, "realname.import.repeatedColumn", new Object[] {name}, "column repeated: " + name));
             }
         }
@@ -471,7 +469,7 @@ public class SnapshotImport {
                 .filter(column -> !index.containsKey(column))
                 .toList();
         if (!missing.isEmpty()) {
-            errors.add(new SnapshotResult.LineError(
+            errors.add(new LineError(
                     1,
                     null,
                     "realname.import.missingColumns",

@@ -1,6 +1,7 @@
 package org.telereg.platform.realname;
 
 import java.util.List;
+import org.telereg.platform.shared.LineError;
 
 /**
  * The outcome of one snapshot upload: every line was written, or none was.
@@ -12,7 +13,8 @@ import java.util.List;
  * @param created numbers new to this operator
  * @param updated numbers whose earlier line this snapshot replaced
  * @param badLines how many lines had at least one problem (all of them, also past the listed ones)
- * @param errors the problems, in file order, at most the configured number
+ * @param errors the problems, in file order, at most the configured number; never carrying a
+ *     document number or a name
  * @param verificationsRaised identities this snapshot put over the cap, each now awaiting a second
  *     real-person verification
  */
@@ -31,17 +33,6 @@ public record SnapshotResult(
         ALREADY_IMPORTED,
         REJECTED
     }
-
-    /**
-     * Why a line (or the whole file, line 0) was refused. Never carries a document number or a name.
-     *
-     * @param line the line number in the file (the header is line 1; 0 for the file as a whole)
-     * @param field the column, or null when the whole line or file is at fault
-     * @param code the message key
-     * @param arguments the message arguments
-     * @param defaultMessage an English fallback
-     */
-    public record LineError(long line, String field, String code, Object[] arguments, String defaultMessage) {}
 
     static SnapshotResult rejected(String encoding, int rows, int badLines, List<LineError> errors) {
         return new SnapshotResult(Status.REJECTED, encoding, rows, 0, 0, badLines, List.copyOf(errors), 0);

@@ -23,6 +23,7 @@ import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.shared.LineError;
 
 @PlatformIntegrationTest
 class CompanyImportIntegrationTests {
@@ -102,7 +103,7 @@ class CompanyImportIntegrationTests {
 
         assertThat(result.status()).isEqualTo(ImportResult.Status.REJECTED);
         assertThat(result.errors())
-                .extracting(ImportLineError::line, ImportLineError::field, ImportLineError::code)
+                .extracting(LineError::line, LineError::field, LineError::code)
                 .contains(
                         org.assertj.core.groups.Tuple.tuple(
                                 3L, "credit_code", "invalid.creditCode.BAD_CHECK_CHARACTER"),
@@ -161,7 +162,7 @@ class CompanyImportIntegrationTests {
         ImportResult reused = imports.importCsv(
                 actor("admin"), batch, "other.csv", bytes(HEADER + newCode("31") + ",别的有限公司,OTHER,吴,1,31,,\n"));
         assertThat(reused.status()).isEqualTo(ImportResult.Status.REJECTED);
-        assertThat(reused.errors()).extracting(ImportLineError::code).containsExactly("entity.import.batchReused");
+        assertThat(reused.errors()).extracting(LineError::code).containsExactly("entity.import.batchReused");
     }
 
     @Test
@@ -169,11 +170,11 @@ class CompanyImportIntegrationTests {
         Actor admin = actor("admin");
         assertThat(imports.importCsv(admin, UUID.randomUUID().toString(), "empty.csv", new byte[0])
                         .errors())
-                .extracting(ImportLineError::code)
+                .extracting(LineError::code)
                 .containsExactly("invalid.file.empty");
         assertThat(imports.importCsv(admin, UUID.randomUUID().toString(), "header.csv", bytes(HEADER))
                         .errors())
-                .extracting(ImportLineError::code)
+                .extracting(LineError::code)
                 .containsExactly("entity.import.noRows");
         assertThat(imports.importCsv(admin, UUID.randomUUID().toString(), "cols.csv", bytes("name,province\nx,11\n"))
                         .errors())
@@ -186,7 +187,7 @@ class CompanyImportIntegrationTests {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, (byte) 0xff, (byte) 0xfe};
         assertThat(imports.importCsv(admin, UUID.randomUUID().toString(), "image.csv", png)
                         .errors())
-                .extracting(ImportLineError::code)
+                .extracting(LineError::code)
                 .containsExactly("invalid.file.encoding");
     }
 
@@ -196,7 +197,7 @@ class CompanyImportIntegrationTests {
 
         ImportResult result = imports.importCsv(actor("gd"), UUID.randomUUID().toString(), "scope.csv", bytes(csv));
 
-        assertThat(result.errors()).extracting(ImportLineError::code).containsExactly("entity.import.outOfScope");
+        assertThat(result.errors()).extracting(LineError::code).containsExactly("entity.import.outOfScope");
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.industry.IndustryFixtures.Operator;
+import org.telereg.platform.shared.LineError;
 
 /** The console pages and the REST API of operator reports, as operators and administrations use them. */
 @PlatformIntegrationTest
@@ -163,7 +164,7 @@ class IndustryWebIntegrationTests {
 
         assertThat(result.status()).isEqualTo(UploadResult.Status.REJECTED);
         assertThat(result.errors())
-                .extracting(UploadResult.LineError::line, UploadResult.LineError::code)
+                .extracting(LineError::line, LineError::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(13L, "industry.upload.duplicate"),
                         org.assertj.core.groups.Tuple.tuple(14L, "industry.upload.unknownMetric"));
@@ -172,18 +173,18 @@ class IndustryWebIntegrationTests {
                 report.id(),
                 csv(csvOf(IndustryFixtures.with(monthly(), "USERS_1000M", "960000")), StandardCharsets.UTF_8));
         assertThat(rules.errors())
-                .extracting(UploadResult.LineError::line, UploadResult.LineError::field, UploadResult.LineError::code)
+                .extracting(LineError::line, LineError::field, LineError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "USERS_1000M", "industry.rule.speedTiers"));
         assertThat(reports.upload(operator.actor(), report.id(), new byte[0]).errors())
-                .extracting(UploadResult.LineError::code)
+                .extracting(LineError::code)
                 .containsExactly("invalid.file.empty");
         assertThat(reports.upload(operator.actor(), report.id(), csv("a,b\n1,2\n", StandardCharsets.UTF_8))
                         .errors())
-                .extracting(UploadResult.LineError::line, UploadResult.LineError::code)
+                .extracting(LineError::line, LineError::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "industry.upload.header"));
         assertThat(reports.upload(operator.actor(), report.id(), csv("metric_code,value\n", StandardCharsets.UTF_8))
                         .errors())
-                .extracting(UploadResult.LineError::code)
+                .extracting(LineError::code)
                 .containsExactly("industry.upload.noRows");
         assertThat(reports.upload(
                                 operator.actor(),

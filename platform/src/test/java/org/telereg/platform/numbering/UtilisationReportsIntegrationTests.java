@@ -29,6 +29,7 @@ import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.shared.LineError;
 
 @PlatformIntegrationTest
 class UtilisationReportsIntegrationTests {
@@ -83,9 +84,7 @@ class UtilisationReportsIntegrationTests {
                 .isEqualTo(UtilisationResult.Status.ALREADY_IMPORTED);
         UtilisationResult reused = reports.importCsv(cmcc, batchId, "other.csv", csv("139," + later + ",1,1"));
         assertThat(reused.status()).isEqualTo(UtilisationResult.Status.REJECTED);
-        assertThat(reused.errors())
-                .extracting(UtilisationResult.LineError::code)
-                .containsExactly("numbering.utilisation.batchReused");
+        assertThat(reused.errors()).extracting(LineError::code).containsExactly("numbering.utilisation.batchReused");
 
         assertThat(reports.series(DataScope.all(), block139.id()))
                 .extracting(BlockUtilisation::period, BlockUtilisation::inUse, BlockUtilisation::capacity)
@@ -121,7 +120,7 @@ class UtilisationReportsIntegrationTests {
         assertThat(result.status()).isEqualTo(UtilisationResult.Status.REJECTED);
         assertThat(result.badLines()).isEqualTo(7);
         assertThat(result.errors())
-                .extracting(UtilisationResult.LineError::line, UtilisationResult.LineError::field, e -> e.code())
+                .extracting(LineError::line, LineError::field, e -> e.code())
                 .containsExactly(
                         tuple(3L, "prefix", "numbering.utilisation.notHeld"),
                         tuple(4L, "period", "numbering.utilisation.badPeriod"),
@@ -138,10 +137,10 @@ class UtilisationReportsIntegrationTests {
         UtilisationResult noColumns = reports.importCsv(
                 cmcc, batch(), "x.csv", "prefix,month\n150,2026-01\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noColumns.errors())
-                .extracting(UtilisationResult.LineError::line, UtilisationResult.LineError::field)
+                .extracting(LineError::line, LineError::field)
                 .containsExactly(tuple(1L, "period"), tuple(1L, "in_use"), tuple(1L, "assigned"));
         assertThat(reports.importCsv(cmcc, batch(), "empty.csv", new byte[0]).errors())
-                .extracting(UtilisationResult.LineError::code)
+                .extracting(LineError::code)
                 .containsExactly("invalid.file.empty");
     }
 
@@ -167,9 +166,7 @@ class UtilisationReportsIntegrationTests {
                 .isInstanceOf(AccessDeniedException.class);
         UtilisationResult result = reports.importCsv(
                 SignIn.actor(users, "cmcc"), batch(), "x.csv", csv("186," + THIS_MONTH.minusMonths(1) + ",1,1"));
-        assertThat(result.errors())
-                .extracting(UtilisationResult.LineError::code)
-                .containsExactly("numbering.utilisation.notHeld");
+        assertThat(result.errors()).extracting(LineError::code).containsExactly("numbering.utilisation.notHeld");
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.console.ProblemErrors;
 import org.telereg.platform.entity.CompanyImport;
 import org.telereg.platform.entity.CompanyInput;
 import org.telereg.platform.entity.CompanyRegistry;
@@ -118,22 +118,7 @@ class CompanyApiController {
                         "entity.import.rejected", new Object[] {result.errors().size()}, locale));
         problem.setTitle("Import rejected");
         problem.setProperty("encoding", result.encoding());
-        problem.setProperty(
-                "errors",
-                result.errors().stream()
-                        .map(e -> {
-                            Map<String, Object> entry = new java.util.LinkedHashMap<>();
-                            entry.put("line", e.line());
-                            if (e.field() != null) {
-                                entry.put("field", e.field());
-                            }
-                            entry.put("code", e.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
         return ResponseEntity.status(422)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.console.ProblemErrors;
 import org.telereg.platform.industry.AnomalyFlag;
 import org.telereg.platform.industry.CatalogueVersion;
 import org.telereg.platform.industry.ConsistencyRule;
@@ -179,22 +180,7 @@ class IndustryApiController {
         problem.setTitle("Report file rejected");
         problem.setType(URI.create("urn:telereg:problem:import-rejected"));
         problem.setProperty("encoding", result.encoding());
-        problem.setProperty(
-                "errors",
-                result.errors().stream()
-                        .map(e -> {
-                            Map<String, Object> entry = new LinkedHashMap<>();
-                            entry.put("line", e.line());
-                            if (e.field() != null) {
-                                entry.put("field", e.field());
-                            }
-                            entry.put("code", e.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
         return ResponseEntity.status(422)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -7,10 +7,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
@@ -28,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.console.ProblemErrors;
 import org.telereg.platform.numbering.AllocationView;
 import org.telereg.platform.numbering.BlockUtilisation;
 import org.telereg.platform.numbering.NumberResources;
@@ -109,22 +108,7 @@ class NumberingApiController {
         problem.setProperty("encoding", result.encoding());
         problem.setProperty("rows", result.rows());
         problem.setProperty("badLines", result.badLines());
-        problem.setProperty(
-                "errors",
-                result.errors().stream()
-                        .map(e -> {
-                            Map<String, Object> entry = new LinkedHashMap<>();
-                            entry.put("line", e.line());
-                            if (e.field() != null) {
-                                entry.put("field", e.field());
-                            }
-                            entry.put("code", e.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -3,10 +3,8 @@ package org.telereg.platform.realname.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -25,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.console.ProblemErrors;
 import org.telereg.platform.realname.CardCounts;
 import org.telereg.platform.realname.IdentityCards;
 import org.telereg.platform.realname.SnapshotImport;
@@ -88,22 +87,7 @@ class RealnameApiController {
         problem.setProperty("encoding", result.encoding());
         problem.setProperty("rows", result.rows());
         problem.setProperty("badLines", result.badLines());
-        problem.setProperty(
-                "errors",
-                result.errors().stream()
-                        .map(e -> {
-                            Map<String, Object> entry = new LinkedHashMap<>();
-                            entry.put("line", e.line());
-                            if (e.field() != null) {
-                                entry.put("field", e.field());
-                            }
-                            entry.put("code", e.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(e.code(), e.arguments(), e.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
