@@ -3,9 +3,7 @@ package org.telereg.platform.broadband.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -28,6 +26,7 @@ import org.telereg.platform.broadband.MeasurementUpload;
 import org.telereg.platform.broadband.SpeedQuery;
 import org.telereg.platform.broadband.SpeedReport;
 import org.telereg.platform.broadband.SpeedStatistics;
+import org.telereg.platform.console.ProblemErrors;
 
 /** REST API of broadband measurement: speed-test files in, download statistics out. */
 @RestController
@@ -107,19 +106,7 @@ class BroadbandApiController {
                         e.problems().get(0).code(), e.problems().get(0).arguments(), e.getMessage(), locale));
         problem.setTitle("Batch id reused");
         problem.setType(URI.create("urn:telereg:problem:batch-reused"));
-        problem.setProperty(
-                "errors",
-                e.problems().stream()
-                        .map(p -> {
-                            Map<String, Object> entry = new LinkedHashMap<>();
-                            entry.put("field", p.field());
-                            entry.put("code", p.code());
-                            entry.put(
-                                    "message",
-                                    messages.getMessage(p.code(), p.arguments(), p.defaultMessage(), locale));
-                            return entry;
-                        })
-                        .toList());
+        problem.setProperty("errors", ProblemErrors.ofFields(e.problems(), messages, locale));
         return problem;
     }
 }
