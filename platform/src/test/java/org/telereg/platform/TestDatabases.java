@@ -76,12 +76,15 @@ public class TestDatabases implements EnvironmentPostProcessor {
         try (Connection server = DriverManager.getConnection(serverUrl(), "postgres", "");
                 Statement sql = server.createStatement()) {
             if (OLD_DATABASES_DROPPED.compareAndSet(false, true)) {
-                // Databases left by earlier runs; the names carry the base name so nothing else matches.
+                // Databases left by earlier runs; the names carry the base name so nothing else matches, and
+                // the process id, so a run going on beside this one (another checkout) keeps its databases.
                 List<String> old = new ArrayList<>();
                 try (ResultSet rs = sql.executeQuery("select datname from pg_database where datname like '"
                         + base.substring(base.lastIndexOf('/') + 1) + "\\_%'")) {
                     while (rs.next()) {
-                        old.add(rs.getString(1));
+                        if (!ownerAlive(rs.getString(1))) {
+                            old.add(rs.getString(1));
+                        }
                     }
                 }
                 for (String database : old) {
@@ -96,6 +99,18 @@ public class TestDatabases implements EnvironmentPostProcessor {
                     e);
         }
         return base.substring(0, base.lastIndexOf('/') + 1) + name;
+    }
+
+    /** Whether the test run that created a database ({@code <base>_<pid>_<context>}) is still running. */
+    private static boolean ownerAlive(String database) {
+        String[] parts = database.split("_");
+        try {
+            long pid = Long.parseLong(parts[parts.length - 2]);
+            return pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     private static String serverUrl() {
