@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,8 +206,8 @@ public final class FraudFeaturesComparison {
 
     private static Result teleReg(Path calls) throws IOException {
         System.gc();
-        resetPeaks();
-        long rssBefore = rss("VmRSS");
+        ProcessMemory.resetPeaks();
+        long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
         FeatureExtraction extraction =
                 FraudFeatures.with(SETTINGS).withThreads(THREADS).extract(CdrFiles.calls(calls));
@@ -225,13 +222,13 @@ public final class FraudFeaturesComparison {
                 }
             }
         }
-        return new Result(seconds, peakHeap(), rss("VmHWM"), rssBefore, table.size(), sums);
+        return new Result(seconds, ProcessMemory.peakHeap(), ProcessMemory.rss("VmHWM"), rssBefore, table.size(), sums);
     }
 
     private static Result duckDb(Path calls, String sql) throws SQLException {
         System.gc();
-        resetPeaks();
-        long rssBefore = rss("VmRSS");
+        ProcessMemory.resetPeaks();
+        long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
         double[] sums = new double[CHECKED.length];
         int subscribers = 0;
@@ -262,7 +259,7 @@ public final class FraudFeaturesComparison {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(seconds, peakHeap(), rss("VmHWM"), rssBefore, subscribers, sums);
+        return new Result(seconds, ProcessMemory.peakHeap(), ProcessMemory.rss("VmHWM"), rssBefore, subscribers, sums);
     }
 
     /** Prints one run's figures, or with {@code run} 0 the median time and the largest peaks of all runs. */
@@ -314,41 +311,5 @@ public final class FraudFeaturesComparison {
             }
         }
         return kept.toString().strip();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-        try {
-            // Linux: writing 5 resets the process's peak resident set size (VmHWM).
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not Linux, or not allowed: the peak then covers the whole run so far.
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
-    /** A size from /proc/self/status in bytes, or 0 where there is none. */
-    private static long rss(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }

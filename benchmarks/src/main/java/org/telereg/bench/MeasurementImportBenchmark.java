@@ -3,8 +3,6 @@ package org.telereg.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,9 +291,9 @@ public final class MeasurementImportBenchmark {
 
     private static Result teleReg(Path file) throws IOException {
         System.gc();
-        resetPeaks();
-        long heapBefore = usedHeap();
-        long rssBefore = rss("VmRSS");
+        ProcessMemory.resetPeaks();
+        long heapBefore = ProcessMemory.usedHeap();
+        long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
         SpeedAggregation byProvince = SpeedAggregation.by(GroupBy.PROVINCE, GroupBy.OPERATOR, GroupBy.MONTH);
         SpeedAggregation byCity = SpeedAggregation.by(GroupBy.CITY, GroupBy.OPERATOR, GroupBy.MONTH);
@@ -303,10 +301,10 @@ public final class MeasurementImportBenchmark {
         Map<String, double[]> provinces = figures(byProvince.results());
         Map<String, double[]> cities = figures(byCity.results());
         double seconds = (System.nanoTime() - started) / 1e9;
-        long peakHeap = peakHeap();
+        long peakHeap = ProcessMemory.peakHeap();
         // What the two aggregations hold once read (their float arrays, sorted, and the group maps).
         System.gc();
-        long retained = usedHeap() - heapBefore;
+        long retained = ProcessMemory.usedHeap() - heapBefore;
         String summary = String.format(
                 Locale.ROOT,
                 "%,d records: %,d accepted, %,d rejected, %,d excluded %s; exact quantiles keep 2 × 4 bytes × %,d"
@@ -318,7 +316,8 @@ public final class MeasurementImportBenchmark {
                 report.excludedByReason(),
                 report.accepted(),
                 (8 * report.accepted()) >> 20);
-        Result result = new Result(seconds, peakHeap, retained, rss("VmHWM"), rssBefore, provinces, cities, summary);
+        Result result = new Result(
+                seconds, peakHeap, retained, ProcessMemory.rss("VmHWM"), rssBefore, provinces, cities, summary);
         // Keeps the aggregations reachable until the retained heap is measured.
         if (byProvince.withoutDownload() + byCity.withoutDownload() < 0) {
             throw new IllegalStateException();
@@ -341,8 +340,8 @@ public final class MeasurementImportBenchmark {
 
     private static Result duckDb(Path file) throws SQLException {
         System.gc();
-        resetPeaks();
-        long rssBefore = rss("VmRSS");
+        ProcessMemory.resetPeaks();
+        long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
         Map<String, double[]> provinces;
         Map<String, double[]> cities;
@@ -365,7 +364,8 @@ public final class MeasurementImportBenchmark {
             cities = groups(statement, "city");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(seconds, peakHeap(), 0, rss("VmHWM"), rssBefore, provinces, cities, "");
+        return new Result(
+                seconds, ProcessMemory.peakHeap(), 0, ProcessMemory.rss("VmHWM"), rssBefore, provinces, cities, "");
     }
 
     private static Map<String, double[]> groups(Statement statement, String place) throws SQLException {
@@ -456,45 +456,5 @@ public final class MeasurementImportBenchmark {
                 result.retainedHeap > 0
                         ? String.format(Locale.ROOT, ", held after GC %,d MB", result.retainedHeap >> 20)
                         : "");
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-        try {
-            // Linux: writing 5 resets the process's peak resident set size (VmHWM).
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not Linux, or not allowed: the peak then covers the whole run so far.
-        }
-    }
-
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
-    }
-
-    /** A size from /proc/self/status in bytes, or 0 where there is none. */
-    private static long rss(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }
