@@ -3,6 +3,7 @@ package org.telereg.platform.demo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,6 +22,7 @@ import org.telereg.platform.access.OrganisationType;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.antifraud.FraudDisposal;
 import org.telereg.platform.antifraud.NewSuspect;
+import org.telereg.platform.entity.CompanyAliases;
 import org.telereg.platform.entity.CompanyInput;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyType;
@@ -44,6 +46,13 @@ class DemoData implements ApplicationRunner {
     static final String MINISTRY = "MIIT";
 
     /** The accounts the README lists: user name, display name, organisation code, role. */
+    /** The names the basic operators go by in speed-test files, appeals and the press. */
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "OP-CMCC", List.of("中国移动", "China Mobile", "CMCC"),
+            "OP-CUCC", List.of("中国联通", "China Unicom", "CUCC"),
+            "OP-CTCC", List.of("中国电信", "China Telecom", "CTCC"),
+            "OP-CBN", List.of("中国广电", "China Broadnet", "CBN"));
+
     static final List<String[]> ACCOUNTS = List.of(
             new String[] {"admin", "部系统管理员", MINISTRY, "MINISTRY_ADMIN"},
             new String[] {"officer", "部业务处室", MINISTRY, "MINISTRY_OFFICER"},
@@ -55,6 +64,7 @@ class DemoData implements ApplicationRunner {
 
     private final AccessManagement access;
     private final CompanyRegistry companies;
+    private final CompanyAliases aliases;
     private final FraudDisposal fraud;
     private final NumberResources numbers;
     private final DemoSettings settings;
@@ -62,11 +72,13 @@ class DemoData implements ApplicationRunner {
     DemoData(
             AccessManagement access,
             CompanyRegistry companies,
+            CompanyAliases aliases,
             FraudDisposal fraud,
             NumberResources numbers,
             DemoSettings settings) {
         this.access = access;
         this.companies = companies;
+        this.aliases = aliases;
         this.fraud = fraud;
         this.numbers = numbers;
         this.settings = settings;
@@ -104,6 +116,9 @@ class DemoData implements ApplicationRunner {
                             operator[2],
                             names.address(operator[2]),
                             null));
+            for (String alias : ALIASES.getOrDefault(operator[0], List.of())) {
+                aliases.add(system, creditCode, alias);
+            }
             access.createOrganisation(new NewOrganisation(
                     operator[0],
                     operator[1],

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -50,6 +51,9 @@ class OperatorReportsIntegrationTests {
 
     @Autowired
     MetricCatalogue catalogue;
+
+    @Autowired
+    ReportedFigures reportedFigures;
 
     @Autowired
     AccessManagement access;
@@ -155,6 +159,50 @@ class OperatorReportsIntegrationTests {
         assertThat(values.get("FIXED_PRICE_PER_MBPS")).isEqualByComparingTo("0.1143");
         assertThat(values.get("MOBILE_PRICE_PER_GB")).isEqualByComparingTo("1.8182");
         assertThat(values.get("FIXED_DOWNLOAD_MBPS")).isEqualByComparingTo("105.5");
+    }
+
+    @Test
+    void reportedFiguresHoldSubmittedAndAcceptedValuesButNoDraftsWithinTheScope() {
+        Operator operator = IndustryFixtures.operator(access, "35");
+        Map<String, ReportView> months = IndustryFixtures.reports(
+                schedules, reports, operator, MONTHLY, "35", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 4, 1));
+        reports.submit(operator.actor(), months.get("2023-01").id(), monthly(), OperatorReports.Channel.API);
+        reports.accept(ministry, months.get("2023-01").id());
+        reports.submit(
+                operator.actor(),
+                months.get("2023-02").id(),
+                with(monthly(), "FIXED_DOWNLOAD_MBPS", "120"),
+                OperatorReports.Channel.API);
+        reports.saveDraft(operator.actor(), months.get("2023-03").id(), monthly());
+
+        List<ReportedFigures.Figure> figures = reportedFigures.figures(
+                DataScope.all(),
+                Set.of("FIXED_DOWNLOAD_MBPS", "MOBILE_PRICE_PER_GB"),
+                LocalDate.of(2023, 1, 1),
+                LocalDate.of(2023, 12, 31),
+                null,
+                operator.creditCode());
+
+        assertThat(figures)
+                .extracting(
+                        ReportedFigures.Figure::periodCode,
+                        ReportedFigures.Figure::metricCode,
+                        f -> f.amount().toPlainString(),
+                        ReportedFigures.Figure::accepted)
+                .containsExactly(
+                        tuple("2023-01", "FIXED_DOWNLOAD_MBPS", "105.5", true),
+                        tuple("2023-01", "MOBILE_PRICE_PER_GB", "1.8182", true),
+                        tuple("2023-02", "FIXED_DOWNLOAD_MBPS", "120", false),
+                        tuple("2023-02", "MOBILE_PRICE_PER_GB", "1.8182", false));
+        assertThat(reportedFigures.figures(
+                        DataScope.province("44"),
+                        Set.of("FIXED_DOWNLOAD_MBPS"),
+                        LocalDate.of(2023, 1, 1),
+                        LocalDate.of(2023, 12, 31),
+                        null,
+                        operator.creditCode()))
+                .as("another province's officer sees none of Fujian's figures")
+                .isEmpty();
     }
 
     @Test
