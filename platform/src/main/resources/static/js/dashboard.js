@@ -20,7 +20,11 @@
         tooltip: {
           trigger: 'item',
           formatter: function (p) {
-            return p.data ? p.data.fullName + '<br>' + element.dataset.series + ': ' + p.data.value : p.name;
+            // A province without figures shows the element's data-empty text, never "null" or "NaN".
+            var known = p.data && p.data.value != null && !isNaN(p.data.value);
+            var name = p.data ? p.data.fullName : p.name;
+            return known ? name + '<br>' + element.dataset.series + ': ' + p.data.value
+                         : name + '<br>' + (element.dataset.empty || '—');
           }
         },
         visualMap: { min: 0, max: Math.max(max, 1), left: 'left', bottom: 10, calculable: true,
