@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.telereg.platform.access.Actor;
 import org.telereg.platform.entity.CompanyAliases;
 
 /**
@@ -17,7 +18,7 @@ import org.telereg.platform.entity.CompanyAliases;
  */
 @Component
 @Order(39)
-class MeasurementEnterprises implements ApplicationRunner {
+public class MeasurementEnterprises implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final CompanyAliases aliases;
@@ -30,6 +31,16 @@ class MeasurementEnterprises implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         assignUnresolved();
+    }
+
+    /**
+     * Gives a company another name ({@link CompanyAliases#add}) and ties the measurements that name
+     * it to the company; returns how many measurements were tied.
+     */
+    @Transactional
+    public int addAlias(Actor actor, String creditCode, String alias) {
+        aliases.add(actor, creditCode, alias);
+        return assignUnresolved();
     }
 
     /** Resolves each distinct unresolved operator name once; returns how many measurements were tied. */
