@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     are mostly slower is a mismatch
  * @param maxSlowShare the share of fixed tests under the floor above which a declared-FTTH county is a
  *     mismatch (0.5: "mostly")
- * @param answerDays calendar days the operator has to concede or rebut before the challenge is overdue
+ * @param answerDays days the operator has to concede or rebut before the challenge is overdue
+ * @param workingDays whether {@code answerDays} counts working days (the calendar module's, less
+ *     holidays) rather than calendar days
  * @param reconcileMonths how many complete months before today the daily job and "reconcile now" look at
  * @param attachmentsDir where rebuttal evidence is kept
  * @param maxAttachments evidence files per rebuttal
@@ -32,6 +34,7 @@ record ChallengeSettings(
         @DefaultValue("100") double ftthFloorMbps,
         @DefaultValue("0.5") double maxSlowShare,
         @DefaultValue("15") int answerDays,
+        @DefaultValue("false") boolean workingDays,
         @DefaultValue("3") int reconcileMonths,
         @DefaultValue("./data/broadband-evidence") String attachmentsDir,
         @DefaultValue("5") int maxAttachments,

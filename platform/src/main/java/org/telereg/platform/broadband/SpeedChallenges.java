@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.calendar.WorkingDays;
 import org.telereg.platform.shared.DivisionCode;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.FileTypes;
@@ -56,6 +56,7 @@ public class SpeedChallenges {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
     SpeedChallenges(
             JdbcClient jdbc,
@@ -63,13 +64,15 @@ public class SpeedChallenges {
             ChallengeSettings settings,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            WorkingDays workingDays) {
         this.jdbc = jdbc;
         this.reconciler = reconciler;
         this.settings = settings;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.workingDays = workingDays;
     }
 
     public LocalDate today() {
@@ -212,7 +215,7 @@ public class SpeedChallenges {
                 .param("gap", gap)
                 .param("report", reportId)
                 .param("opened", today)
-                .param("due", today.plusDays(settings.answerDays()))
+                .param("due", answerDue(today))
                 .update();
         long id = jdbc.sql("select id from broadband_challenge where operator_credit_code = :operator"
                         + " and province_code = :province and subject = :subject and kind = :kind")
@@ -226,6 +229,13 @@ public class SpeedChallenges {
         step(id, "OPENED", actor, null);
         audit.record("broadband", "SpeedChallenge", Long.toString(id), "challengeOpened", null, summary(challenge));
         return true;
+    }
+
+    /** The last day to answer a challenge opened today: calendar or working days, as configured. */
+    LocalDate answerDue(LocalDate openedOn) {
+        return settings.workingDays()
+                ? workingDays.plus(openedOn, settings.answerDays())
+                : openedOn.plusDays(settings.answerDays());
     }
 
     /**
@@ -642,13 +652,5 @@ public class SpeedChallenges {
         } catch (InvalidValueException e) {
             return code;
         }
-    }
-
-    static List<YearMonth> months(YearMonth from, YearMonth to) {
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        return months;
     }
 }
