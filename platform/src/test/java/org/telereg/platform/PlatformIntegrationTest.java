@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.spam.attachments-dir=target/attachments",
             "telereg.antifraud.batches.storage-dir=target/cdr",
             "telereg.appeals.attachments-dir=target/appeals",
-            "telereg.licensing.attachments-dir=target/licensing"
+            "telereg.licensing.attachments-dir=target/licensing",
+            "telereg.broadband.challenges.attachments-dir=target/broadband-evidence"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")

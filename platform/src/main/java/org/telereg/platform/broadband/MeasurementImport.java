@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.entity.CompanyAliases;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.RejectedInputException;
@@ -57,14 +59,21 @@ public class MeasurementImport {
     private final AuditTrail audit;
     private final BroadbandSettings settings;
     private final Clock clock;
+    private final CompanyAliases aliases;
 
     MeasurementImport(
-            JdbcClient jdbc, JdbcTemplate template, AuditTrail audit, BroadbandSettings settings, Clock clock) {
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            AuditTrail audit,
+            BroadbandSettings settings,
+            Clock clock,
+            CompanyAliases aliases) {
         this.jdbc = jdbc;
         this.template = template;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.aliases = aliases;
     }
 
     /**
@@ -345,6 +354,8 @@ public class MeasurementImport {
         private final long batchRef;
         private final DataScope scope;
         private final List<Measurement> pending = new ArrayList<>(INSERT_CHUNK);
+        // A file names a handful of operators many times over: each name is resolved once.
+        private final Map<String, Optional<String>> enterprises = new HashMap<>();
         long outsideScope;
         long longOperators;
 
@@ -377,8 +388,8 @@ public class MeasurementImport {
             template.batchUpdate("""
                     insert into broadband_measurement (batch_ref, tested_at, division_code, province_code, city_code,
                         operator_name, technology, download_mbps, upload_mbps, latency_ms, loss, plan_mbps,
-                        busy_hour_download_mbps)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                        busy_hour_download_mbps, operator_credit_code)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Measurement m = pending.get(i);
@@ -395,6 +406,11 @@ public class MeasurementImport {
                     setFigure(ps, 11, m.loss());
                     setFigure(ps, 12, m.planMbps());
                     setFigure(ps, 13, m.busyHourDownloadMbps());
+                    ps.setString(
+                            14,
+                            enterprises
+                                    .computeIfAbsent(m.operator(), aliases::creditCode)
+                                    .orElse(null));
                 }
 
                 @Override

@@ -42,7 +42,8 @@ public class SpeedStatistics {
 
     /**
      * Aggregates the measurements the query selects within the scope: all for the ministry, the own
-     * province for an administration, none for other roles.
+     * province for an administration, the own enterprise's for an operator (the measurements whose
+     * operator name resolves to its credit code), none for other roles.
      */
     @Transactional(readOnly = true)
     public SpeedReport aggregate(DataScope scope, SpeedQuery query) {
@@ -55,7 +56,11 @@ public class SpeedStatistics {
                 conditions.add("province_code = :scopeProvince");
                 params.put("scopeProvince", scope.provinceCode());
             }
-            case ENTERPRISE, NONE -> conditions.add("1 = 0");
+            case ENTERPRISE -> {
+                conditions.add("operator_credit_code = :scopeEnterprise");
+                params.put("scopeEnterprise", scope.creditCode());
+            }
+            case NONE -> conditions.add("1 = 0");
         }
         if (query.from() != null) {
             conditions.add("tested_at >= :from");

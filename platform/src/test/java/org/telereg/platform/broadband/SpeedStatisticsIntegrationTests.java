@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
@@ -123,7 +124,7 @@ class SpeedStatisticsIntegrationTests {
     }
 
     @Test
-    void anAdministrationSeesItsOwnProvinceAndAnOperatorNone() throws Exception {
+    void anAdministrationSeesItsOwnProvinceAndAnOperatorNoneOfTheseTests() throws Exception {
         speeds("gd", "by=province")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.groups.length()").value(1))
@@ -135,7 +136,10 @@ class SpeedStatisticsIntegrationTests {
                 .andExpect(jsonPath("$.groups.length()").value(1))
                 .andExpect(jsonPath("$.groups[0].province").value("11"));
         speeds("cmcc", "by=province").andExpect(jsonPath("$.groups.length()").value(0));
-        mvc.perform(get("/console/broadband").with(as(users, "cmcc"))).andExpect(status().isForbidden());
+        // An operator sees only the tests tied to its own enterprise (OperatorMeasurementsIntegrationTests).
+        mvc.perform(get("/console/broadband?by=operator").with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(operator))));
         mvc.perform(get("/console/broadband/map-data?operator=" + operator).with(as(users, "gd")))
                 .andExpect(jsonPath("$[?(@.code == '11')].value").value(Matchers.contains(Matchers.nullValue())));
     }

@@ -331,6 +331,15 @@ class MessageBundlesTests {
         families.put(
                 "broadband.field.",
                 Set.of("batchId", "format", "panelDate", "division", "operator", "technology", "file"));
+        // Declared vs measured and challenges (broadband's SpeedChallenges and its pages).
+        families.put("challenges.status.", names(org.telereg.platform.broadband.ChallengeStatus.values()));
+        families.put("challenges.kind.", names(org.telereg.platform.broadband.ChallengeKind.values()));
+        families.put("challenges.access.", names(org.telereg.platform.broadband.AccessClass.values()));
+        families.put("challenges.technology.", names(org.telereg.platform.broadband.CoverageTechnology.values()));
+        families.put("challenges.share.", Set.of("COVERAGE_5G", "COVERAGE_FTTH"));
+        families.put("challenges.step.", Set.of("OPENED", "CONCEDED", "REBUTTED", "UPHELD", "DISMISSED", "OVERDUE"));
+        families.put("challenges.done.", Set.of("conceded", "rebutted", "decided"));
+        families.put("challenges.coverage.", Set.of("DECLARED", "ALREADY_DECLARED"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

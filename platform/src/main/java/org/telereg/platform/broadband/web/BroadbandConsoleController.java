@@ -186,8 +186,9 @@ class BroadbandConsoleController {
     }
 
     private static void requireRead(DataScope scope) {
-        if (scope.kind() != DataScope.Kind.ALL && scope.kind() != DataScope.Kind.PROVINCE) {
-            throw new AccessDeniedException("speed statistics are for the ministry and the administrations");
+        if (scope.kind() == DataScope.Kind.NONE) {
+            throw new AccessDeniedException(
+                    "speed statistics are for the ministry, the administrations and the operators (their own)");
         }
     }
 
