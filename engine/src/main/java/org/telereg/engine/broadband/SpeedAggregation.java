@@ -1,5 +1,6 @@
 package org.telereg.engine.broadband;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +26,29 @@ import java.util.function.Consumer;
  */
 public final class SpeedAggregation implements Consumer<Measurement> {
 
+    /** How many divisions' province and city codes are remembered (the current GB/T 2260 codes are ~3,200). */
+    private static final int DIVISIONS_REMEMBERED = 1 << 14;
+
+    private static final String[] NO_DIVISION = {"", ""};
+
     private final EnumSet<GroupBy> dimensions;
     private final GroupBy period;
     private final BusyHours busyHours;
-    private final Map<GroupKey, Group> groups = new HashMap<>();
+    private final boolean byProvince;
+    private final boolean byCity;
+    private final boolean byOperator;
+    private final boolean byTechnology;
+    /**
+     * A part filled by one reader thread for one stretch of a file: it keeps each group's figures as the doubles
+     * and in the order they came, so that {@link #merge} adds them to the whole exactly as one pass over the file
+     * would have (a double sum depends on the order of its terms).
+     */
+    private final boolean keepsOrder;
+    /** The groups in the order first seen, and an open-addressing index over them (no key object per record). */
+    private final List<Group> groups = new ArrayList<>();
+
+    private Group[] index = new Group[64];
+    private final Map<String, String[]> divisionParts = new HashMap<>();
     private long withoutDownload;
 
     /**
@@ -37,13 +57,22 @@ public final class SpeedAggregation implements Consumer<Measurement> {
      * @throws IllegalArgumentException when more than one period is given
      */
     public SpeedAggregation(Set<GroupBy> groupBy, BusyHours busyHours) {
-        this.dimensions = groupBy.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(groupBy);
+        this(groupBy.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(groupBy), busyHours, false);
+    }
+
+    private SpeedAggregation(EnumSet<GroupBy> dimensions, BusyHours busyHours, boolean keepsOrder) {
+        this.dimensions = dimensions;
         List<GroupBy> periods = dimensions.stream().filter(GroupBy::isPeriod).toList();
         if (periods.size() > 1) {
             throw new IllegalArgumentException("group by one period at most, not " + periods);
         }
         this.period = periods.isEmpty() ? null : periods.get(0);
         this.busyHours = busyHours;
+        this.byProvince = dimensions.contains(GroupBy.PROVINCE);
+        this.byCity = dimensions.contains(GroupBy.CITY);
+        this.byOperator = dimensions.contains(GroupBy.OPERATOR);
+        this.byTechnology = dimensions.contains(GroupBy.TECHNOLOGY);
+        this.keepsOrder = keepsOrder;
     }
 
     /** An aggregation by {@code groupBy} with the evening busy hours 20:00–23:00. */
@@ -53,24 +82,103 @@ public final class SpeedAggregation implements Consumer<Measurement> {
                 BusyHours.evening());
     }
 
+    /** An empty part grouped like this one, for one reader thread's stretch of a file; see {@link #merge}. */
+    SpeedAggregation part() {
+        return new SpeedAggregation(dimensions, busyHours, true);
+    }
+
     @Override
     public void accept(Measurement measurement) {
-        double download = measurement.downloadMbps();
+        LocalDateTime time = measurement.time();
+        add(
+                measurement.division(),
+                measurement.operator(),
+                measurement.technology(),
+                time.getYear(),
+                time.getMonthValue(),
+                time.getDayOfMonth(),
+                time.getHour(),
+                measurement.downloadMbps(),
+                measurement.planMbps(),
+                measurement.busyHourDownloadMbps());
+    }
+
+    /** What {@link #accept} does with a measurement's figures, for readers that do not build one. */
+    void add(
+            String division,
+            String operator,
+            Technology technology,
+            int year,
+            int month,
+            int day,
+            int hour,
+            double download,
+            double plan,
+            double busyHourDownload) {
         if (Double.isNaN(download)) {
             withoutDownload++;
             return;
         }
-        groups.computeIfAbsent(key(measurement), k -> new Group()).add(measurement, download, busyHours);
+        String[] parts = byProvince || byCity ? parts(division) : NO_DIVISION;
+        String province = byProvince ? parts[0] : "";
+        String city = byCity ? parts[1] : "";
+        String operatorKey = byOperator ? operator : "";
+        int technologyKey = byTechnology ? technology.ordinal() : -1;
+        long periodKey = period == null ? 0 : periodCode(year, month, day);
+        int hash = hash(province, city, operatorKey, technologyKey, periodKey);
+        Group group = find(province, city, operatorKey, technologyKey, periodKey, hash);
+        if (group == null) {
+            group = insert(new Group(
+                    province,
+                    city,
+                    operatorKey,
+                    technologyKey,
+                    periodKey,
+                    hash,
+                    new GroupKey(
+                            province,
+                            city,
+                            operatorKey,
+                            byTechnology ? technology.name() : "",
+                            period == null ? "" : periodName(year, month, day)),
+                    keepsOrder));
+        }
+        double busy = busyHourDownload;
+        if (Double.isNaN(busy) && busyHours.contains(hour)) {
+            busy = download;
+        }
+        group.add(download, busy, plan);
     }
 
-    /** Adds everything {@code other} has seen; both must group alike. */
+    /**
+     * Adds everything {@code other} has seen; both must group alike. A part filled by a reader thread adds its
+     * figures in the order it saw them, so merging the parts of a file in file order gives exactly the figures of
+     * one pass.
+     */
     public void merge(SpeedAggregation other) {
         if (!dimensions.equals(other.dimensions) || !busyHours.equals(other.busyHours)) {
             throw new IllegalArgumentException("cannot merge aggregations grouped differently");
         }
+        if (keepsOrder) {
+            throw new IllegalStateException("a reader's part is merged into the whole, not the other way");
+        }
         withoutDownload += other.withoutDownload;
-        other.groups.forEach(
-                (key, group) -> groups.computeIfAbsent(key, k -> new Group()).addAll(group));
+        for (Group theirs : other.groups) {
+            Group ours =
+                    find(theirs.province, theirs.city, theirs.operator, theirs.technology, theirs.period, theirs.hash);
+            if (ours == null) {
+                ours = insert(new Group(
+                        theirs.province,
+                        theirs.city,
+                        theirs.operator,
+                        theirs.technology,
+                        theirs.period,
+                        theirs.hash,
+                        theirs.key,
+                        false));
+            }
+            ours.addAll(theirs);
+        }
     }
 
     /** Measurements left out because they had no download figure. */
@@ -80,67 +188,200 @@ public final class SpeedAggregation implements Consumer<Measurement> {
 
     /** The statistics of every group seen, ordered by province, city, operator, technology and period. */
     public List<SpeedAggregate> results() {
+        if (keepsOrder) {
+            throw new IllegalStateException("a reader's part has no results of its own; merge it");
+        }
         List<SpeedAggregate> results = new ArrayList<>(groups.size());
-        groups.forEach((key, group) -> results.add(group.aggregate(key)));
+        for (Group group : groups) {
+            results.add(group.aggregate());
+        }
         results.sort((a, b) -> a.key().compareTo(b.key()));
         return results;
     }
 
-    private GroupKey key(Measurement m) {
-        return new GroupKey(
-                dimensions.contains(GroupBy.PROVINCE) ? m.provinceCode() : "",
-                dimensions.contains(GroupBy.CITY) ? m.cityCode() : "",
-                dimensions.contains(GroupBy.OPERATOR) ? m.operator() : "",
-                dimensions.contains(GroupBy.TECHNOLOGY) ? m.technology().name() : "",
-                period == null ? "" : period(m.time()));
+    private String[] parts(String division) {
+        String[] parts = divisionParts.get(division);
+        if (parts == null) {
+            parts = new String[] {
+                division.length() >= 2 ? division.substring(0, 2) : "",
+                division.length() >= 4 ? division.substring(0, 4) : ""
+            };
+            if (divisionParts.size() < DIVISIONS_REMEMBERED) {
+                divisionParts.put(division, parts);
+            }
+        }
+        return parts;
     }
 
-    private String period(LocalDateTime time) {
+    // One number per period, unique for each period name: 20240501, 202405, 20242 (the quarter), 2024.
+    private long periodCode(int year, int month, int day) {
         return switch (period) {
-            case DAY -> time.toLocalDate().toString();
-            case MONTH -> time.getYear() + (time.getMonthValue() < 10 ? "-0" : "-") + time.getMonthValue();
-            case QUARTER -> time.getYear() + "-Q" + ((time.getMonthValue() + 2) / 3);
-            case YEAR -> Integer.toString(time.getYear());
+            case DAY -> year * 10_000L + month * 100 + day;
+            case MONTH -> year * 100L + month;
+            case QUARTER -> year * 10L + (month + 2) / 3;
+            case YEAR -> year;
             default -> throw new IllegalStateException("not a period: " + period);
         };
     }
 
+    private String periodName(int year, int month, int day) {
+        return switch (period) {
+            case DAY -> LocalDate.of(year, month, day).toString();
+            case MONTH -> year + (month < 10 ? "-0" : "-") + month;
+            case QUARTER -> year + "-Q" + ((month + 2) / 3);
+            case YEAR -> Integer.toString(year);
+            default -> throw new IllegalStateException("not a period: " + period);
+        };
+    }
+
+    private static int hash(String province, String city, String operator, int technology, long period) {
+        int h = province.hashCode();
+        h = 31 * h + city.hashCode();
+        h = 31 * h + operator.hashCode();
+        h = 31 * h + technology;
+        h = 31 * h + Long.hashCode(period);
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    private Group find(String province, String city, String operator, int technology, long period, int hash) {
+        int mask = index.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Group group = index[i];
+            if (group == null) {
+                return null;
+            }
+            if (group.hash == hash
+                    && group.technology == technology
+                    && group.period == period
+                    && same(group.operator, operator)
+                    && same(group.city, city)
+                    && same(group.province, province)) {
+                return group;
+            }
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a == b || a.equals(b);
+    }
+
+    private Group insert(Group group) {
+        if ((groups.size() + 1) * 2 > index.length) {
+            Group[] larger = new Group[index.length * 2];
+            for (Group each : groups) {
+                place(larger, each);
+            }
+            index = larger;
+        }
+        place(index, group);
+        groups.add(group);
+        return group;
+    }
+
+    private static void place(Group[] table, Group group) {
+        int mask = table.length - 1;
+        int i = group.hash & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = group;
+    }
+
     /** The running figures of one group. */
     private static final class Group {
-        private float[] downloads = new float[16];
+        private final String province;
+        private final String city;
+        private final String operator;
+        private final int technology;
+        private final long period;
+        private final int hash;
+        private final GroupKey key;
+        private float[] downloads;
+        /** A reader's part: the downloads and the busy-hour figures as doubles, in the order seen. */
+        private double[] orderedDownloads;
+
+        private double[] orderedBusy;
         private int count;
         private double sum;
         private long busyCount;
         private double busySum;
+        private int orderedBusyCount;
         private long planKnown;
         private long underPlan;
 
-        void add(Measurement m, double download, BusyHours busyHours) {
-            append((float) download);
-            sum += download;
-            double busy = m.busyHourDownloadMbps();
-            if (Double.isNaN(busy) && busyHours.contains(m.time().getHour())) {
-                busy = download;
+        Group(
+                String province,
+                String city,
+                String operator,
+                int technology,
+                long period,
+                int hash,
+                GroupKey key,
+                boolean keepsOrder) {
+            this.province = province;
+            this.city = city;
+            this.operator = operator;
+            this.technology = technology;
+            this.period = period;
+            this.hash = hash;
+            this.key = key;
+            if (keepsOrder) {
+                orderedDownloads = new double[8];
+                orderedBusy = new double[0];
+            } else {
+                downloads = new float[16];
             }
-            if (!Double.isNaN(busy)) {
-                busyCount++;
-                busySum += busy;
+        }
+
+        void add(double download, double busy, double plan) {
+            if (orderedDownloads != null) {
+                if (count == orderedDownloads.length) {
+                    orderedDownloads = Arrays.copyOf(orderedDownloads, count * 2);
+                }
+                orderedDownloads[count++] = download;
+                if (!Double.isNaN(busy)) {
+                    if (orderedBusyCount == orderedBusy.length) {
+                        orderedBusy = Arrays.copyOf(orderedBusy, Math.max(8, orderedBusyCount * 2));
+                    }
+                    orderedBusy[orderedBusyCount++] = busy;
+                }
+            } else {
+                append((float) download);
+                sum += download;
+                if (!Double.isNaN(busy)) {
+                    busyCount++;
+                    busySum += busy;
+                }
             }
-            if (m.planMbps() > 0) {
+            if (plan > 0) {
                 planKnown++;
-                if (download < m.planMbps()) {
+                if (download < plan) {
                     underPlan++;
                 }
             }
         }
 
         void addAll(Group other) {
-            for (int i = 0; i < other.count; i++) {
-                append(other.downloads[i]);
+            if (other.orderedDownloads != null) {
+                // Term by term in the part's order: the same sums as if this group had seen them itself.
+                for (int i = 0; i < other.count; i++) {
+                    double download = other.orderedDownloads[i];
+                    append((float) download);
+                    sum += download;
+                }
+                for (int i = 0; i < other.orderedBusyCount; i++) {
+                    busyCount++;
+                    busySum += other.orderedBusy[i];
+                }
+            } else {
+                for (int i = 0; i < other.count; i++) {
+                    append(other.downloads[i]);
+                }
+                sum += other.sum;
+                busyCount += other.busyCount;
+                busySum += other.busySum;
             }
-            sum += other.sum;
-            busyCount += other.busyCount;
-            busySum += other.busySum;
             planKnown += other.planKnown;
             underPlan += other.underPlan;
         }
@@ -152,7 +393,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             downloads[count++] = value;
         }
 
-        SpeedAggregate aggregate(GroupKey key) {
+        SpeedAggregate aggregate() {
             Arrays.sort(downloads, 0, count);
             return new SpeedAggregate(
                     key,
