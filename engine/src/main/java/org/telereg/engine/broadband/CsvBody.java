@@ -37,8 +37,10 @@ import org.telereg.engine.broadband.CsvMeasurementReader.Column;
  */
 final class CsvBody {
 
-    static final long MIN_STRETCH = 1 << 20;
-    static final long MAX_STRETCH = 16 << 20;
+    // A stretch's parts hold each group's figures as doubles until merged, and each part costs a little per group:
+    // stretches of tens of megabytes keep both small against the file (~15 bytes a row).
+    static final long MIN_STRETCH = 4 << 20;
+    static final long MAX_STRETCH = 64 << 20;
 
     private static final Object BAD = new Object();
     private static final double[] POWERS_OF_TEN = {
@@ -78,7 +80,7 @@ final class CsvBody {
             long from = Math.min(header.dataStart(), size);
             long length = stretch > 0
                     ? stretch
-                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, (size - from) / (8L * threads)));
+                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, (size - from) / (2L * threads)));
             if (threads <= 1 || size - from <= length) {
                 new Rows(header, tally, charset, sink == null ? aggregations : null, header.lineNumber())
                         .read(channel, from, size);
@@ -422,6 +424,13 @@ final class CsvBody {
         return (b & 0xC0) == 0x80;
     }
 
+    /** A division with its province and city codes, cut once per text rather than once per row. */
+    record Place(String division, String province, String city) {
+        static Place of(String division) {
+            return new Place(division, SpeedAggregation.provinceCode(division), SpeedAggregation.cityCode(division));
+        }
+    }
+
     /** Texts already seen in one column, by their bytes: the string, technology or {@link #BAD} they gave. */
     static final class FieldCache {
         private static final int LIMIT = 1 << 12;
@@ -509,6 +518,7 @@ final class CsvBody {
         private final double[] ceilings;
         private final double maxLatency;
         private final long latest;
+        private final Place defaultPlace;
         private final FieldCache divisions = new FieldCache();
         private final FieldCache operators = new FieldCache();
         private final FieldCache technologies = new FieldCache();
@@ -553,6 +563,7 @@ final class CsvBody {
                 ceilings[technology.ordinal()] = ceiling == null ? Double.POSITIVE_INFINITY : ceiling;
             }
             this.maxLatency = limits.maxLatencyMs();
+            this.defaultPlace = Place.of(settings.defaultDivision());
             LocalDateTime limit = tally.now().plus(limits.futureTolerance());
             this.latest = limit.getYear() > 9999
                     ? Long.MAX_VALUE
@@ -647,13 +658,13 @@ final class CsvBody {
             if (!time(bytes, starts[timeAt], ends[timeAt])) {
                 return false;
             }
-            String division = settings.defaultDivision();
+            Place place = defaultPlace;
             if (divisionAt >= 0) {
                 Object known = division(bytes, starts[divisionAt], ends[divisionAt]);
                 if (known == BAD) {
                     return false;
                 }
-                division = (String) known;
+                place = (Place) known;
             }
             String operator = settings.defaultOperator();
             if (operatorAt >= 0) {
@@ -700,14 +711,25 @@ final class CsvBody {
             if (plausible && aggregations != null) {
                 tally.accepted();
                 for (SpeedAggregation aggregation : aggregations) {
-                    aggregation.add(division, operator, technology, year, month, day, hour, download, plan, Double.NaN);
+                    aggregation.add(
+                            place.province(),
+                            place.city(),
+                            operator,
+                            technology,
+                            year,
+                            month,
+                            day,
+                            hour,
+                            download,
+                            plan,
+                            Double.NaN);
                 }
             } else {
                 tally.offer(
                         lineBase + number,
                         Measurement.of(
                                 LocalDateTime.of(year, month, day, hour, minute, second),
-                                division,
+                                place.division(),
                                 operator,
                                 technology,
                                 download,
@@ -828,16 +850,16 @@ final class CsvBody {
 
         private Object division(byte[] bytes, int from, int to) {
             if (from == to) {
-                return settings.defaultDivision();
+                return defaultPlace;
             }
             int hash = FieldCache.hash(bytes, from, to);
             Object known = divisions.get(bytes, from, to, hash);
             if (known == null) {
                 String place = new String(bytes, from, to - from, StandardCharsets.UTF_8).strip();
                 known = place.isEmpty()
-                        ? settings.defaultDivision()
+                        ? defaultPlace
                         : DivisionCodes.normalise(place)
-                                .map(code -> (Object) code)
+                                .map(code -> (Object) Place.of(code))
                                 .orElse(BAD);
                 divisions.put(bytes, from, to, hash, known);
             }

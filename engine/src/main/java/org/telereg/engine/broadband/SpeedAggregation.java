@@ -115,33 +115,51 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             double download,
             double plan,
             double busyHourDownload) {
+        String[] parts = byProvince || byCity ? parts(division) : NO_DIVISION;
+        add(parts[0], parts[1], operator, technology, year, month, day, hour, download, plan, busyHourDownload);
+    }
+
+    /**
+     * {@link #add(String, String, Technology, int, int, int, int, double, double, double)} with the division's
+     * province and city codes already cut ({@link #provinceCode}, {@link #cityCode}).
+     */
+    void add(
+            String provinceCode,
+            String cityCode,
+            String operator,
+            Technology technology,
+            int year,
+            int month,
+            int day,
+            int hour,
+            double download,
+            double plan,
+            double busyHourDownload) {
         if (Double.isNaN(download)) {
             withoutDownload++;
             return;
         }
-        String[] parts = byProvince || byCity ? parts(division) : NO_DIVISION;
-        String province = byProvince ? parts[0] : "";
-        String city = byCity ? parts[1] : "";
+        String province = byProvince ? provinceCode : "";
+        String city = byCity ? cityCode : "";
         String operatorKey = byOperator ? operator : "";
         int technologyKey = byTechnology ? technology.ordinal() : -1;
         long periodKey = period == null ? 0 : periodCode(year, month, day);
         int hash = hash(province, city, operatorKey, technologyKey, periodKey);
         Group group = find(province, city, operatorKey, technologyKey, periodKey, hash);
         if (group == null) {
-            group = insert(new Group(
-                    province,
-                    city,
-                    operatorKey,
-                    technologyKey,
-                    periodKey,
-                    hash,
-                    new GroupKey(
+            // A reader's part names its groups only when they are merged, if the whole lacks them.
+            GroupKey key = keepsOrder
+                    ? null
+                    : new GroupKey(
                             province,
                             city,
                             operatorKey,
                             byTechnology ? technology.name() : "",
-                            period == null ? "" : periodName(year, month, day)),
-                    keepsOrder));
+                            period == null ? "" : periodName(year, month, day));
+            group = insert(new Group(province, city, operatorKey, technologyKey, periodKey, hash, key, keepsOrder));
+            group.year = year;
+            group.month = month;
+            group.day = day;
         }
         double busy = busyHourDownload;
         if (Double.isNaN(busy) && busyHours.contains(hour)) {
@@ -174,7 +192,14 @@ public final class SpeedAggregation implements Consumer<Measurement> {
                         theirs.technology,
                         theirs.period,
                         theirs.hash,
-                        theirs.key,
+                        theirs.key != null
+                                ? theirs.key
+                                : new GroupKey(
+                                        theirs.province,
+                                        theirs.city,
+                                        theirs.operator,
+                                        theirs.technology < 0 ? "" : Technology.values()[theirs.technology].name(),
+                                        period == null ? "" : periodName(theirs.year, theirs.month, theirs.day)),
                         false));
             }
             ours.addAll(theirs);
@@ -199,13 +224,20 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         return results;
     }
 
+    /** The two-digit province code of a division, or empty, as {@link Measurement#provinceCode()}. */
+    static String provinceCode(String division) {
+        return division.length() >= 2 ? division.substring(0, 2) : "";
+    }
+
+    /** The four-digit city code of a division, or empty, as {@link Measurement#cityCode()}. */
+    static String cityCode(String division) {
+        return division.length() >= 4 ? division.substring(0, 4) : "";
+    }
+
     private String[] parts(String division) {
         String[] parts = divisionParts.get(division);
         if (parts == null) {
-            parts = new String[] {
-                division.length() >= 2 ? division.substring(0, 2) : "",
-                division.length() >= 4 ? division.substring(0, 4) : ""
-            };
+            parts = new String[] {provinceCode(division), cityCode(division)};
             if (divisionParts.size() < DIVISIONS_REMEMBERED) {
                 divisionParts.put(division, parts);
             }
@@ -297,6 +329,11 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         private final long period;
         private final int hash;
         private final GroupKey key;
+        /** The date of the first measurement, which names the period of a part's group when it is merged. */
+        private int year;
+
+        private int month;
+        private int day;
         private float[] downloads;
         /** A reader's part: the downloads and the busy-hour figures as doubles, in the order seen. */
         private double[] orderedDownloads;
