@@ -31,16 +31,18 @@ import org.telereg.engine.broadband.CsvMeasurementReader.Column;
  * CsvMeasurementReader#row}), which words each error; both ways give the same measurement for a row both can read.
  *
  * <p>With more than one thread the rows after the header are cut at line ends into stretches of a few megabytes,
- * read in parallel, each into its own {@link ImportTally} and {@link SpeedAggregation#part() aggregation parts},
- * and added up in file order with their line numbers moved by the lines before them: the report and the figures are
- * the same as one thread's, whatever the number of threads.
+ * parsed in parallel, each into its own {@link ImportTally} and a {@link Batch} of its accepted rows' figures; the
+ * calling thread takes the stretches in file order, adds their tallies with the line numbers moved by the lines
+ * before them and feeds their batches to the aggregations row by row. The aggregations thus see the measurements
+ * in the order of the file, as with one thread, so every sum is the same to the last bit and the report lists the
+ * same first rows, whatever the number of threads.
  */
 final class CsvBody {
 
-    // A stretch's parts hold each group's figures as doubles until merged, and each part costs a little per group:
-    // stretches of tens of megabytes keep both small against the file (~15 bytes a row).
-    static final long MIN_STRETCH = 4 << 20;
-    static final long MAX_STRETCH = 64 << 20;
+    // A stretch's batch holds about 30 bytes per accepted row until the aggregations have taken it; a few stretches
+    // are in flight at a time.
+    static final long MIN_STRETCH = 1 << 20;
+    static final long MAX_STRETCH = 16 << 20;
 
     private static final Object BAD = new Object();
     private static final double[] POWERS_OF_TEN = {
@@ -80,9 +82,9 @@ final class CsvBody {
             long from = Math.min(header.dataStart(), size);
             long length = stretch > 0
                     ? stretch
-                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, (size - from) / (2L * threads)));
+                    : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, (size - from) / (8L * threads)));
             if (threads <= 1 || size - from <= length) {
-                new Rows(header, tally, charset, sink == null ? aggregations : null, header.lineNumber())
+                new Rows(header, tally, charset, sink == null ? aggregations : null, null, header.lineNumber())
                         .read(channel, from, size);
             } else {
                 charset.decideBefore(channel, from, size);
@@ -92,8 +94,8 @@ final class CsvBody {
         return tally.report(charset.name(), header.ignored());
     }
 
-    /** One stretch's outcome: its tally, its aggregation parts and how many lines it held. */
-    private record Stretch(ImportTally tally, List<SpeedAggregation> parts, long lines) {}
+    /** One stretch's outcome: its tally, its accepted rows' figures and how many lines it held. */
+    private record Stretch(ImportTally tally, Batch batch, long lines) {}
 
     private static void parallel(
             FileChannel channel,
@@ -125,9 +127,7 @@ final class CsvBody {
                 }
                 Stretch done = await(pending.poll());
                 tally.absorb(done.tally(), linesBefore);
-                for (int i = 0; i < aggregations.size(); i++) {
-                    aggregations.get(i).merge(done.parts().get(i));
-                }
+                done.batch().into(aggregations);
                 linesBefore += done.lines();
             }
         } finally {
@@ -144,20 +144,10 @@ final class CsvBody {
             long start,
             long end)
             throws IOException {
-        List<SpeedAggregation> parts =
-                aggregations.stream().map(SpeedAggregation::part).toList();
-        ImportTally tally = new ImportTally(
-                MeasurementFormat.CSV,
-                null,
-                whole.settings(),
-                measurement -> {
-                    for (SpeedAggregation part : parts) {
-                        part.accept(measurement);
-                    }
-                },
-                whole.now());
-        long lines = new Rows(header, tally, charset, parts, 0).read(channel, start, end);
-        return new Stretch(tally, parts, lines);
+        Batch batch = new Batch();
+        ImportTally tally = new ImportTally(MeasurementFormat.CSV, null, whole.settings(), batch::add, whole.now());
+        long lines = new Rows(header, tally, charset, null, batch, 0).read(channel, start, end);
+        return new Stretch(tally, batch, lines);
     }
 
     private static Stretch await(Future<Stretch> future) throws IOException {
@@ -431,6 +421,118 @@ final class CsvBody {
         }
     }
 
+    /**
+     * The accepted rows of one stretch, in file order, with the figures the aggregations take: what a thread that
+     * parses hands to the thread that aggregates.
+     */
+    static final class Batch {
+        private static final Technology[] TECHNOLOGIES = Technology.values();
+
+        private Place[] places = new Place[1024];
+        private String[] operators = new String[1024];
+        private byte[] technologies = new byte[1024];
+        private int[] years = new int[1024];
+        /** Month, day and hour in one number: {@code (month << 16) | (day << 8) | hour}. */
+        private int[] monthDayHours = new int[1024];
+
+        private double[] downloads = new double[1024];
+        private double[] plans = new double[1024];
+        private double[] busyHourDownloads;
+        private int size;
+
+        void add(
+                Place place,
+                String operator,
+                Technology technology,
+                int year,
+                int month,
+                int day,
+                int hour,
+                double download,
+                double plan) {
+            add(place, operator, technology, year, month, day, hour, download, plan, Double.NaN);
+        }
+
+        /** A measurement accepted the general way, in its place among the others. */
+        void add(Measurement measurement) {
+            LocalDateTime time = measurement.time();
+            add(
+                    Place.of(measurement.division()),
+                    measurement.operator(),
+                    measurement.technology(),
+                    time.getYear(),
+                    time.getMonthValue(),
+                    time.getDayOfMonth(),
+                    time.getHour(),
+                    measurement.downloadMbps(),
+                    measurement.planMbps(),
+                    measurement.busyHourDownloadMbps());
+        }
+
+        private void add(
+                Place place,
+                String operator,
+                Technology technology,
+                int year,
+                int month,
+                int day,
+                int hour,
+                double download,
+                double plan,
+                double busyHourDownload) {
+            if (size == places.length) {
+                int larger = size * 2;
+                places = Arrays.copyOf(places, larger);
+                operators = Arrays.copyOf(operators, larger);
+                technologies = Arrays.copyOf(technologies, larger);
+                years = Arrays.copyOf(years, larger);
+                monthDayHours = Arrays.copyOf(monthDayHours, larger);
+                downloads = Arrays.copyOf(downloads, larger);
+                plans = Arrays.copyOf(plans, larger);
+                if (busyHourDownloads != null) {
+                    busyHourDownloads = Arrays.copyOf(busyHourDownloads, larger);
+                }
+            }
+            if (!Double.isNaN(busyHourDownload) && busyHourDownloads == null) {
+                busyHourDownloads = new double[places.length];
+                Arrays.fill(busyHourDownloads, 0, size, Double.NaN);
+            }
+            places[size] = place;
+            operators[size] = operator;
+            technologies[size] = (byte) technology.ordinal();
+            years[size] = year;
+            monthDayHours[size] = (month << 16) | (day << 8) | hour;
+            downloads[size] = download;
+            plans[size] = plan;
+            if (busyHourDownloads != null) {
+                busyHourDownloads[size] = busyHourDownload;
+            }
+            size++;
+        }
+
+        /** Hands the rows, in order, to each aggregation. */
+        void into(List<SpeedAggregation> aggregations) {
+            for (SpeedAggregation aggregation : aggregations) {
+                for (int i = 0; i < size; i++) {
+                    Place place = places[i];
+                    int monthDayHour = monthDayHours[i];
+                    aggregation.add(
+                            place.province(),
+                            place.city(),
+                            operators[i],
+                            TECHNOLOGIES[technologies[i]],
+                            years[i],
+                            monthDayHour >>> 16,
+                            (monthDayHour >>> 8) & 0xFF,
+                            monthDayHour & 0xFF,
+                            downloads[i],
+                            plans[i],
+                            busyHourDownloads == null ? Double.NaN : busyHourDownloads[i]);
+                }
+            }
+        }
+    }
+
     /** Texts already seen in one column, by their bytes: the string, technology or {@link #BAD} they gave. */
     static final class FieldCache {
         private static final int LIMIT = 1 << 12;
@@ -501,6 +603,8 @@ final class CsvBody {
         private final LineCharset charset;
         /** Where accepted plain rows go without a {@link Measurement}; null to hand measurements to the tally. */
         private final SpeedAggregation[] aggregations;
+        /** Where accepted plain rows go in a stretch read in parallel; null otherwise. */
+        private final Batch batch;
 
         private final long lineBase;
         private final int width;
@@ -536,8 +640,10 @@ final class CsvBody {
                 ImportTally tally,
                 LineCharset charset,
                 List<SpeedAggregation> aggregations,
+                Batch batch,
                 long lineBase) {
             this.header = header;
+            this.batch = batch;
             this.settings = tally.settings();
             this.tally = tally;
             this.charset = charset;
@@ -708,7 +814,10 @@ final class CsvBody {
                     && !(latency <= 0 || latency > maxLatency)
                     && !(loss < 0 || loss > 1)
                     && encode(year, month, day, hour, minute, second) <= latest;
-            if (plausible && aggregations != null) {
+            if (plausible && batch != null) {
+                tally.accepted();
+                batch.add(place, operator, technology, year, month, day, hour, download, plan);
+            } else if (plausible && aggregations != null) {
                 tally.accepted();
                 for (SpeedAggregation aggregation : aggregations) {
                     aggregation.add(

@@ -38,12 +38,6 @@ public final class SpeedAggregation implements Consumer<Measurement> {
     private final boolean byCity;
     private final boolean byOperator;
     private final boolean byTechnology;
-    /**
-     * A part filled by one reader thread for one stretch of a file: it keeps each group's figures as the doubles
-     * and in the order they came, so that {@link #merge} adds them to the whole exactly as one pass over the file
-     * would have (a double sum depends on the order of its terms).
-     */
-    private final boolean keepsOrder;
     /** The groups in the order first seen, and an open-addressing index over them (no key object per record). */
     private final List<Group> groups = new ArrayList<>();
 
@@ -57,11 +51,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
      * @throws IllegalArgumentException when more than one period is given
      */
     public SpeedAggregation(Set<GroupBy> groupBy, BusyHours busyHours) {
-        this(groupBy.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(groupBy), busyHours, false);
-    }
-
-    private SpeedAggregation(EnumSet<GroupBy> dimensions, BusyHours busyHours, boolean keepsOrder) {
-        this.dimensions = dimensions;
+        this.dimensions = groupBy.isEmpty() ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(groupBy);
         List<GroupBy> periods = dimensions.stream().filter(GroupBy::isPeriod).toList();
         if (periods.size() > 1) {
             throw new IllegalArgumentException("group by one period at most, not " + periods);
@@ -72,7 +62,6 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         this.byCity = dimensions.contains(GroupBy.CITY);
         this.byOperator = dimensions.contains(GroupBy.OPERATOR);
         this.byTechnology = dimensions.contains(GroupBy.TECHNOLOGY);
-        this.keepsOrder = keepsOrder;
     }
 
     /** An aggregation by {@code groupBy} with the evening busy hours 20:00–23:00. */
@@ -80,11 +69,6 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         return new SpeedAggregation(
                 groupBy.length == 0 ? EnumSet.noneOf(GroupBy.class) : EnumSet.copyOf(Arrays.asList(groupBy)),
                 BusyHours.evening());
-    }
-
-    /** An empty part grouped like this one, for one reader thread's stretch of a file; see {@link #merge}. */
-    SpeedAggregation part() {
-        return new SpeedAggregation(dimensions, busyHours, true);
     }
 
     @Override
@@ -147,19 +131,19 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         int hash = hash(province, city, operatorKey, technologyKey, periodKey);
         Group group = find(province, city, operatorKey, technologyKey, periodKey, hash);
         if (group == null) {
-            // A reader's part names its groups only when they are merged, if the whole lacks them.
-            GroupKey key = keepsOrder
-                    ? null
-                    : new GroupKey(
+            group = insert(new Group(
+                    province,
+                    city,
+                    operatorKey,
+                    technologyKey,
+                    periodKey,
+                    hash,
+                    new GroupKey(
                             province,
                             city,
                             operatorKey,
                             byTechnology ? technology.name() : "",
-                            period == null ? "" : periodName(year, month, day));
-            group = insert(new Group(province, city, operatorKey, technologyKey, periodKey, hash, key, keepsOrder));
-            group.year = year;
-            group.month = month;
-            group.day = day;
+                            period == null ? "" : periodName(year, month, day))));
         }
         double busy = busyHourDownload;
         if (Double.isNaN(busy) && busyHours.contains(hour)) {
@@ -168,17 +152,10 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         group.add(download, busy, plan);
     }
 
-    /**
-     * Adds everything {@code other} has seen; both must group alike. A part filled by a reader thread adds its
-     * figures in the order it saw them, so merging the parts of a file in file order gives exactly the figures of
-     * one pass.
-     */
+    /** Adds everything {@code other} has seen; both must group alike. */
     public void merge(SpeedAggregation other) {
         if (!dimensions.equals(other.dimensions) || !busyHours.equals(other.busyHours)) {
             throw new IllegalArgumentException("cannot merge aggregations grouped differently");
-        }
-        if (keepsOrder) {
-            throw new IllegalStateException("a reader's part is merged into the whole, not the other way");
         }
         withoutDownload += other.withoutDownload;
         for (Group theirs : other.groups) {
@@ -192,15 +169,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
                         theirs.technology,
                         theirs.period,
                         theirs.hash,
-                        theirs.key != null
-                                ? theirs.key
-                                : new GroupKey(
-                                        theirs.province,
-                                        theirs.city,
-                                        theirs.operator,
-                                        theirs.technology < 0 ? "" : Technology.values()[theirs.technology].name(),
-                                        period == null ? "" : periodName(theirs.year, theirs.month, theirs.day)),
-                        false));
+                        theirs.key));
             }
             ours.addAll(theirs);
         }
@@ -213,9 +182,6 @@ public final class SpeedAggregation implements Consumer<Measurement> {
 
     /** The statistics of every group seen, ordered by province, city, operator, technology and period. */
     public List<SpeedAggregate> results() {
-        if (keepsOrder) {
-            throw new IllegalStateException("a reader's part has no results of its own; merge it");
-        }
         List<SpeedAggregate> results = new ArrayList<>(groups.size());
         for (Group group : groups) {
             results.add(group.aggregate());
@@ -267,9 +233,10 @@ public final class SpeedAggregation implements Consumer<Measurement> {
     }
 
     private static int hash(String province, String city, String operator, int technology, long period) {
-        int h = province.hashCode();
-        h = 31 * h + city.hashCode();
-        h = 31 * h + operator.hashCode();
+        // An empty part (a dimension not grouped by) is the most common: skip its hash.
+        int h = province.isEmpty() ? 0 : province.hashCode();
+        h = 31 * h + (city.isEmpty() ? 0 : city.hashCode());
+        h = 31 * h + (operator.isEmpty() ? 0 : operator.hashCode());
         h = 31 * h + technology;
         h = 31 * h + Long.hashCode(period);
         h *= 0x9E3779B9;
@@ -329,33 +296,15 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         private final long period;
         private final int hash;
         private final GroupKey key;
-        /** The date of the first measurement, which names the period of a part's group when it is merged. */
-        private int year;
-
-        private int month;
-        private int day;
-        private float[] downloads;
-        /** A reader's part: the downloads and the busy-hour figures as doubles, in the order seen. */
-        private double[] orderedDownloads;
-
-        private double[] orderedBusy;
+        private float[] downloads = new float[16];
         private int count;
         private double sum;
         private long busyCount;
         private double busySum;
-        private int orderedBusyCount;
         private long planKnown;
         private long underPlan;
 
-        Group(
-                String province,
-                String city,
-                String operator,
-                int technology,
-                long period,
-                int hash,
-                GroupKey key,
-                boolean keepsOrder) {
+        Group(String province, String city, String operator, int technology, long period, int hash, GroupKey key) {
             this.province = province;
             this.city = city;
             this.operator = operator;
@@ -363,33 +312,14 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             this.period = period;
             this.hash = hash;
             this.key = key;
-            if (keepsOrder) {
-                orderedDownloads = new double[8];
-                orderedBusy = new double[0];
-            } else {
-                downloads = new float[16];
-            }
         }
 
         void add(double download, double busy, double plan) {
-            if (orderedDownloads != null) {
-                if (count == orderedDownloads.length) {
-                    orderedDownloads = Arrays.copyOf(orderedDownloads, count * 2);
-                }
-                orderedDownloads[count++] = download;
-                if (!Double.isNaN(busy)) {
-                    if (orderedBusyCount == orderedBusy.length) {
-                        orderedBusy = Arrays.copyOf(orderedBusy, Math.max(8, orderedBusyCount * 2));
-                    }
-                    orderedBusy[orderedBusyCount++] = busy;
-                }
-            } else {
-                append((float) download);
-                sum += download;
-                if (!Double.isNaN(busy)) {
-                    busyCount++;
-                    busySum += busy;
-                }
+            append((float) download);
+            sum += download;
+            if (!Double.isNaN(busy)) {
+                busyCount++;
+                busySum += busy;
             }
             if (plan > 0) {
                 planKnown++;
@@ -400,25 +330,12 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         }
 
         void addAll(Group other) {
-            if (other.orderedDownloads != null) {
-                // Term by term in the part's order: the same sums as if this group had seen them itself.
-                for (int i = 0; i < other.count; i++) {
-                    double download = other.orderedDownloads[i];
-                    append((float) download);
-                    sum += download;
-                }
-                for (int i = 0; i < other.orderedBusyCount; i++) {
-                    busyCount++;
-                    busySum += other.orderedBusy[i];
-                }
-            } else {
-                for (int i = 0; i < other.count; i++) {
-                    append(other.downloads[i]);
-                }
-                sum += other.sum;
-                busyCount += other.busyCount;
-                busySum += other.busySum;
+            for (int i = 0; i < other.count; i++) {
+                append(other.downloads[i]);
             }
+            sum += other.sum;
+            busyCount += other.busyCount;
+            busySum += other.busySum;
             planKnown += other.planKnown;
             underPlan += other.underPlan;
         }
