@@ -1,7 +1,10 @@
 package org.telereg.engine.broadband;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -222,13 +225,7 @@ final class CsvBody {
         long tooLongAt = 0;
         long count = 0;
         while (true) {
-            int feed = -1;
-            for (int i = scan; i < length; i++) {
-                if (buffer[i] == '\n') {
-                    feed = i;
-                    break;
-                }
-            }
+            int feed = indexOfFeed(buffer, scan, length);
             if (feed >= 0) {
                 count++;
                 boolean go = tooLong || feed - start > TextLines.MAX_LINE_BYTES
@@ -282,6 +279,30 @@ final class CsvBody {
             length += read;
             next += read;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Where the first line feed from {@code from} is, or -1; eight bytes at a time. */
+    static int indexOfFeed(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ FEEDS;
+            // A zero byte in x is a line feed; the lowest flagged byte is always a true one.
+            long found = (x - ONES) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -369,6 +390,10 @@ final class CsvBody {
     static boolean validUtf8(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
+            if (i + 8 <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += 8;
+                continue;
+            }
             int c = bytes[i] & 0xFF;
             if (c < 0x80) {
                 i++;
