@@ -42,6 +42,9 @@ public final class SpeedAggregation implements Consumer<Measurement> {
     private final List<Group> groups = new ArrayList<>();
 
     private Group[] index = new Group[64];
+    /** Each index slot's group hash, so a probe past another group does not have to load it. */
+    private int[] hashes = new int[64];
+
     private final Map<String, String[]> divisionParts = new HashMap<>();
     private long withoutDownload;
 
@@ -250,7 +253,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             if (group == null) {
                 return null;
             }
-            if (group.hash == hash
+            if (hashes[i] == hash
                     && group.technology == technology
                     && group.period == period
                     && same(group.operator, operator)
@@ -267,24 +270,25 @@ public final class SpeedAggregation implements Consumer<Measurement> {
 
     private Group insert(Group group) {
         if ((groups.size() + 1) * 2 > index.length) {
-            Group[] larger = new Group[index.length * 2];
+            index = new Group[index.length * 2];
+            hashes = new int[index.length];
             for (Group each : groups) {
-                place(larger, each);
+                place(each);
             }
-            index = larger;
         }
-        place(index, group);
+        place(group);
         groups.add(group);
         return group;
     }
 
-    private static void place(Group[] table, Group group) {
-        int mask = table.length - 1;
+    private void place(Group group) {
+        int mask = index.length - 1;
         int i = group.hash & mask;
-        while (table[i] != null) {
+        while (index[i] != null) {
             i = (i + 1) & mask;
         }
-        table[i] = group;
+        index[i] = group;
+        hashes[i] = group.hash;
     }
 
     /** The running figures of one group. */
