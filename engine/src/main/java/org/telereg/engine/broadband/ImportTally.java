@@ -31,7 +31,7 @@ final class ImportTally {
         this(format, file, settings, sink, LocalDateTime.now(settings.clock().withZone(settings.zone())));
     }
 
-    /** A tally judging future times against {@code now}: the parts of one file read in parallel share one. */
+    /** A tally judging future times against {@code now}: the stretches of one file read in parallel share one. */
     ImportTally(
             MeasurementFormat format,
             Path file,

@@ -36,12 +36,13 @@ public final class MeasurementFiles {
 
     /**
      * Reads a generic measurement CSV as {@link #readCsv(Path, ImportSettings, Consumer)} does, into {@code
-     * aggregations}, on up to {@code threads} threads: the rows after the header are cut at line ends into
-     * stretches read in parallel, each into its own parts that are merged in file order. The report (counts, the
-     * first rows listed with their line numbers) and every figure of the aggregations are the same as one thread's
-     * and as {@code readCsv(file, settings, first.andThen(second)…)}, whatever the number of threads.
+     * aggregations}, on {@code threads} threads: the rows after the header are cut at line ends into stretches
+     * that these threads parse in parallel, and the calling thread feeds the parsed rows to the aggregations in
+     * file order. The report (counts, the first rows listed with their line numbers) and every figure of the
+     * aggregations are the same as one thread's and as {@code readCsv(file, settings, first.andThen(second)…)},
+     * whatever the number of threads. A file of about a megabyte or less is read on the calling thread alone.
      *
-     * @param threads how many threads read; 1 reads on the calling thread
+     * @param threads how many threads parse; 1 reads on the calling thread
      * @param aggregations filled with the accepted measurements (each sees all of them)
      * @throws MeasurementFormatException when the file is empty or its header lacks a required column
      * @throws IllegalArgumentException when {@code threads} is below 1
