@@ -57,8 +57,8 @@ final class CsvBody {
     private CsvBody() {}
 
     /**
-     * Reads {@code file}: accepted measurements go to {@code aggregations} (figures only) and, when not null, to
-     * {@code sink} (as {@link Measurement}s, one thread only).
+     * Reads {@code file}: accepted measurements go to {@code sink} as {@link Measurement}s when it is not null (on
+     * the calling thread alone), else to {@code aggregations} as figures.
      *
      * @param stretch bytes per parallel stretch; 0 to choose from the file's size
      */
@@ -86,7 +86,7 @@ final class CsvBody {
             long length = stretch > 0
                     ? stretch
                     : Math.max(MIN_STRETCH, Math.min(MAX_STRETCH, (size - from) / (8L * threads)));
-            if (threads <= 1 || size - from <= length) {
+            if (threads <= 1 || sink != null || size - from <= length) {
                 new Rows(header, tally, charset, sink == null ? aggregations : null, null, header.lineNumber())
                         .read(channel, from, size);
             } else {
