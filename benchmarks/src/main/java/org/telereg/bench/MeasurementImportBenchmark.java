@@ -29,21 +29,23 @@ import org.telereg.engine.region.Divisions;
 import org.telereg.engine.region.Province;
 
 /**
- * Reads a generated generic measurement CSV with TeleReg's {@link MeasurementFiles#readCsv} and aggregates it by
+ * Reads a generated generic measurement CSV with TeleReg's {@link MeasurementFiles#readCsv} (on as many threads as
+ * DuckDB gets) and aggregates it by
  * province × operator × month and by city × operator × month with {@link SpeedAggregation} in the same pass; then
  * does the same with DuckDB ({@code read_csv}, the same plausibility rules as a WHERE clause, GROUP BY with avg
  * and {@code quantile_cont}, 2 threads), checks that both give the same groups and figures, and prints rows/s,
  * bytes/s, peak heap, the heap the aggregations hold, and the ratio.
  *
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.MeasurementImportBenchmark [rows] [--dir DIR]
- * [--keep] [--runs N]}; rows default to 10,000,000, runs to 2 (each side, alternating; the median, the lower of
- * the middle two for an even count, is reported). The file is generated from a fixed seed into a temporary
+ * [--keep] [--runs N] [--threads N]}; rows default to 10,000,000, runs to 2 (each side, alternating; the median,
+ * the lower of the middle two for an even count, is reported), threads to 2 (both sides). Each run also prints the
+ * CPU time the process spent in it, a fairer measure than wall time on a machine that is not quiet. The file is generated from a fixed seed into a temporary
  * directory (or DIR) and deleted afterwards unless {@code --keep}; a file of the same size in DIR is reused.
  */
 public final class MeasurementImportBenchmark {
 
     private static final long SEED = 20240501L;
-    private static final int THREADS = 2;
+    private static final int DEFAULT_THREADS = 2;
     private static final String[] OPERATORS = {"中国移动", "中国电信", "中国联通"};
     /** Operators' shares of fixed broadband lines, roughly as MIIT reports them. */
     private static final double[] OPERATOR_SHARES = {0.46, 0.32, 0.22};
@@ -55,11 +57,13 @@ public final class MeasurementImportBenchmark {
         Path dir = null;
         boolean keep = false;
         int runs = 2;
+        int threads = DEFAULT_THREADS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> rows = Long.parseLong(args[i].replace("_", ""));
             }
         }
@@ -67,12 +71,13 @@ public final class MeasurementImportBenchmark {
         Path file = work.resolve("measurements-" + rows + ".csv");
         System.out.printf(
                 Locale.ROOT,
-                "java %s, %d processors, max heap %,d MB, load average %.2f, %d runs per side (median)%n",
+                "java %s, %d processors, max heap %,d MB, load average %.2f, %d runs per side (median), %d threads%n",
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                runs);
+                runs,
+                threads);
         try {
             long started = System.nanoTime();
             boolean reused = Files.isRegularFile(file) && dir != null;
@@ -90,19 +95,19 @@ public final class MeasurementImportBenchmark {
             Path pilot = work.resolve("pilot.csv");
             generate(pilot, 200_000);
             for (int i = 0; i < 2; i++) {
-                teleReg(pilot);
-                duckDb(pilot);
+                teleReg(pilot, threads);
+                duckDb(pilot, threads);
             }
             Files.deleteIfExists(pilot);
             List<Result> ours = new ArrayList<>();
             List<Result> theirs = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                Result our = teleReg(file);
+                Result our = teleReg(file, threads);
                 report("TeleReg broadband", "run " + run, our, rows, bytes);
                 if (run == 1) {
                     System.out.println("  " + our.summary);
                 }
-                Result their = duckDb(file);
+                Result their = duckDb(file, threads);
                 report("DuckDB 2.0.0.1 SQL", "run " + run, their, rows, bytes);
                 compare(our, their);
                 ours.add(our);
@@ -281,6 +286,7 @@ public final class MeasurementImportBenchmark {
     /** Time, memory and the two aggregations' figures of one side's run. */
     private record Result(
             double seconds,
+            double cpuSeconds,
             long peakHeap,
             long retainedHeap,
             long peakRss,
@@ -289,18 +295,21 @@ public final class MeasurementImportBenchmark {
             Map<String, double[]> byCity,
             String summary) {}
 
-    private static Result teleReg(Path file) throws IOException {
+    private static Result teleReg(Path file, int threads) throws IOException {
         System.gc();
         ProcessMemory.resetPeaks();
         long heapBefore = ProcessMemory.usedHeap();
         long rssBefore = ProcessMemory.rss("VmRSS");
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         SpeedAggregation byProvince = SpeedAggregation.by(GroupBy.PROVINCE, GroupBy.OPERATOR, GroupBy.MONTH);
         SpeedAggregation byCity = SpeedAggregation.by(GroupBy.CITY, GroupBy.OPERATOR, GroupBy.MONTH);
-        ImportReport report = MeasurementFiles.readCsv(file, ImportSettings.defaults(), byProvince.andThen(byCity));
+        ImportReport report =
+                MeasurementFiles.readCsv(file, ImportSettings.defaults(), threads, List.of(byProvince, byCity));
         Map<String, double[]> provinces = figures(byProvince.results());
         Map<String, double[]> cities = figures(byCity.results());
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         long peakHeap = ProcessMemory.peakHeap();
         // What the two aggregations hold once read (their float arrays, sorted, and the group maps).
         System.gc();
@@ -317,7 +326,15 @@ public final class MeasurementImportBenchmark {
                 report.accepted(),
                 (8 * report.accepted()) >> 20);
         Result result = new Result(
-                seconds, peakHeap, retained, ProcessMemory.rss("VmHWM"), rssBefore, provinces, cities, summary);
+                seconds,
+                cpuSeconds,
+                peakHeap,
+                retained,
+                ProcessMemory.rss("VmHWM"),
+                rssBefore,
+                provinces,
+                cities,
+                summary);
         // Keeps the aggregations reachable until the retained heap is measured.
         if (byProvince.withoutDownload() + byCity.withoutDownload() < 0) {
             throw new IllegalStateException();
@@ -338,16 +355,17 @@ public final class MeasurementImportBenchmark {
         return figures;
     }
 
-    private static Result duckDb(Path file) throws SQLException {
+    private static Result duckDb(Path file, int threads) throws SQLException {
         System.gc();
         ProcessMemory.resetPeaks();
         long rssBefore = ProcessMemory.rss("VmRSS");
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         Map<String, double[]> provinces;
         Map<String, double[]> cities;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = " + THREADS);
+            statement.execute("SET threads = " + threads);
             statement.execute("CREATE TEMP TABLE m AS SELECT substr(division, 1, 2) AS province,"
                     // A province's own code (110000) has no city, as in the engine.
                     + " CASE WHEN substr(division, 3) = '0000' THEN '' ELSE substr(division, 1, 4) END AS city, operator, strftime(time, '%Y-%m') AS period, download_mbps"
@@ -364,8 +382,17 @@ public final class MeasurementImportBenchmark {
             cities = groups(statement, "city");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         return new Result(
-                seconds, ProcessMemory.peakHeap(), 0, ProcessMemory.rss("VmHWM"), rssBefore, provinces, cities, "");
+                seconds,
+                cpuSeconds,
+                ProcessMemory.peakHeap(),
+                0,
+                ProcessMemory.rss("VmHWM"),
+                rssBefore,
+                provinces,
+                cities,
+                "");
     }
 
     private static Map<String, double[]> groups(Statement statement, String place) throws SQLException {
@@ -438,18 +465,36 @@ public final class MeasurementImportBenchmark {
             peakHeap = Math.max(peakHeap, each.peakHeap);
             retained = Math.max(retained, each.retainedHeap);
         }
-        return new Result(middle.seconds, peakHeap, retained, peakRss, rssBefore, middle.byProvince, middle.byCity, "");
+        return new Result(
+                middle.seconds,
+                middle.cpuSeconds,
+                peakHeap,
+                retained,
+                peakRss,
+                rssBefore,
+                middle.byProvince,
+                middle.byCity,
+                "");
+    }
+
+    /** CPU time of the whole process (all threads, the garbage collector's too), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static void report(String name, String run, Result result, long rows, long bytes) {
         System.out.printf(
                 Locale.ROOT,
-                "%-19s %-7s %6.2f s  %,11.0f rows/s  %6.1f MB/s  peak RSS %,d MB (+%,d MB), peak Java heap %,d MB%s%n",
+                "%-19s %-7s %6.2f s  %,11.0f rows/s  %6.1f MB/s  CPU %6.2f s  peak RSS %,d MB (+%,d MB), peak Java heap"
+                        + " %,d MB%s%n",
                 name,
                 run,
                 result.seconds,
                 rows / result.seconds,
                 bytes / 1048576.0 / result.seconds,
+                result.cpuSeconds,
                 result.peakRss >> 20,
                 (result.peakRss - result.rssBefore) >> 20,
                 result.peakHeap >> 20,

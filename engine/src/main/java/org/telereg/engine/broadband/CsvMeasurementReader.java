@@ -3,6 +3,7 @@ package org.telereg.engine.broadband;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -66,7 +67,21 @@ final class CsvMeasurementReader {
     }
 
     static ImportReport read(Path file, ImportSettings settings, Consumer<Measurement> sink) throws IOException {
-        ImportTally tally = new ImportTally(MeasurementFormat.CSV, file, settings, sink);
+        if (sink instanceof SpeedAggregation aggregation) {
+            return CsvBody.read(file, settings, null, List.of(aggregation), 1, 0);
+        }
+        return CsvBody.read(file, settings, sink, List.of(), 1, 0);
+    }
+
+    /**
+     * What the header says: the number of fields a row has, where each {@link Column} is ({@code -1} when absent),
+     * the columns not used, the header's line number, the byte offset where the data rows start and the character
+     * set decided so far (null while every line has been ASCII).
+     */
+    record Header(int width, int[] position, List<String> ignored, long lineNumber, long dataStart, Charset charset) {}
+
+    /** Reads the header line (after any blank lines) and refuses the file as a whole when it is not a header. */
+    static Header header(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             TextLines lines = new TextLines(in);
             TextLines.Line header = lines.next();
@@ -132,15 +147,13 @@ final class CsvMeasurementReader {
                                 + abbreviate(header.text()) + ")",
                         missing);
             }
-            for (TextLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (line.text() == null) {
-                    tally.reject(line.number(), line.problem(), "");
-                } else if (!line.text().isBlank()) {
-                    row(line, names.size(), position, tally);
-                }
-            }
-            return tally.report(lines.charset(), ignored);
+            return new Header(names.size(), position, ignored, header.number(), lines.bytesRead(), lines.decided());
         }
+    }
+
+    /** Reads one data row the general way: split into strings, each field parsed and worded when wrong. */
+    static void row(TextLines.Line line, Header header, ImportTally tally) {
+        row(line, header.width(), header.position(), tally);
     }
 
     private static void row(TextLines.Line line, int width, int[] position, ImportTally tally) {

@@ -28,15 +28,58 @@ final class ImportTally {
     private long excluded;
 
     ImportTally(MeasurementFormat format, Path file, ImportSettings settings, Consumer<Measurement> sink) {
+        this(format, file, settings, sink, LocalDateTime.now(settings.clock().withZone(settings.zone())));
+    }
+
+    /** A tally judging future times against {@code now}: the stretches of one file read in parallel share one. */
+    ImportTally(
+            MeasurementFormat format,
+            Path file,
+            ImportSettings settings,
+            Consumer<Measurement> sink,
+            LocalDateTime now) {
         this.format = format;
         this.file = file;
         this.settings = settings;
         this.sink = sink;
-        this.now = LocalDateTime.now(settings.clock().withZone(settings.zone()));
+        this.now = now;
     }
 
     ImportSettings settings() {
         return settings;
+    }
+
+    /** The importer's local time, against which future test times are judged. */
+    LocalDateTime now() {
+        return now;
+    }
+
+    /** Counts a record a reader found plausible itself and handed on without building a {@link Measurement}. */
+    void accepted() {
+        records++;
+        accepted++;
+    }
+
+    /**
+     * Adds what {@code part} counted and listed, its line numbers moved by {@code lineOffset}; parts are absorbed
+     * in file order, so the first rows listed are the file's first.
+     */
+    void absorb(ImportTally part, long lineOffset) {
+        records += part.records;
+        accepted += part.accepted;
+        rejected += part.rejected;
+        excluded += part.excluded;
+        part.excludedByReason.forEach((reason, count) -> excludedByReason.merge(reason, count, Long::sum));
+        for (RejectedRow row : part.firstRejected) {
+            if (firstRejected.size() < settings.maxListed()) {
+                firstRejected.add(new RejectedRow(row.line() + lineOffset, row.problem(), row.text()));
+            }
+        }
+        for (Exclusion exclusion : part.firstExcluded) {
+            if (firstExcluded.size() < settings.maxListed()) {
+                firstExcluded.add(new Exclusion(exclusion.line() + lineOffset, exclusion.reason(), exclusion.detail()));
+            }
+        }
     }
 
     void reject(long line, String problem, String text) {

@@ -1,5 +1,6 @@
 package org.telereg.engine.broadband;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +26,26 @@ import java.util.function.Consumer;
  */
 public final class SpeedAggregation implements Consumer<Measurement> {
 
+    /** How many divisions' province and city codes are remembered (the current GB/T 2260 codes are ~3,200). */
+    private static final int DIVISIONS_REMEMBERED = 1 << 14;
+
+    private static final String[] NO_DIVISION = {"", ""};
+
     private final EnumSet<GroupBy> dimensions;
     private final GroupBy period;
     private final BusyHours busyHours;
-    private final Map<GroupKey, Group> groups = new HashMap<>();
+    private final boolean byProvince;
+    private final boolean byCity;
+    private final boolean byOperator;
+    private final boolean byTechnology;
+    /** The groups in the order first seen, and an open-addressing index over them (no key object per record). */
+    private final List<Group> groups = new ArrayList<>();
+
+    private Group[] index = new Group[64];
+    /** Each index slot's group hash, so a probe past another group does not have to load it. */
+    private int[] hashes = new int[64];
+
+    private final Map<String, String[]> divisionParts = new HashMap<>();
     private long withoutDownload;
 
     /**
@@ -44,6 +61,10 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         }
         this.period = periods.isEmpty() ? null : periods.get(0);
         this.busyHours = busyHours;
+        this.byProvince = dimensions.contains(GroupBy.PROVINCE);
+        this.byCity = dimensions.contains(GroupBy.CITY);
+        this.byOperator = dimensions.contains(GroupBy.OPERATOR);
+        this.byTechnology = dimensions.contains(GroupBy.TECHNOLOGY);
     }
 
     /** An aggregation by {@code groupBy} with the evening busy hours 20:00–23:00. */
@@ -55,12 +76,83 @@ public final class SpeedAggregation implements Consumer<Measurement> {
 
     @Override
     public void accept(Measurement measurement) {
-        double download = measurement.downloadMbps();
+        LocalDateTime time = measurement.time();
+        add(
+                measurement.division(),
+                measurement.operator(),
+                measurement.technology(),
+                time.getYear(),
+                time.getMonthValue(),
+                time.getDayOfMonth(),
+                time.getHour(),
+                measurement.downloadMbps(),
+                measurement.planMbps(),
+                measurement.busyHourDownloadMbps());
+    }
+
+    /** What {@link #accept} does with a measurement's figures, for readers that do not build one. */
+    void add(
+            String division,
+            String operator,
+            Technology technology,
+            int year,
+            int month,
+            int day,
+            int hour,
+            double download,
+            double plan,
+            double busyHourDownload) {
+        String[] parts = byProvince || byCity ? parts(division) : NO_DIVISION;
+        add(parts[0], parts[1], operator, technology, year, month, day, hour, download, plan, busyHourDownload);
+    }
+
+    /**
+     * {@link #add(String, String, Technology, int, int, int, int, double, double, double)} with the division's
+     * province and city codes already cut ({@link #provinceCode}, {@link #cityCode}).
+     */
+    void add(
+            String provinceCode,
+            String cityCode,
+            String operator,
+            Technology technology,
+            int year,
+            int month,
+            int day,
+            int hour,
+            double download,
+            double plan,
+            double busyHourDownload) {
         if (Double.isNaN(download)) {
             withoutDownload++;
             return;
         }
-        groups.computeIfAbsent(key(measurement), k -> new Group()).add(measurement, download, busyHours);
+        String province = byProvince ? provinceCode : "";
+        String city = byCity ? cityCode : "";
+        String operatorKey = byOperator ? operator : "";
+        int technologyKey = byTechnology ? technology.ordinal() : -1;
+        long periodKey = period == null ? 0 : periodCode(year, month, day);
+        int hash = hash(province, city, operatorKey, technologyKey, periodKey);
+        Group group = find(province, city, operatorKey, technologyKey, periodKey, hash);
+        if (group == null) {
+            group = insert(new Group(
+                    province,
+                    city,
+                    operatorKey,
+                    technologyKey,
+                    periodKey,
+                    hash,
+                    new GroupKey(
+                            province,
+                            city,
+                            operatorKey,
+                            byTechnology ? technology.name() : "",
+                            period == null ? "" : periodName(year, month, day))));
+        }
+        double busy = busyHourDownload;
+        if (Double.isNaN(busy) && busyHours.contains(hour)) {
+            busy = download;
+        }
+        group.add(download, busy, plan);
     }
 
     /** Adds everything {@code other} has seen; both must group alike. */
@@ -69,8 +161,21 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             throw new IllegalArgumentException("cannot merge aggregations grouped differently");
         }
         withoutDownload += other.withoutDownload;
-        other.groups.forEach(
-                (key, group) -> groups.computeIfAbsent(key, k -> new Group()).addAll(group));
+        for (Group theirs : other.groups) {
+            Group ours =
+                    find(theirs.province, theirs.city, theirs.operator, theirs.technology, theirs.period, theirs.hash);
+            if (ours == null) {
+                ours = insert(new Group(
+                        theirs.province,
+                        theirs.city,
+                        theirs.operator,
+                        theirs.technology,
+                        theirs.period,
+                        theirs.hash,
+                        theirs.key));
+            }
+            ours.addAll(theirs);
+        }
     }
 
     /** Measurements left out because they had no download figure. */
@@ -81,32 +186,120 @@ public final class SpeedAggregation implements Consumer<Measurement> {
     /** The statistics of every group seen, ordered by province, city, operator, technology and period. */
     public List<SpeedAggregate> results() {
         List<SpeedAggregate> results = new ArrayList<>(groups.size());
-        groups.forEach((key, group) -> results.add(group.aggregate(key)));
+        for (Group group : groups) {
+            results.add(group.aggregate());
+        }
         results.sort((a, b) -> a.key().compareTo(b.key()));
         return results;
     }
 
-    private GroupKey key(Measurement m) {
-        return new GroupKey(
-                dimensions.contains(GroupBy.PROVINCE) ? m.provinceCode() : "",
-                dimensions.contains(GroupBy.CITY) ? m.cityCode() : "",
-                dimensions.contains(GroupBy.OPERATOR) ? m.operator() : "",
-                dimensions.contains(GroupBy.TECHNOLOGY) ? m.technology().name() : "",
-                period == null ? "" : period(m.time()));
+    /** The two-digit province code of a division, or empty, as {@link Measurement#provinceCode()}. */
+    static String provinceCode(String division) {
+        return division.length() >= 2 ? division.substring(0, 2) : "";
     }
 
-    private String period(LocalDateTime time) {
+    /** The four-digit city code of a division, or empty, as {@link Measurement#cityCode()}. */
+    static String cityCode(String division) {
+        return division.length() >= 4 ? division.substring(0, 4) : "";
+    }
+
+    private String[] parts(String division) {
+        String[] parts = divisionParts.get(division);
+        if (parts == null) {
+            parts = new String[] {provinceCode(division), cityCode(division)};
+            if (divisionParts.size() < DIVISIONS_REMEMBERED) {
+                divisionParts.put(division, parts);
+            }
+        }
+        return parts;
+    }
+
+    // One number per period, unique for each period name: 20240501, 202405, 20242 (the quarter), 2024.
+    private long periodCode(int year, int month, int day) {
         return switch (period) {
-            case DAY -> time.toLocalDate().toString();
-            case MONTH -> time.getYear() + (time.getMonthValue() < 10 ? "-0" : "-") + time.getMonthValue();
-            case QUARTER -> time.getYear() + "-Q" + ((time.getMonthValue() + 2) / 3);
-            case YEAR -> Integer.toString(time.getYear());
+            case DAY -> year * 10_000L + month * 100 + day;
+            case MONTH -> year * 100L + month;
+            case QUARTER -> year * 10L + (month + 2) / 3;
+            case YEAR -> year;
             default -> throw new IllegalStateException("not a period: " + period);
         };
     }
 
+    private String periodName(int year, int month, int day) {
+        return switch (period) {
+            case DAY -> LocalDate.of(year, month, day).toString();
+            case MONTH -> year + (month < 10 ? "-0" : "-") + month;
+            case QUARTER -> year + "-Q" + ((month + 2) / 3);
+            case YEAR -> Integer.toString(year);
+            default -> throw new IllegalStateException("not a period: " + period);
+        };
+    }
+
+    private static int hash(String province, String city, String operator, int technology, long period) {
+        // An empty part (a dimension not grouped by) is the most common: skip its hash.
+        int h = province.isEmpty() ? 0 : province.hashCode();
+        h = 31 * h + (city.isEmpty() ? 0 : city.hashCode());
+        h = 31 * h + (operator.isEmpty() ? 0 : operator.hashCode());
+        h = 31 * h + technology;
+        h = 31 * h + Long.hashCode(period);
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    private Group find(String province, String city, String operator, int technology, long period, int hash) {
+        int mask = index.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Group group = index[i];
+            if (group == null) {
+                return null;
+            }
+            if (hashes[i] == hash
+                    && group.technology == technology
+                    && group.period == period
+                    && same(group.operator, operator)
+                    && same(group.city, city)
+                    && same(group.province, province)) {
+                return group;
+            }
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a == b || a.equals(b);
+    }
+
+    private Group insert(Group group) {
+        if ((groups.size() + 1) * 2 > index.length) {
+            index = new Group[index.length * 2];
+            hashes = new int[index.length];
+            for (Group each : groups) {
+                place(each);
+            }
+        }
+        place(group);
+        groups.add(group);
+        return group;
+    }
+
+    private void place(Group group) {
+        int mask = index.length - 1;
+        int i = group.hash & mask;
+        while (index[i] != null) {
+            i = (i + 1) & mask;
+        }
+        index[i] = group;
+        hashes[i] = group.hash;
+    }
+
     /** The running figures of one group. */
     private static final class Group {
+        private final String province;
+        private final String city;
+        private final String operator;
+        private final int technology;
+        private final long period;
+        private final int hash;
+        private final GroupKey key;
         private float[] downloads = new float[16];
         private int count;
         private double sum;
@@ -115,20 +308,26 @@ public final class SpeedAggregation implements Consumer<Measurement> {
         private long planKnown;
         private long underPlan;
 
-        void add(Measurement m, double download, BusyHours busyHours) {
+        Group(String province, String city, String operator, int technology, long period, int hash, GroupKey key) {
+            this.province = province;
+            this.city = city;
+            this.operator = operator;
+            this.technology = technology;
+            this.period = period;
+            this.hash = hash;
+            this.key = key;
+        }
+
+        void add(double download, double busy, double plan) {
             append((float) download);
             sum += download;
-            double busy = m.busyHourDownloadMbps();
-            if (Double.isNaN(busy) && busyHours.contains(m.time().getHour())) {
-                busy = download;
-            }
             if (!Double.isNaN(busy)) {
                 busyCount++;
                 busySum += busy;
             }
-            if (m.planMbps() > 0) {
+            if (plan > 0) {
                 planKnown++;
-                if (download < m.planMbps()) {
+                if (download < plan) {
                     underPlan++;
                 }
             }
@@ -152,7 +351,7 @@ public final class SpeedAggregation implements Consumer<Measurement> {
             downloads[count++] = value;
         }
 
-        SpeedAggregate aggregate(GroupKey key) {
+        SpeedAggregate aggregate() {
             Arrays.sort(downloads, 0, count);
             return new SpeedAggregate(
                     key,

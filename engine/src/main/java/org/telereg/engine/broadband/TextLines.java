@@ -24,6 +24,7 @@ final class TextLines {
     private byte[] buffer = new byte[256];
     private Charset charset;
     private long number;
+    private long bytesRead;
     private boolean first = true;
 
     /** A line: its number (from 1) and text, or null text with a problem when it could not be decoded. */
@@ -38,6 +39,16 @@ final class TextLines {
         return charset == null ? "UTF-8" : charset.name();
     }
 
+    /** The character set decided so far, or null while every line has been ASCII. */
+    Charset decided() {
+        return charset;
+    }
+
+    /** Bytes taken from the stream so far: where the line after the last one handed back starts. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
     /** The next line without its line terminator, or null at the end of the file. */
     Line next() throws IOException {
         int length = 0;
@@ -46,6 +57,7 @@ final class TextLines {
         if (b == -1) {
             return null;
         }
+        bytesRead++;
         while (b != -1 && b != '\n') {
             if (length == MAX_LINE_BYTES) {
                 tooLong = true;
@@ -56,6 +68,9 @@ final class TextLines {
                 buffer[length++] = (byte) b;
             }
             b = in.read();
+            if (b != -1) {
+                bytesRead++;
+            }
         }
         number++;
         if (tooLong) {
