@@ -127,7 +127,9 @@ public class ExpansionTasks {
     public Optional<TaskView> evaluate(long linkId, YearMonth month) {
         LinkView link = links.find(DataScope.all(), linkId).orElseThrow(() -> new NoSuchElementException("link"));
         List<QualityTest> tests = links.tests(
-                linkId, month.atDay(1).atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay());
+                linkId,
+                month.atDay(1).atStartOfDay(),
+                month.plusMonths(1).atDay(1).atStartOfDay());
         FaultRule rule = new FaultRule(settings);
         long bad = rule.badTests(tests);
         if (bad < settings.badTests() || hasTask(linkId, month)) {

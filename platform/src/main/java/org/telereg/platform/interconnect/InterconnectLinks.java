@@ -232,11 +232,11 @@ public class InterconnectLinks {
      * Adds a capacity change after the checks the caller made: the day must be after the latest
      * change, and for an expansion the capacity must be above today's.
      */
-    void recordCapacity(Actor actor, LinkView link, BigDecimal capacity, LocalDate day, String note, boolean expansion) {
+    void recordCapacity(
+            Actor actor, LinkView link, BigDecimal capacity, LocalDate day, String note, boolean expansion) {
         List<CapacityEntry> history = history(link.id());
         FieldProblems problems = new FieldProblems();
-        if (!history.isEmpty()
-                && !day.isAfter(history.get(history.size() - 1).effectiveOn())) {
+        if (!history.isEmpty() && !day.isAfter(history.get(history.size() - 1).effectiveOn())) {
             problems.reject(
                     "effectiveOn",
                     "interconnect.invalid.beforeLastChange",
@@ -356,8 +356,8 @@ public class InterconnectLinks {
     /** The name people use for the operator: its first Chinese alias, else its registered name. */
     String shortName(String creditCode) {
         return aliases.aliases(creditCode).stream()
-                .filter(alias -> alias.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                        == Character.UnicodeScript.HAN))
+                .filter(alias ->
+                        alias.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
                 .findFirst()
                 .or(() -> companies.find(DataScope.all(), creditCode).map(CompanyView::name))
                 .orElse(creditCode);

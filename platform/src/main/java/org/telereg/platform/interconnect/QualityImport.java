@@ -115,7 +115,9 @@ public class QualityImport {
             problems.reject("file", "invalid.file.empty", "the file is empty");
         } else if (content.length > settings.maxBytes()) {
             problems.reject(
-                    "file", "interconnect.import.tooLarge", "larger than " + settings.maxBytes() + " bytes",
+                    "file",
+                    "interconnect.import.tooLarge",
+                    "larger than " + settings.maxBytes() + " bytes",
                     settings.maxBytes());
         }
         problems.throwIfAny();
@@ -153,24 +155,20 @@ public class QualityImport {
                 .param("batch", batch)
                 .query(Long.class)
                 .single();
-        template.batchUpdate(
-                """
+        template.batchUpdate("""
                 insert into interconnect_measurement (batch_ref, link_id, measured_at, from_operator, to_operator,
                     delay_ms, loss_percent, internal_delay_ms, internal_loss_percent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                reading.rows,
-                1000,
-                (ps, row) -> {
-                    ps.setLong(1, batchRef);
-                    ps.setLong(2, row.linkId());
-                    ps.setTimestamp(3, Timestamp.valueOf(row.measuredAt()));
-                    ps.setString(4, row.fromOperator());
-                    ps.setString(5, row.toOperator());
-                    ps.setBigDecimal(6, row.delayMs());
-                    ps.setBigDecimal(7, row.lossPercent());
-                    ps.setBigDecimal(8, row.internalDelayMs());
-                    ps.setBigDecimal(9, row.internalLossPercent());
-                });
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", reading.rows, 1000, (ps, row) -> {
+            ps.setLong(1, batchRef);
+            ps.setLong(2, row.linkId());
+            ps.setTimestamp(3, Timestamp.valueOf(row.measuredAt()));
+            ps.setString(4, row.fromOperator());
+            ps.setString(5, row.toOperator());
+            ps.setBigDecimal(6, row.delayMs());
+            ps.setBigDecimal(7, row.lossPercent());
+            ps.setBigDecimal(8, row.internalDelayMs());
+            ps.setBigDecimal(9, row.internalLossPercent());
+        });
         Set<String> windows = new LinkedHashSet<>();
         for (QualityTest row : reading.rows) {
             windows.add(row.linkId() + "|" + YearMonth.from(row.measuredAt()));
@@ -256,7 +254,10 @@ public class QualityImport {
                 }
                 if (reading.rows.size() + countedLines(reading) >= settings.maxRows()) {
                     reading.errors.add(new LineError(
-                            line, null, "interconnect.import.tooManyRows", new Object[] {settings.maxRows()},
+                            line,
+                            null,
+                            "interconnect.import.tooManyRows",
+                            new Object[] {settings.maxRows()},
                             "more than " + settings.maxRows() + " rows"));
                     break;
                 }
@@ -267,7 +268,10 @@ public class QualityImport {
                     Long first = seen.putIfAbsent(key, line);
                     if (first != null) {
                         lineErrors.add(new LineError(
-                                line, "time", "interconnect.import.duplicateLine", new Object[] {first},
+                                line,
+                                "time",
+                                "interconnect.import.duplicateLine",
+                                new Object[] {first},
                                 "repeats line " + first));
                     } else {
                         lineOf.put(key, line);
@@ -283,14 +287,14 @@ public class QualityImport {
                 }
             }
             if (index == null) {
-                reading.errors.add(new LineError(
-                        1, null, "interconnect.import.header", new Object[0], "the file has no header"));
+                reading.errors.add(
+                        new LineError(1, null, "interconnect.import.header", new Object[0], "the file has no header"));
             } else if (reading.rows.isEmpty() && reading.errors.isEmpty()) {
                 reading.errors.add(new LineError(2, null, "interconnect.import.noRows", new Object[0], "no rows"));
             }
         } catch (CsvParseException e) {
-            reading.errors.add(new LineError(
-                    lastLine + 1, null, "interconnect.import.malformed", new Object[0], "malformed CSV"));
+            reading.errors.add(
+                    new LineError(lastLine + 1, null, "interconnect.import.malformed", new Object[0], "malformed CSV"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -330,14 +334,16 @@ public class QualityImport {
                 .param("links", List.copyOf(linkIds))
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2) + "|"
-                        + rs.getObject(3, LocalDateTime.class))
+                .query((rs, n) -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getObject(3, LocalDateTime.class))
                 .list();
         for (String key : stored) {
             Long line = lineOf.get(key);
             if (line != null && reading.errors.size() < settings.maxErrors()) {
                 reading.errors.add(new LineError(
-                        line, "time", "interconnect.import.alreadyStored", new Object[0],
+                        line,
+                        "time",
+                        "interconnect.import.alreadyStored",
+                        new Object[0],
                         "this test was imported before"));
             }
         }
@@ -352,14 +358,20 @@ public class QualityImport {
             String column = byName.get(normalise(record.getField(i)));
             if (column != null && index.putIfAbsent(column, i) != null) {
                 errors.add(new LineError(
-                        line, column, "interconnect.import.columnTwice", new Object[] {column},
+                        line,
+                        column,
+                        "interconnect.import.columnTwice",
+                        new Object[] {column},
                         "the header names " + column + " twice"));
             }
         }
         for (String column : COLUMNS.keySet()) {
             if (!index.containsKey(column)) {
                 errors.add(new LineError(
-                        line, column, "interconnect.import.missingColumn", new Object[] {column},
+                        line,
+                        column,
+                        "interconnect.import.missingColumn",
+                        new Object[] {column},
                         "the header has no column " + column));
             }
         }
@@ -380,10 +392,14 @@ public class QualityImport {
                     ? record.getField(column.getValue()).strip()
                     : "";
             if (cell.isEmpty()) {
-                errors.add(new LineError(line, column.getKey(), "interconnect.import.emptyCell", new Object[0], "empty"));
+                errors.add(
+                        new LineError(line, column.getKey(), "interconnect.import.emptyCell", new Object[0], "empty"));
             } else if (cell.length() > MAX_FIELD || cell.chars().anyMatch(Character::isISOControl)) {
                 errors.add(new LineError(
-                        line, column.getKey(), "interconnect.import.badText", new Object[0],
+                        line,
+                        column.getKey(),
+                        "interconnect.import.badText",
+                        new Object[0],
                         "too long or contains control characters"));
             } else {
                 cells.put(column.getKey(), cell);
@@ -395,7 +411,10 @@ public class QualityImport {
             point = lookups.point(cells.get("point"));
             if (point == null) {
                 errors.add(new LineError(
-                        line, "point", "interconnect.import.unknownPoint", new Object[] {cells.get("point")},
+                        line,
+                        "point",
+                        "interconnect.import.unknownPoint",
+                        new Object[] {cells.get("point")},
                         "no such point"));
             }
         }
@@ -403,27 +422,34 @@ public class QualityImport {
         String to = operator(cells.get("to_operator"), "to_operator", line, lookups, errors);
         if (from != null && from.equals(to)) {
             errors.add(new LineError(
-                    line, "to_operator", "interconnect.import.sameOperator", new Object[0],
+                    line,
+                    "to_operator",
+                    "interconnect.import.sameOperator",
+                    new Object[0],
                     "a test runs between two different operators"));
             to = null;
         }
         BigDecimal delay = figure(cells.get("delay_ms"), "delay_ms", false, line, errors);
         BigDecimal loss = figure(cells.get("loss_percent"), "loss_percent", true, line, errors);
         BigDecimal internalDelay = figure(cells.get("internal_delay_ms"), "internal_delay_ms", false, line, errors);
-        BigDecimal internalLoss = figure(cells.get("internal_loss_percent"), "internal_loss_percent", true, line, errors);
+        BigDecimal internalLoss =
+                figure(cells.get("internal_loss_percent"), "internal_loss_percent", true, line, errors);
         LinkView link = null;
         if (point != null && from != null && to != null) {
             link = lookups.link(point.id(), from, to);
             if (link == null) {
                 errors.add(new LineError(
-                        line, "point", "interconnect.import.noLink",
+                        line,
+                        "point",
+                        "interconnect.import.noLink",
                         new Object[] {cells.get("point"), cells.get("from_operator"), cells.get("to_operator")},
                         "the two operators have no link at this point"));
             } else if (!Scopes.covers(lookups.scope, link)) {
                 errors.add(new LineError(
                         line,
                         lookups.scope.kind() == DataScope.Kind.ENTERPRISE ? "from_operator" : "point",
-                        "interconnect.import.outsideScope", new Object[0],
+                        "interconnect.import.outsideScope",
+                        new Object[0],
                         "the link is outside your scope"));
             }
         }
@@ -439,14 +465,18 @@ public class QualityImport {
         }
         try {
             LocalDateTime time = LocalDateTime.parse(text.replace('T', ' ').replace('/', '-'), TIME);
-            if (time.isAfter(LocalDateTime.now(clock.withZone(InterconnectLinks.CHINA)).plusHours(1))) {
+            if (time.isAfter(
+                    LocalDateTime.now(clock.withZone(InterconnectLinks.CHINA)).plusHours(1))) {
                 errors.add(new LineError(line, "time", "interconnect.import.future", new Object[0], "in the future"));
                 return null;
             }
             return time;
         } catch (DateTimeParseException e) {
             errors.add(new LineError(
-                    line, "time", "interconnect.import.badTime", new Object[] {text},
+                    line,
+                    "time",
+                    "interconnect.import.badTime",
+                    new Object[] {text},
                     "not a time like 2026-11-05 20:30"));
             return null;
         }
@@ -459,7 +489,10 @@ public class QualityImport {
         String code = lookups.operator(text);
         if (code == null) {
             errors.add(new LineError(
-                    line, column, "interconnect.import.unknownOperator", new Object[] {text},
+                    line,
+                    column,
+                    "interconnect.import.unknownOperator",
+                    new Object[] {text},
                     "no operator goes by this name"));
         }
         return code;
@@ -469,13 +502,15 @@ public class QualityImport {
         if (text == null) {
             return null;
         }
-        String number = percent && text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
+        String number = percent && text.endsWith("%")
+                ? text.substring(0, text.length() - 1).strip()
+                : text;
         BigDecimal figure;
         try {
             figure = new BigDecimal(number);
         } catch (NumberFormatException e) {
-            errors.add(new LineError(
-                    line, column, "interconnect.import.badNumber", new Object[] {text}, "not a number"));
+            errors.add(
+                    new LineError(line, column, "interconnect.import.badNumber", new Object[] {text}, "not a number"));
             return null;
         }
         if (figure.signum() < 0) {
@@ -488,8 +523,7 @@ public class QualityImport {
         }
         if (!percent && figure.compareTo(MAX_DELAY) > 0) {
             errors.add(new LineError(
-                    line, column, "interconnect.import.delayImplausible", new Object[] {MAX_DELAY},
-                    "above 60000 ms"));
+                    line, column, "interconnect.import.delayImplausible", new Object[] {MAX_DELAY}, "above 60000 ms"));
             return null;
         }
         return figure.setScale(percent ? 4 : 3, RoundingMode.HALF_UP);
@@ -513,7 +547,8 @@ public class QualityImport {
                 PointRef ref = new PointRef(point.id(), point.code());
                 points.put(point.code().toUpperCase(Locale.ROOT), ref);
                 points.put(point.name(), ref);
-                for (String city : Set.of(point.divisionName(), point.divisionName().replaceAll("[市省]$", ""))) {
+                for (String city :
+                        Set.of(point.divisionName(), point.divisionName().replaceAll("[市省]$", ""))) {
                     cityUses.merge(city, 1, Integer::sum);
                     byCity.put(city, ref);
                 }

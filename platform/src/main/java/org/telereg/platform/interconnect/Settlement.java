@@ -37,7 +37,8 @@ final class Settlement {
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         if (link.regime() == Regime.PAID && link.priceYuan() != null) {
             price = link.priceYuan().min(cap);
-            amount = price.multiply(capacityDays).divide(days, MathContext.DECIMAL128)
+            amount = price.multiply(capacityDays)
+                    .divide(days, MathContext.DECIMAL128)
                     .setScale(2, RoundingMode.HALF_UP);
         }
         return new MonthlySettlement(
