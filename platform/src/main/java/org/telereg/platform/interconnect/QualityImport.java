@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -454,6 +455,8 @@ public class QualityImport {
             }
         }
         if (!errors.isEmpty()) {
+            List<String> order = List.copyOf(COLUMNS.keySet());
+            errors.sort(Comparator.comparingInt(e -> order.indexOf(e.field())));
             return null;
         }
         return new QualityTest(link.id(), time, from, to, delay, loss, internalDelay, internalLoss, false);

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
@@ -138,7 +139,7 @@ class InterconnectConsoleController {
     @GetMapping("/points/{id}")
     String point(Actor actor, DataScope scope, @PathVariable long id, Model model) {
         requireRead(actor);
-        PointView point = points.find(scope, id).orElseThrow(() -> new NoSuchElementException("point " + id));
+        PointView point = points.find(scope, id).orElseThrow(() -> notFound());
         List<LinkView> here = links.list(scope, id);
         YearMonth month = YearMonth.from(links.today()).minusMonths(1);
         Map<Long, MonthlySettlement> settlements = new HashMap<>();
@@ -184,7 +185,7 @@ class InterconnectConsoleController {
             @RequestParam(required = false) String openedOn,
             Model model,
             RedirectAttributes redirect) {
-        PointView point = points.find(scope, id).orElseThrow(() -> new NoSuchElementException("point " + id));
+        PointView point = points.find(scope, id).orElseThrow(() -> notFound());
         NewLink input =
                 new NewLink(point.code(), operatorA, operatorB, capacityGbps, regime, priceYuan, payer, openedOn);
         try {
@@ -206,7 +207,7 @@ class InterconnectConsoleController {
             @RequestParam(required = false) Integer months,
             Model model) {
         requireRead(actor);
-        LinkView link = links.find(scope, id).orElseThrow(() -> new NoSuchElementException("link " + id));
+        LinkView link = links.find(scope, id).orElseThrow(() -> notFound());
         LocalDate today = links.today();
         int shown = months == null ? CHART_MONTHS : Math.max(1, Math.min(months, 60));
         YearMonth first = YearMonth.from(today).minusMonths(shown - 1L);
@@ -294,7 +295,7 @@ class InterconnectConsoleController {
     @GetMapping("/tasks/{id}")
     String task(Actor actor, DataScope scope, @PathVariable long id, Model model) {
         requireRead(actor);
-        TaskView task = tasks.find(scope, id).orElseThrow(() -> new NoSuchElementException("task " + id));
+        TaskView task = tasks.find(scope, id).orElseThrow(() -> notFound());
         model.addAttribute("task", task);
         model.addAttribute("steps", tasks.steps(id));
         model.addAttribute("canExpand", ExpansionTasks.canExpand(actor, task));
@@ -375,6 +376,10 @@ class InterconnectConsoleController {
         }
         model.addAttribute("batchId", UUID.randomUUID().toString());
         return "interconnect/import";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private static void requireRead(Actor actor) {
