@@ -178,7 +178,7 @@ public class InterconnectLinks {
                 .param("aName", shortName(first))
                 .param("b", second)
                 .param("bName", shortName(second))
-                .param("capacity", openedOn.isAfter(today()) ? BigDecimal.ZERO : capacity)
+                .param("capacity", capacity)
                 .param("regime", regime.name())
                 .param("price", price)
                 .param("payer", payer)
