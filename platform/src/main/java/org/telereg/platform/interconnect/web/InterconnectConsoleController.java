@@ -243,6 +243,7 @@ class InterconnectConsoleController {
             @RequestParam(required = false) String note,
             Model model,
             RedirectAttributes redirect) {
+        links.find(scope, id).orElseThrow(InterconnectConsoleController::notFound);
         try {
             links.changeCapacity(actor, id, capacityGbps, effectiveOn, note);
             redirect.addFlashAttribute("done", "capacityChanged");
@@ -317,6 +318,7 @@ class InterconnectConsoleController {
             @RequestParam(required = false) String note,
             Model model,
             RedirectAttributes redirect) {
+        tasks.find(scope, id).orElseThrow(InterconnectConsoleController::notFound);
         try {
             tasks.expand(actor, id, capacityGbps, effectiveOn, note);
             redirect.addFlashAttribute("done", "expanded");
@@ -337,6 +339,7 @@ class InterconnectConsoleController {
             @RequestParam(required = false) String note,
             Model model,
             RedirectAttributes redirect) {
+        tasks.find(scope, id).orElseThrow(InterconnectConsoleController::notFound);
         try {
             tasks.verify(actor, id, note);
             redirect.addFlashAttribute("done", "verified");
