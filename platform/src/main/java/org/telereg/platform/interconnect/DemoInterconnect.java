@@ -126,15 +126,12 @@ class DemoInterconnect implements ApplicationRunner {
             Fault fault = faultOf(link, codes);
             BigDecimal capacity = link.capacityGbps();
             int lastMonth = fault == null ? 1 : fault.monthsAgo() + 1;
+            List<CapacityEntry> growth = new ArrayList<>();
             for (int ago = MONTHS - 1; ago >= lastMonth; ago--) {
                 capacity = capacity.add(BigDecimal.valueOf(10L * (1 + random.nextInt(5))));
-                links.changeCapacity(
-                        ministry,
-                        link.id(),
-                        capacity.toPlainString(),
-                        current.minusMonths(ago).atDay(1).toString(),
-                        null);
+                growth.add(new CapacityEntry(current.minusMonths(ago).atDay(1), capacity, null, null, null));
             }
+            links.addHistory(ministry, link.id(), growth);
         }
         byte[] csv = measurements(random, created, codes, current).getBytes(StandardCharsets.UTF_8);
         imports.importFile(ministry, "demo-interconnect-quality", "demo-interconnect-quality.csv", csv);

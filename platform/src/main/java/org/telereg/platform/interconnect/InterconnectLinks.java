@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,7 @@ public class InterconnectLinks {
             + " p.province_code from interconnect_link l join interconnect_point p on p.id = l.point_id";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditTrail audit;
     private final CompanyAliases aliases;
     private final CompanyRegistry companies;
@@ -55,12 +57,14 @@ public class InterconnectLinks {
 
     InterconnectLinks(
             JdbcClient jdbc,
+            JdbcTemplate template,
             AuditTrail audit,
             CompanyAliases aliases,
             CompanyRegistry companies,
             InterconnectSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
         this.aliases = aliases;
         this.companies = companies;
@@ -257,6 +261,42 @@ public class InterconnectLinks {
         after.put("capacityGbps", capacity.toPlainString());
         after.put("effectiveOn", day.toString());
         audit.record("interconnect", "Link", Long.toString(link.id()), "capacityChanged", before, after);
+    }
+
+    /**
+     * Adds a run of capacity changes to a new link at once (the demo's two years of growth), audited as
+     * one change; the days must be after the link's last change and in order.
+     */
+    void addHistory(Actor actor, long linkId, List<CapacityEntry> entries) {
+        List<CapacityEntry> history = history(linkId);
+        LocalDate last = history.isEmpty()
+                ? LocalDate.MIN
+                : history.get(history.size() - 1).effectiveOn();
+        for (CapacityEntry entry : entries) {
+            if (!entry.effectiveOn().isAfter(last) || entry.effectiveOn().isAfter(today())) {
+                throw new IllegalArgumentException("capacity changes must follow each other and not be in the future");
+            }
+            last = entry.effectiveOn();
+        }
+        template.batchUpdate(
+                "insert into interconnect_capacity (link_id, effective_on, capacity_gbps, note, recorded_by,"
+                        + " recorded_at) values (?, ?, ?, ?, ?, ?)",
+                entries,
+                entries.size(),
+                (ps, entry) -> {
+                    ps.setLong(1, linkId);
+                    ps.setObject(2, entry.effectiveOn());
+                    ps.setBigDecimal(3, entry.capacityGbps());
+                    ps.setString(4, entry.note());
+                    ps.setString(5, actor.username());
+                    ps.setObject(6, clock.instant().atOffset(ZoneOffset.UTC));
+                });
+        refreshCapacity(linkId);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("changes", entries.size());
+        after.put("capacityGbps", entries.get(entries.size() - 1).capacityGbps().toPlainString());
+        after.put("effectiveOn", entries.get(entries.size() - 1).effectiveOn().toString());
+        audit.record("interconnect", "Link", Long.toString(linkId), "capacityChanged", null, after);
     }
 
     private void insertCapacity(Actor actor, long linkId, LocalDate day, BigDecimal capacity, String note) {

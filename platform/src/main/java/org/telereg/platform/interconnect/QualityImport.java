@@ -170,9 +170,13 @@ public class QualityImport {
             ps.setBigDecimal(8, row.internalDelayMs());
             ps.setBigDecimal(9, row.internalLossPercent());
         });
+        // Only a new bad test can turn a link's month into a serious fault; the daily job covers the rest.
+        FaultRule rule = new FaultRule(settings);
         Set<String> windows = new LinkedHashSet<>();
         for (QualityTest row : reading.rows) {
-            windows.add(row.linkId() + "|" + YearMonth.from(row.measuredAt()));
+            if (rule.marked(row).bad()) {
+                windows.add(row.linkId() + "|" + YearMonth.from(row.measuredAt()));
+            }
         }
         List<Long> opened = new ArrayList<>();
         for (String window : windows) {
