@@ -340,6 +340,13 @@ class MessageBundlesTests {
         families.put("challenges.step.", Set.of("OPENED", "CONCEDED", "REBUTTED", "UPHELD", "DISMISSED", "OVERDUE"));
         families.put("challenges.done.", Set.of("conceded", "rebutted", "decided"));
         families.put("challenges.coverage.", Set.of("DECLARED", "ALREADY_DECLARED"));
+        families.put("interconnect.kind.", names(org.telereg.platform.interconnect.PointKind.values()));
+        families.put("interconnect.regime.", names(org.telereg.platform.interconnect.Regime.values()));
+        families.put("interconnect.status.", names(org.telereg.platform.interconnect.TaskStatus.values()));
+        // The steps ExpansionTasks records and the flash messages of its console controller.
+        families.put("interconnect.step.", Set.of("OPENED", "EXPANDED", "VERIFIED", "OVERDUE"));
+        families.put(
+                "interconnect.done.", Set.of("pointAdded", "linkAdded", "capacityChanged", "expanded", "verified"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
