@@ -1,6 +1,7 @@
 package org.telereg.platform.industry.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,6 +48,8 @@ class IndustryConsoleController {
     private static final int PAGE_SIZE = 20;
     /** Form fields carrying a metric value are named {@code m_<METRIC_CODE>}. */
     private static final String METRIC_FIELD = "m_";
+    /** The media type of an .xlsx workbook. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final OperatorReports reports;
     private final ReportSchedules schedules;
@@ -148,7 +155,7 @@ class IndustryConsoleController {
             RedirectAttributes redirect)
             throws IOException {
         ReportView report = report(scope, id);
-        UploadResult result = reports.upload(actor, id, file.getBytes());
+        UploadResult result = reports.upload(actor, id, file.getBytes(), declared(file));
         if (result.status() == UploadResult.Status.SUBMITTED) {
             redirect.addFlashAttribute("done", "uploaded");
             return "redirect:/console/industry/reports/" + id;
@@ -156,6 +163,48 @@ class IndustryConsoleController {
         model.addAttribute("upload", result);
         show(report, actor, Map.of(), List.of(), locale, model);
         return "industry/report";
+    }
+
+    /** A file named .xlsx or sent as a workbook must be one; anything else is read by its content. */
+    private static OperatorReports.FileFormat declared(MultipartFile file) {
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || XLSX.equals(file.getContentType())
+                ? OperatorReports.FileFormat.XLSX
+                : OperatorReports.FileFormat.CSV;
+    }
+
+    @GetMapping("/reports/{id}/template.xlsx")
+    ResponseEntity<byte[]> templateXlsx(DataScope scope, Actor actor, @PathVariable long id, Locale locale) {
+        return templateFile(scope, actor, id, OperatorReports.FileFormat.XLSX, locale);
+    }
+
+    @GetMapping("/reports/{id}/template.csv")
+    ResponseEntity<byte[]> templateCsv(DataScope scope, Actor actor, @PathVariable long id, Locale locale) {
+        return templateFile(scope, actor, id, OperatorReports.FileFormat.CSV, locale);
+    }
+
+    private ResponseEntity<byte[]> templateFile(
+            DataScope scope, Actor actor, long id, OperatorReports.FileFormat format, Locale locale) {
+        requireRead(actor);
+        ReportView report = report(scope, id);
+        return templateResponse(report, reports.templateFile(scope, id, format, locale), format);
+    }
+
+    /** The download of a report's template file, named after its template, period and province. */
+    static ResponseEntity<byte[]> templateResponse(
+            ReportView report, byte[] content, OperatorReports.FileFormat format) {
+        boolean xlsx = format == OperatorReports.FileFormat.XLSX;
+        String name = report.templateCode() + "-" + report.periodCode() + "-" + report.provinceCode()
+                + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .contentType(
+                        xlsx ? MediaType.parseMediaType(XLSX) : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
     }
 
     @PostMapping("/reports/{id}/accept")
