@@ -27,6 +27,11 @@ class ReminderNotices {
 
     @ApplicationModuleListener
     void on(ReportReminderSent reminder) {
+        remind(reminder);
+    }
+
+    /** Writes the reminder's notice, in the caller's transaction and thread (once per report and day). */
+    void remind(ReportReminderSent reminder) {
         ReportTemplate template = catalogue.template(reminder.templateCode()).orElse(null);
         String nameZh = template == null ? reminder.templateCode() : template.name(Locale.SIMPLIFIED_CHINESE);
         String nameEn = template == null ? reminder.templateCode() : template.name(Locale.ENGLISH);

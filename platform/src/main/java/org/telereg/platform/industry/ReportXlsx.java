@@ -258,16 +258,17 @@ final class ReportXlsx {
     }
 
     private static LineError zipBomb() {
-        return fileError(
+        long megabytes = MAX_UNPACKED_BYTES / 1024 / 1024;
+        return new LineError(
+                0,
+                null,
                 "industry.upload.zipBomb",
-                "the workbook unpacks to more than " + MAX_UNPACKED_BYTES / 1024 / 1024 + " MB");
+                new Object[] {megabytes},
+                "the workbook unpacks to more than " + megabytes + " MB");
     }
 
     private static LineError fileError(String code, String message) {
-        Object[] arguments = code.equals("industry.upload.zipBomb")
-                ? new Object[] {MAX_UNPACKED_BYTES / 1024 / 1024}
-                : new Object[0];
-        return new LineError(0, null, code, arguments, message);
+        return new LineError(0, null, code, new Object[0], message);
     }
 
     private static Read refused(LineError error) {

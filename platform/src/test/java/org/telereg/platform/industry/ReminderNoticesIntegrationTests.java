@@ -74,8 +74,8 @@ class ReminderNoticesIntegrationTests {
         // The same event delivered again (a restart republishes incomplete publications) writes nothing.
         ReportReminderSent again = new ReportReminderSent(
                 march.id(), operator.creditCode(), "43", MONTHLY, "2023-03", march.dueOn(), LocalDate.of(2023, 4, 5));
-        listener.on(again);
-        listener.on(again);
+        listener.remind(again);
+        listener.remind(again);
         assertThat(notices.inbox(operator.actor(), false, 10)).hasSize(1);
         assertThat(notices.unread(operator.actor())).isEqualTo(1);
 
