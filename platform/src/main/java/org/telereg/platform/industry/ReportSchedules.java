@@ -1,12 +1,17 @@
 package org.telereg.platform.industry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -161,8 +166,8 @@ public class ReportSchedules {
         Integer day = day(deadlineDay, problems);
         LocalDate starts = problems.date("startsOn", startsOn, true);
         problems.throwIfAny();
-        List<ScheduleView> assigned = new java.util.ArrayList<>();
-        List<String> skipped = new java.util.ArrayList<>();
+        List<ScheduleView> assigned = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (ProvinceCode province : provinces) {
             long existing = jdbc.sql("select count(*) from industry_schedule where template_code = :t"
                             + " and operator_credit_code = :o and province_code = :p")
@@ -231,8 +236,8 @@ public class ReportSchedules {
                     .filter(p -> actor.scope().coversProvince(p.code()))
                     .toList();
         }
-        List<ProvinceCode> provinces = new java.util.ArrayList<>();
-        List<String> outside = new java.util.ArrayList<>();
+        List<ProvinceCode> provinces = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
         for (String code : given) {
             ProvinceCode province = problems.parse(field, code, ProvinceCode::of);
             if (province == null) {
@@ -268,7 +273,7 @@ public class ReportSchedules {
     }
 
     /** One schedule, if the scope covers it. */
-    public java.util.Optional<ScheduleView> schedule(DataScope scope, long id) {
+    public Optional<ScheduleView> schedule(DataScope scope, long id) {
         Map<String, Object> params = new HashMap<>();
         String condition = scope.sqlCondition("s.province_code", "s.operator_credit_code", params);
         return jdbc.sql("select s.*, t.frequency from industry_schedule s join industry_template t"
@@ -284,7 +289,7 @@ public class ReportSchedules {
      * keep theirs) and whether it is active (an inactive schedule opens no more reports; reports
      * already open are still owed).
      *
-     * @throws java.util.NoSuchElementException when the actor's scope does not cover the schedule
+     * @throws NoSuchElementException when the actor's scope does not cover the schedule
      * @throws org.telereg.platform.shared.RejectedInputException naming each refused field
      */
     @Transactional
@@ -310,7 +315,7 @@ public class ReportSchedules {
 
     private ScheduleView changeable(Actor actor, long id) {
         ScheduleView schedule =
-                schedule(actor.scope(), id).orElseThrow(() -> new java.util.NoSuchElementException("schedule " + id));
+                schedule(actor.scope(), id).orElseThrow(() -> new NoSuchElementException("schedule " + id));
         if (!canAssign(actor, schedule.provinceCode())) {
             throw new AccessDeniedException("the ministry and the province's administration change schedules");
         }
@@ -353,7 +358,7 @@ public class ReportSchedules {
                 .list();
     }
 
-    private static ScheduleView schedule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ScheduleView schedule(ResultSet rs, int row) throws SQLException {
         return new ScheduleView(
                 rs.getLong("id"),
                 rs.getString("template_code"),

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,10 @@ public class Notices {
     public List<NoticeView> send(
             String organisation, String messageKey, List<?> arguments, String link, String onceKey) {
         Objects.requireNonNull(messageKey, "messageKey");
-        if (link != null && !(link.startsWith("/") && !link.startsWith("//"))) {
+        if (link != null
+                && !(link.startsWith("/")
+                        && !link.startsWith("//")
+                        && link.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c)))) {
             throw new IllegalArgumentException("a notice links into the console: " + link);
         }
         List<OrganisationView> recipients = recipients(organisation);
@@ -175,7 +179,7 @@ public class Notices {
                 .param("org", actor.organisationId())
                 .query(Notices::view)
                 .optional()
-                .orElseThrow(() -> new java.util.NoSuchElementException("notice " + id));
+                .orElseThrow(() -> new NoSuchElementException("notice " + id));
         if (notice.unread()) {
             jdbc.sql("update notice set read_at = :now, read_by = :by where id = :id and read_at is null")
                     .param("now", clock.instant().atOffset(ZoneOffset.UTC))

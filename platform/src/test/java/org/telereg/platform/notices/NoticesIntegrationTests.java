@@ -165,6 +165,8 @@ class NoticesIntegrationTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> notices.send(member.organisation().code(), KEY, List.of(), "//evil.example/"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> notices.send(member.organisation().code(), KEY, List.of(), "/\\evil.example/"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(notices.inbox(member.actor(), false, 10)).hasSize(1);
     }
 }
