@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -315,16 +316,32 @@ public class OperatorReports {
         return find(actor.scope(), reportId).orElseThrow();
     }
 
-    /**
-     * Submits the report from an uploaded CSV file, all or nothing: problems of the file and of the
-     * values come back with the line they were found on.
-     */
+    /** What an uploaded report file says it is; its content decides in the end. */
+    public enum FileFormat {
+        /** Sent as CSV, or not said: a workbook is still read as one. */
+        CSV,
+        /** Sent as .xlsx: anything but a workbook (a CSV renamed .xlsx) is refused. */
+        XLSX
+    }
+
+    /** Submits the report from an uploaded CSV file, or a workbook recognised by its content. */
     @Transactional
     public UploadResult upload(Actor actor, long reportId, byte[] content) {
+        return upload(actor, reportId, content, FileFormat.CSV);
+    }
+
+    /**
+     * Submits the report from an uploaded file, all or nothing: a CSV file (UTF-8 or GBK) or the
+     * first sheet of an .xlsx workbook, the same two columns either way. Problems of the file and
+     * of the values come back with the line (the sheet's row) they were found on.
+     */
+    @Transactional
+    public UploadResult upload(Actor actor, long reportId, byte[] content, FileFormat declared) {
         ReportView report = fillable(actor, reportId);
         if (content.length > settings.maxUploadBytes()) {
             return rejected(
                     report,
+                    null,
                     null,
                     List.of(new LineError(
                             0,
@@ -333,20 +350,35 @@ public class OperatorReports {
                             new Object[] {settings.maxUploadBytes() / 1024},
                             "the file is larger than " + settings.maxUploadBytes() / 1024 + " KB")));
         }
-        UploadedText text;
-        try {
-            text = UploadedText.decode(content);
-        } catch (InvalidValueException e) {
-            return rejected(report, null, List.of(new LineError(0, null, e.code(), e.arguments(), e.getMessage())));
-        }
         CatalogueVersion version = catalogue.version(report.catalogueVersion());
-        ReportCsv.Read read = ReportCsv.read(text.text(), version, template(report));
+        String encoding = null;
+        String sheet = null;
+        ReportRows.Read read;
+        if (ReportXlsx.isOle2(content)) {
+            return rejected(report, null, null, List.of(ReportXlsx.refuseOle2(content)));
+        } else if (ReportXlsx.isZip(content)) {
+            ReportXlsx.Read workbook = ReportXlsx.read(content, version, template(report));
+            sheet = workbook.sheet();
+            read = workbook.rows();
+        } else if (declared == FileFormat.XLSX && content.length > 0) {
+            return rejected(report, null, null, List.of(ReportXlsx.notXlsx()));
+        } else {
+            UploadedText text;
+            try {
+                text = UploadedText.decode(content);
+            } catch (InvalidValueException e) {
+                return rejected(
+                        report, null, null, List.of(new LineError(0, null, e.code(), e.arguments(), e.getMessage())));
+            }
+            encoding = text.charset();
+            read = ReportCsv.read(text.text(), version, template(report));
+        }
         if (!read.errors().isEmpty()) {
-            return rejected(report, text.charset(), read.errors());
+            return rejected(report, encoding, sheet, read.errors());
         }
         try {
             ReportView submitted = submit(actor, reportId, read.values(), Channel.UPLOAD);
-            return new UploadResult(UploadResult.Status.SUBMITTED, submitted, text.charset(), List.of());
+            return new UploadResult(UploadResult.Status.SUBMITTED, submitted, encoding, sheet, List.of());
         } catch (RejectedInputException e) {
             List<LineError> errors = new ArrayList<>();
             for (FieldProblem problem : e.problems()) {
@@ -358,12 +390,30 @@ public class OperatorReports {
                         problem.defaultMessage()));
             }
             errors.sort(Comparator.comparingLong(LineError::line));
-            return rejected(report, text.charset(), errors);
+            return rejected(report, encoding, sheet, errors);
         }
     }
 
-    private static UploadResult rejected(ReportView report, String encoding, List<LineError> errors) {
-        return new UploadResult(UploadResult.Status.REJECTED, report, encoding, List.copyOf(errors));
+    /**
+     * A file to fill the report offline: its entered metrics with codes, names and units, and the
+     * values saved so far. Anyone who may read the report may download it.
+     */
+    public byte[] templateFile(DataScope scope, long reportId, FileFormat format, Locale locale) {
+        ReportView report = find(scope, reportId).orElseThrow(() -> new NoSuchElementException("report " + reportId));
+        ReportTemplate template = template(report);
+        CatalogueVersion version = catalogue.version(report.catalogueVersion());
+        List<Metric> metrics = template.metricCodes().stream()
+                .map(code -> version.metric(code).orElseThrow())
+                .filter(metric -> !metric.derived())
+                .toList();
+        Map<String, BigDecimal> values = values(reportId);
+        return format == FileFormat.XLSX
+                ? ReportTemplateFiles.xlsx(template, metrics, values, locale)
+                : ReportTemplateFiles.csv(metrics, values, locale);
+    }
+
+    private static UploadResult rejected(ReportView report, String encoding, String sheet, List<LineError> errors) {
+        return new UploadResult(UploadResult.Status.REJECTED, report, encoding, sheet, List.copyOf(errors));
     }
 
     /** The reviewing administration accepts a submitted report. */

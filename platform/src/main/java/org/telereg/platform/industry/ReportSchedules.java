@@ -1,12 +1,17 @@
 package org.telereg.platform.industry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,10 +70,28 @@ public class ReportSchedules {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
-    /** The ministry assigns report templates. */
+    /** The ministry assigns report templates anywhere, a provincial administration in its province. */
     public static boolean canAssign(Actor actor) {
-        return actor.role() == Role.MINISTRY_ADMIN || actor.role() == Role.MINISTRY_OFFICER;
+        return actor.role() == Role.MINISTRY_ADMIN
+                || actor.role() == Role.MINISTRY_OFFICER
+                || actor.role() == Role.PROVINCIAL_OFFICER;
     }
+
+    /** Whether the actor may assign and change schedules of this province. */
+    public static boolean canAssign(Actor actor, String provinceCode) {
+        return canAssign(actor) && actor.scope().coversProvince(provinceCode);
+    }
+
+    /**
+     * What an assignment to several provinces did.
+     *
+     * @param assigned the schedules created, by province
+     * @param alreadyAssigned the provinces skipped because the operator already has the template there
+     */
+    public record Assignment(List<ScheduleView> assigned, List<String> alreadyAssigned) {}
+
+    /** Choosing this instead of province codes assigns every province the actor administers (all 31 for the ministry). */
+    public static final String ALL_PROVINCES = "ALL";
 
     /**
      * Assigns a template to an operator (an organisation of type operator) for a province.
@@ -84,11 +107,49 @@ public class ReportSchedules {
             String provinceCode,
             String deadlineDay,
             String startsOn) {
+        Assignment assignment = assign(
+                actor,
+                templateCode,
+                operatorCreditCode,
+                provinceCode == null ? List.of() : List.of(provinceCode),
+                "provinceCode",
+                deadlineDay,
+                startsOn);
+        return assignment.assigned().get(0);
+    }
+
+    /**
+     * Assigns a template to an operator for one, several or all provinces at once ({@link
+     * #ALL_PROVINCES}); provinces where the operator already has the template are skipped and
+     * listed, and when all of them are, the assignment is refused on {@code provinceCodes}. A
+     * provincial administration assigns only in its own province.
+     *
+     * @throws org.telereg.platform.shared.RejectedInputException naming each refused field
+     */
+    @Transactional
+    public Assignment assign(
+            Actor actor,
+            String templateCode,
+            String operatorCreditCode,
+            List<String> provinceCodes,
+            String deadlineDay,
+            String startsOn) {
+        return assign(actor, templateCode, operatorCreditCode, provinceCodes, "provinceCodes", deadlineDay, startsOn);
+    }
+
+    private Assignment assign(
+            Actor actor,
+            String templateCode,
+            String operatorCreditCode,
+            List<String> provinceCodes,
+            String provinceField,
+            String deadlineDay,
+            String startsOn) {
         if (!canAssign(actor)) {
-            throw new AccessDeniedException("the ministry assigns report templates");
+            throw new AccessDeniedException("the ministry and provincial administrations assign report templates");
         }
         FieldProblems problems = new FieldProblems();
-        ReportTemplate template = templateCode == null
+        ReportTemplate template = templateCode == null || templateCode.isBlank()
                 ? null
                 : catalogue.template(templateCode.strip()).orElse(null);
         if (template == null) {
@@ -101,54 +162,180 @@ public class ReportSchedules {
         if (operator == null) {
             problems.reject("operatorCreditCode", "industry.invalid.operator", "is not a registered operator");
         }
-        ProvinceCode province = problems.parse("provinceCode", provinceCode, ProvinceCode::of);
-        Integer day = null;
-        try {
-            day = Integer.valueOf(deadlineDay == null ? "" : deadlineDay.strip());
-            if (day < 1 || day > 28) {
-                problems.reject("deadlineDay", "industry.invalid.deadlineDay", "must be a day from 1 to 28");
-            }
-        } catch (NumberFormatException e) {
-            problems.reject("deadlineDay", "industry.invalid.deadlineDay", "must be a day from 1 to 28");
-        }
+        List<ProvinceCode> provinces = provinces(actor, provinceCodes, provinceField, problems);
+        Integer day = day(deadlineDay, problems);
         LocalDate starts = problems.date("startsOn", startsOn, true);
         problems.throwIfAny();
-        long existing = jdbc.sql("select count(*) from industry_schedule where template_code = :t"
-                        + " and operator_credit_code = :o and province_code = :p")
-                .param("t", template.code())
-                .param("o", operator.creditCode())
-                .param("p", province.code())
-                .query(Long.class)
-                .single();
-        if (existing > 0) {
-            problems.reject("templateCode", "industry.invalid.scheduleExists", "is already assigned to the operator");
+        List<ScheduleView> assigned = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ProvinceCode province : provinces) {
+            long existing = jdbc.sql("select count(*) from industry_schedule where template_code = :t"
+                            + " and operator_credit_code = :o and province_code = :p")
+                    .param("t", template.code())
+                    .param("o", operator.creditCode())
+                    .param("p", province.code())
+                    .query(Long.class)
+                    .single();
+            if (existing > 0) {
+                skipped.add(province.code());
+                continue;
+            }
+            jdbc.sql("""
+                            insert into industry_schedule (template_code, operator_credit_code, operator_name,
+                                province_code, deadline_day, starts_on, active)
+                            values (:t, :o, :name, :p, :day, :starts, true)""")
+                    .param("t", template.code())
+                    .param("o", operator.creditCode())
+                    .param("name", operator.name())
+                    .param("p", province.code())
+                    .param("day", day)
+                    .param("starts", starts)
+                    .update();
+            ScheduleView schedule = jdbc.sql("select s.*, t.frequency from industry_schedule s join industry_template t"
+                            + " on t.code = s.template_code where s.template_code = :t"
+                            + " and s.operator_credit_code = :o and s.province_code = :p")
+                    .param("t", template.code())
+                    .param("o", operator.creditCode())
+                    .param("p", province.code())
+                    .query(ReportSchedules::schedule)
+                    .single();
+            assigned.add(schedule);
+            audit.record(
+                    "industry",
+                    "ReportSchedule",
+                    template.code() + "/" + operator.creditCode() + "/" + province.code(),
+                    "scheduleAssigned",
+                    null,
+                    Map.of("deadlineDay", day, "startsOn", starts, "active", true));
+        }
+        if (assigned.isEmpty()) {
+            problems.reject(
+                    provinceField.equals("provinceCode") ? "templateCode" : provinceField,
+                    "industry.invalid.scheduleExists",
+                    "is already assigned to the operator",
+                    String.join(", ", skipped));
             problems.throwIfAny();
         }
-        jdbc.sql("""
-                        insert into industry_schedule (template_code, operator_credit_code, operator_name, province_code,
-                            deadline_day, starts_on, active)
-                        values (:t, :o, :name, :p, :day, :starts, true)""")
-                .param("t", template.code())
-                .param("o", operator.creditCode())
-                .param("name", operator.name())
-                .param("p", province.code())
+        return new Assignment(List.copyOf(assigned), List.copyOf(skipped));
+    }
+
+    private static List<ProvinceCode> provinces(Actor actor, List<String> codes, String field, FieldProblems problems) {
+        List<String> given = codes == null
+                ? List.of()
+                : codes.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
+        if (given.isEmpty()) {
+            problems.reject(field, "invalid.required", "choose at least one province");
+            return List.of();
+        }
+        if (given.contains(ALL_PROVINCES)) {
+            return ProvinceCode.administered().stream()
+                    .filter(p -> actor.scope().coversProvince(p.code()))
+                    .toList();
+        }
+        List<ProvinceCode> provinces = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (String code : given) {
+            ProvinceCode province = problems.parse(field, code, ProvinceCode::of);
+            if (province == null) {
+                continue;
+            }
+            if (!actor.scope().coversProvince(province.code())) {
+                outside.add(province.code());
+            } else {
+                provinces.add(province);
+            }
+        }
+        if (!outside.isEmpty()) {
+            problems.reject(
+                    field,
+                    "industry.invalid.provinceOutsideScope",
+                    "outside the provinces you administer",
+                    String.join(", ", outside));
+        }
+        return provinces;
+    }
+
+    private static Integer day(String deadlineDay, FieldProblems problems) {
+        try {
+            int day = Integer.parseInt(deadlineDay == null ? "" : deadlineDay.strip());
+            if (day >= 1 && day <= 28) {
+                return day;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        problems.reject("deadlineDay", "industry.invalid.deadlineDay", "must be a day from 1 to 28");
+        return null;
+    }
+
+    /** One schedule, if the scope covers it. */
+    public Optional<ScheduleView> schedule(DataScope scope, long id) {
+        Map<String, Object> params = new HashMap<>();
+        String condition = scope.sqlCondition("s.province_code", "s.operator_credit_code", params);
+        return jdbc.sql("select s.*, t.frequency from industry_schedule s join industry_template t"
+                        + " on t.code = s.template_code where s.id = :id and " + condition)
+                .params(params)
+                .param("id", id)
+                .query(ReportSchedules::schedule)
+                .optional();
+    }
+
+    /**
+     * Changes a schedule's due day (reports opened from now on are due on it; those already open
+     * keep theirs) and whether it is active (an inactive schedule opens no more reports; reports
+     * already open are still owed).
+     *
+     * @throws NoSuchElementException when the actor's scope does not cover the schedule
+     * @throws org.telereg.platform.shared.RejectedInputException naming each refused field
+     */
+    @Transactional
+    public ScheduleView change(Actor actor, long id, String deadlineDay, boolean active) {
+        ScheduleView before = changeable(actor, id);
+        FieldProblems problems = new FieldProblems();
+        Integer day = day(deadlineDay, problems);
+        problems.throwIfAny();
+        return write(
+                actor,
+                before,
+                day,
+                active,
+                active == before.active() ? "scheduleChanged" : active ? "scheduleActivated" : "scheduleDeactivated");
+    }
+
+    /** Stops a schedule: no more reports are opened from it (reports already open are still owed). */
+    @Transactional
+    public ScheduleView deactivate(Actor actor, long id) {
+        ScheduleView before = changeable(actor, id);
+        return write(actor, before, before.deadlineDay(), false, "scheduleDeactivated");
+    }
+
+    private ScheduleView changeable(Actor actor, long id) {
+        ScheduleView schedule =
+                schedule(actor.scope(), id).orElseThrow(() -> new NoSuchElementException("schedule " + id));
+        if (!canAssign(actor, schedule.provinceCode())) {
+            throw new AccessDeniedException("the ministry and the province's administration change schedules");
+        }
+        return schedule;
+    }
+
+    private ScheduleView write(Actor actor, ScheduleView before, int day, boolean active, String action) {
+        jdbc.sql("update industry_schedule set deadline_day = :day, active = :active where id = :id")
                 .param("day", day)
-                .param("starts", starts)
+                .param("active", active)
+                .param("id", before.id())
                 .update();
-        ScheduleView schedule = schedules(DataScope.all()).stream()
-                .filter(s -> s.templateCode().equals(template.code())
-                        && s.operatorCreditCode().equals(operator.creditCode())
-                        && s.provinceCode().equals(province.code()))
-                .findFirst()
-                .orElseThrow();
         audit.record(
                 "industry",
                 "ReportSchedule",
-                template.code() + "/" + operator.creditCode() + "/" + province.code(),
-                "scheduleAssigned",
-                null,
-                Map.of("deadlineDay", day, "startsOn", starts));
-        return schedule;
+                before.templateCode() + "/" + before.operatorCreditCode() + "/" + before.provinceCode(),
+                action,
+                Map.of("deadlineDay", before.deadlineDay(), "active", before.active()),
+                Map.of("deadlineDay", day, "active", active));
+        return schedule(actor.scope(), before.id()).orElseThrow();
     }
 
     /** The organisations a template can be assigned to: operators with a credit code, by name. */
@@ -167,17 +354,21 @@ public class ReportSchedules {
                         + " on t.code = s.template_code where " + condition
                         + " order by s.operator_name, s.province_code, s.template_code")
                 .params(params)
-                .query((rs, row) -> new ScheduleView(
-                        rs.getLong("id"),
-                        rs.getString("template_code"),
-                        Frequency.valueOf(rs.getString("frequency")),
-                        rs.getString("operator_credit_code"),
-                        rs.getString("operator_name"),
-                        rs.getString("province_code"),
-                        rs.getInt("deadline_day"),
-                        rs.getObject("starts_on", LocalDate.class),
-                        rs.getBoolean("active")))
+                .query(ReportSchedules::schedule)
                 .list();
+    }
+
+    private static ScheduleView schedule(ResultSet rs, int row) throws SQLException {
+        return new ScheduleView(
+                rs.getLong("id"),
+                rs.getString("template_code"),
+                Frequency.valueOf(rs.getString("frequency")),
+                rs.getString("operator_credit_code"),
+                rs.getString("operator_name"),
+                rs.getString("province_code"),
+                rs.getInt("deadline_day"),
+                rs.getObject("starts_on", LocalDate.class),
+                rs.getBoolean("active"));
     }
 
     /**
@@ -268,7 +459,8 @@ public class ReportSchedules {
                         report.provinceCode(),
                         report.templateCode(),
                         report.periodCode(),
-                        report.dueOn()));
+                        report.dueOn(),
+                        today));
                 sent++;
             }
         }

@@ -8,9 +8,11 @@ import org.telereg.platform.shared.LineError;
  * of a refused file is kept).
  *
  * @param report the report after the upload
- * @param encoding the file's character set as detected, null when it could not be read
+ * @param encoding a CSV file's character set as detected, null for a workbook or a file that could
+ *     not be read
+ * @param sheet the name of a workbook's sheet that was read (its first), null for a CSV file
  */
-public record UploadResult(Status status, ReportView report, String encoding, List<LineError> errors) {
+public record UploadResult(Status status, ReportView report, String encoding, String sheet, List<LineError> errors) {
 
     public enum Status {
         SUBMITTED,

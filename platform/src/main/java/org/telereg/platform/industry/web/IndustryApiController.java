@@ -164,9 +164,45 @@ class IndustryApiController {
     @Operation(
             summary = "Submit the caller's own report as CSV (metric_code,value; UTF-8 or GBK)",
             description = "All or nothing; a refused file answers 422 problem+json with errors: [{line, field,"
-                    + " code, message}].")
+                    + " code, message}]. A workbook sent as octet-stream is read as .xlsx.")
     ResponseEntity<?> submitCsv(Actor actor, @PathVariable long id, @RequestBody byte[] body) {
-        UploadResult result = reports.upload(actor, id, body);
+        return uploaded(reports.upload(actor, id, body, OperatorReports.FileFormat.CSV));
+    }
+
+    @PostMapping(path = "/reports/{id}/submission", consumes = IndustryConsoleController.XLSX)
+    @Operation(
+            summary = "Submit the caller's own report as an .xlsx workbook",
+            description = "The first sheet, header on row 1, columns metric_code and value as in the CSV;"
+                    + " numbers or text, formulas evaluated, dates refused. All or nothing; a refused file"
+                    + " answers 422 problem+json with sheet and errors: [{line (the row), field, code, message}]."
+                    + " An old .xls, an encrypted workbook or a file that is no workbook is refused.")
+    ResponseEntity<?> submitXlsx(Actor actor, @PathVariable long id, @RequestBody byte[] body) {
+        return uploaded(reports.upload(actor, id, body, OperatorReports.FileFormat.XLSX));
+    }
+
+    @GetMapping(path = "/reports/{id}/template.xlsx")
+    @Operation(summary = "The report's template as .xlsx: metric codes, names, units and the values saved so far")
+    ResponseEntity<byte[]> templateXlsx(Actor actor, DataScope scope, @PathVariable long id, Locale locale) {
+        requireRead(actor);
+        ReportView report = report(scope, id);
+        return IndustryConsoleController.templateResponse(
+                report,
+                reports.templateFile(scope, id, OperatorReports.FileFormat.XLSX, locale),
+                OperatorReports.FileFormat.XLSX);
+    }
+
+    @GetMapping(path = "/reports/{id}/template.csv")
+    @Operation(summary = "The report's template as CSV (UTF-8 with BOM): metric codes, names, units, saved values")
+    ResponseEntity<byte[]> templateCsv(Actor actor, DataScope scope, @PathVariable long id, Locale locale) {
+        requireRead(actor);
+        ReportView report = report(scope, id);
+        return IndustryConsoleController.templateResponse(
+                report,
+                reports.templateFile(scope, id, OperatorReports.FileFormat.CSV, locale),
+                OperatorReports.FileFormat.CSV);
+    }
+
+    private ResponseEntity<?> uploaded(UploadResult result) {
         if (result.status() == UploadResult.Status.SUBMITTED) {
             return ResponseEntity.ok(result.report());
         }
@@ -180,6 +216,9 @@ class IndustryApiController {
         problem.setTitle("Report file rejected");
         problem.setType(URI.create("urn:telereg:problem:import-rejected"));
         problem.setProperty("encoding", result.encoding());
+        if (result.sheet() != null) {
+            problem.setProperty("sheet", result.sheet());
+        }
         problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
         return ResponseEntity.status(422)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

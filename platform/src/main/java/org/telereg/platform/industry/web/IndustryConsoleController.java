@@ -1,6 +1,7 @@
 package org.telereg.platform.industry.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +35,7 @@ import org.telereg.platform.industry.ReportSchedules;
 import org.telereg.platform.industry.ReportStatus;
 import org.telereg.platform.industry.ReportTemplate;
 import org.telereg.platform.industry.ReportView;
+import org.telereg.platform.industry.ScheduleView;
 import org.telereg.platform.industry.UploadResult;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.ProvinceCode;
@@ -43,6 +49,8 @@ class IndustryConsoleController {
     private static final int PAGE_SIZE = 20;
     /** Form fields carrying a metric value are named {@code m_<METRIC_CODE>}. */
     private static final String METRIC_FIELD = "m_";
+    /** The media type of an .xlsx workbook. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final OperatorReports reports;
     private final ReportSchedules schedules;
@@ -148,7 +156,7 @@ class IndustryConsoleController {
             RedirectAttributes redirect)
             throws IOException {
         ReportView report = report(scope, id);
-        UploadResult result = reports.upload(actor, id, file.getBytes());
+        UploadResult result = reports.upload(actor, id, file.getBytes(), declared(file));
         if (result.status() == UploadResult.Status.SUBMITTED) {
             redirect.addFlashAttribute("done", "uploaded");
             return "redirect:/console/industry/reports/" + id;
@@ -156,6 +164,48 @@ class IndustryConsoleController {
         model.addAttribute("upload", result);
         show(report, actor, Map.of(), List.of(), locale, model);
         return "industry/report";
+    }
+
+    /** A file named .xlsx or sent as a workbook must be one; anything else is read by its content. */
+    private static OperatorReports.FileFormat declared(MultipartFile file) {
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xlsx") || XLSX.equals(file.getContentType())
+                ? OperatorReports.FileFormat.XLSX
+                : OperatorReports.FileFormat.CSV;
+    }
+
+    @GetMapping("/reports/{id}/template.xlsx")
+    ResponseEntity<byte[]> templateXlsx(DataScope scope, Actor actor, @PathVariable long id, Locale locale) {
+        return templateFile(scope, actor, id, OperatorReports.FileFormat.XLSX, locale);
+    }
+
+    @GetMapping("/reports/{id}/template.csv")
+    ResponseEntity<byte[]> templateCsv(DataScope scope, Actor actor, @PathVariable long id, Locale locale) {
+        return templateFile(scope, actor, id, OperatorReports.FileFormat.CSV, locale);
+    }
+
+    private ResponseEntity<byte[]> templateFile(
+            DataScope scope, Actor actor, long id, OperatorReports.FileFormat format, Locale locale) {
+        requireRead(actor);
+        ReportView report = report(scope, id);
+        return templateResponse(report, reports.templateFile(scope, id, format, locale), format);
+    }
+
+    /** The download of a report's template file, named after its template, period and province. */
+    static ResponseEntity<byte[]> templateResponse(
+            ReportView report, byte[] content, OperatorReports.FileFormat format) {
+        boolean xlsx = format == OperatorReports.FileFormat.XLSX;
+        String name = report.templateCode() + "-" + report.periodCode() + "-" + report.provinceCode()
+                + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .contentType(
+                        xlsx ? MediaType.parseMediaType(XLSX) : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(content);
     }
 
     @PostMapping("/reports/{id}/accept")
@@ -196,10 +246,52 @@ class IndustryConsoleController {
     }
 
     @GetMapping("/catalogue")
-    String catalogue(DataScope scope, Actor actor, Locale locale, Model model) {
+    String catalogue(Actor actor, Locale locale, Model model) {
         requireRead(actor);
-        showCatalogue(scope, actor, locale, model, List.of(), Map.of());
+        CatalogueVersion version = catalogue.inForce(reports.today());
+        model.addAttribute("version", version);
+        model.addAttribute("templates", catalogue.templates());
+        model.addAttribute("lang", locale);
         return "industry/catalogue";
+    }
+
+    /** Filters of the schedules page; every field optional. */
+    record ScheduleFilter(String templateCode, String operator, String province) {
+
+        boolean matches(ScheduleView s) {
+            return (templateCode == null
+                            || templateCode.isBlank()
+                            || s.templateCode().equals(templateCode))
+                    && (province == null
+                            || province.isBlank()
+                            || s.provinceCode().equals(province))
+                    && (operator == null
+                            || operator.isBlank()
+                            || s.operatorCreditCode().equals(operator)
+                            || s.operatorName().contains(operator.strip()));
+        }
+    }
+
+    @GetMapping("/schedules")
+    String schedules(
+            DataScope scope,
+            Actor actor,
+            @RequestParam(required = false) String templateCode,
+            @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String province,
+            Locale locale,
+            Model model) {
+        requireRead(actor);
+        showSchedules(
+                scope,
+                actor,
+                new ScheduleFilter(templateCode, operator, province),
+                locale,
+                model,
+                List.of(),
+                Map.of(),
+                null);
+        return "industry/schedules";
     }
 
     @PostMapping("/schedules")
@@ -209,44 +301,110 @@ class IndustryConsoleController {
             @RequestParam(required = false) String templateCode,
             @RequestParam(required = false) String operatorCreditCode,
             @RequestParam(required = false) String provinceCode,
+            @RequestParam(required = false) List<String> provinceCodes,
             @RequestParam(required = false) String deadlineDay,
             @RequestParam(required = false) String startsOn,
             Locale locale,
             Model model,
             RedirectAttributes redirect) {
         try {
-            schedules.assign(actor, templateCode, operatorCreditCode, provinceCode, deadlineDay, startsOn);
+            if (provinceCodes == null && provinceCode != null) {
+                schedules.assign(actor, templateCode, operatorCreditCode, provinceCode, deadlineDay, startsOn);
+                redirect.addFlashAttribute("assigned", 1);
+            } else {
+                ReportSchedules.Assignment assignment =
+                        schedules.assign(actor, templateCode, operatorCreditCode, provinceCodes, deadlineDay, startsOn);
+                redirect.addFlashAttribute("assigned", assignment.assigned().size());
+                if (!assignment.alreadyAssigned().isEmpty()) {
+                    redirect.addFlashAttribute("skipped", String.join(", ", assignment.alreadyAssigned()));
+                }
+            }
             redirect.addFlashAttribute("done", "assigned");
-            return "redirect:/console/industry/catalogue";
+            return "redirect:/console/industry/schedules";
         } catch (RejectedInputException e) {
-            Map<String, String> form = new LinkedHashMap<>();
+            Map<String, Object> form = new LinkedHashMap<>();
             form.put("templateCode", templateCode);
             form.put("operatorCreditCode", operatorCreditCode);
-            form.put("provinceCode", provinceCode);
+            form.put(
+                    "provinceCodes",
+                    provinceCodes != null ? provinceCodes : provinceCode == null ? List.of() : List.of(provinceCode));
             form.put("deadlineDay", deadlineDay);
             form.put("startsOn", startsOn);
-            showCatalogue(scope, actor, locale, model, e.problems(), form);
-            return "industry/catalogue";
+            showSchedules(scope, actor, new ScheduleFilter(null, null, null), locale, model, e.problems(), form, null);
+            return "industry/schedules";
         }
     }
 
-    private void showCatalogue(
+    @PostMapping("/schedules/{id}")
+    String changeSchedule(
             DataScope scope,
             Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String deadlineDay,
+            @RequestParam(defaultValue = "false") boolean active,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        schedule(scope, id);
+        try {
+            schedules.change(actor, id, deadlineDay, active);
+            redirect.addFlashAttribute("done", "scheduleChanged");
+            return "redirect:/console/industry/schedules#schedule-" + id;
+        } catch (RejectedInputException e) {
+            Map<String, Object> edit = new LinkedHashMap<>();
+            edit.put("deadlineDay", deadlineDay);
+            edit.put("active", active);
+            showSchedules(
+                    scope, actor, new ScheduleFilter(null, null, null), locale, model, e.problems(), Map.of(), id);
+            model.addAttribute("edit", edit);
+            return "industry/schedules";
+        }
+    }
+
+    @PostMapping("/schedules/{id}/deactivate")
+    String deactivateSchedule(DataScope scope, Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        schedule(scope, id);
+        schedules.deactivate(actor, id);
+        redirect.addFlashAttribute("done", "scheduleDeactivated");
+        return "redirect:/console/industry/schedules#schedule-" + id;
+    }
+
+    private ScheduleView schedule(DataScope scope, long id) {
+        return schedules.schedule(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private void showSchedules(
+            DataScope scope,
+            Actor actor,
+            ScheduleFilter filter,
             Locale locale,
             Model model,
             List<FieldProblem> problems,
-            Map<String, String> form) {
-        CatalogueVersion version = catalogue.inForce(reports.today());
-        model.addAttribute("version", version);
-        model.addAttribute("templates", catalogue.templates());
-        model.addAttribute("schedules", schedules.schedules(scope));
+            Map<String, Object> form,
+            Long editing) {
+        List<ReportTemplate> templates = catalogue.templates();
+        model.addAttribute("templates", templates);
+        model.addAttribute(
+                "templateNames",
+                templates.stream().collect(Collectors.toMap(ReportTemplate::code, t -> t.name(locale))));
+        model.addAttribute(
+                "schedules",
+                schedules.schedules(scope).stream().filter(filter::matches).toList());
+        model.addAttribute("filter", filter);
         model.addAttribute("lang", locale);
         model.addAttribute("assigns", ReportSchedules.canAssign(actor));
+        model.addAttribute("actorScope", actor.scope());
         model.addAttribute("operators", schedules.operators());
         model.addAttribute("provinces", ProvinceCode.administered());
+        model.addAttribute(
+                "assignableProvinces",
+                ProvinceCode.administered().stream()
+                        .filter(p -> actor.scope().coversProvince(p.code()))
+                        .toList());
         model.addAttribute("problems", problems);
         model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("allProvinces", ReportSchedules.ALL_PROVINCES);
     }
 
     private void show(
