@@ -331,6 +331,27 @@ class MessageBundlesTests {
         families.put(
                 "broadband.field.",
                 Set.of("batchId", "format", "panelDate", "division", "operator", "technology", "file"));
+        families.put("universal.status.", names(org.telereg.platform.universal.BuildStatus.values()));
+        families.put("universal.plan.", names(org.telereg.platform.universal.Plan.values()));
+        families.put("universal.place.", names(org.telereg.platform.universal.PlaceKind.values()));
+        families.put("universal.reason.noSignal.", names(org.telereg.platform.universal.PlaceKind.values()));
+        // The steps PilotVillages and Acceptances record on a village's timeline.
+        families.put(
+                "universal.step.",
+                Set.of("ASSIGNED", "IMPORTED", "CHANGED", "PROGRESS", "ACCEPTED", "FAILED_ACCEPTANCE"));
+        families.put(
+                "universal.report.",
+                Set.of(
+                        "batch",
+                        "province",
+                        "villages",
+                        "accepted",
+                        "population",
+                        "populationCovered",
+                        "construction",
+                        "operation",
+                        "compensation",
+                        "payable"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
