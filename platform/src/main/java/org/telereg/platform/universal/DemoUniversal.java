@@ -238,7 +238,7 @@ class DemoUniversal implements ApplicationRunner {
                     case ACCEPTED_SIGNAL -> 9 + random.nextDouble() * 4;
                     case FAILED -> 7.0 + random.nextDouble() * 0.8;
                 };
-                sites.computeIfAbsent(operatorCode, o -> new ArrayList<>())
+                sites.computeIfAbsent(operator.creditCode(), o -> new ArrayList<>())
                         .add(String.format(
                                 "%s-%s,%.6f,%.6f,%s",
                                 plan == Plan.FIVE_G ? "NR" : "LTE", code, lat + km / 111.195, lon, plan.code()));
