@@ -139,11 +139,11 @@ class DemoUniversal implements ApplicationRunner {
                 eighth, 70, random, operators, sites, today, 360, new double[] {0.05, 0.12, 0.08, 0.45, 0.18, 0.12}));
         built.addAll(batch(
                 ninth, 80, random, operators, sites, today, 0, new double[] {0.25, 0.35, 0.15, 0.12, 0.05, 0.08}));
-        sites.forEach((operator, lines) -> evidence.importSites(
+        sites.forEach((operator, lines) -> loudly(evidence.importSites(
                 ministry,
                 operator,
                 ("site_code,latitude,longitude,technology\n" + String.join("\n", lines) + "\n")
-                        .getBytes(StandardCharsets.UTF_8)));
+                        .getBytes(StandardCharsets.UTF_8))));
         for (Built village : built) {
             String on = village.builtOn().plusDays(20).toString();
             boolean fibre = !village.village().plan().mobile();
@@ -244,7 +244,7 @@ class DemoUniversal implements ApplicationRunner {
                                 plan == Plan.FIVE_G ? "NR" : "LTE", code, lat + km / 111.195, lon, plan.code()));
             }
         }
-        villages.importCsv(Actor.system(), batch.id(), csv.toString().getBytes(StandardCharsets.UTF_8));
+        loudly(villages.importCsv(Actor.system(), batch.id(), csv.toString().getBytes(StandardCharsets.UTF_8)));
         Map<String, VillageView> byCode = new LinkedHashMap<>();
         for (VillageView village : villages.all(DataScope.all(), VillageSearch.ofBatch(batch.id()))) {
             byCode.put(village.code(), village);
@@ -324,6 +324,18 @@ class DemoUniversal implements ApplicationRunner {
                     Actor.system(), batch.id(), tests.toString().getBytes(StandardCharsets.UTF_8));
         }
         return built;
+    }
+
+    /** The demo's files are generated to be valid; a refused one is a bug to see at start, not an empty page. */
+    private static void loudly(ImportOutcome outcome) {
+        if (outcome.status() == ImportOutcome.Status.REJECTED) {
+            throw new IllegalStateException("demo file refused: "
+                    + outcome.errors().stream()
+                            .limit(5)
+                            .map(e -> e.line() + " " + e.field() + " " + e.defaultMessage() + " "
+                                    + java.util.Arrays.toString(e.arguments()))
+                            .toList());
+        }
     }
 
     private static Target target(double draw, double[] shares) {

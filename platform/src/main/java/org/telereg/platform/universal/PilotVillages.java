@@ -456,8 +456,8 @@ public class PilotVillages {
             problems.reject(
                     "village_code", "universal.invalid.villageCode", "is not a 12-digit village code", shown(code));
         } else {
-            Optional<Division> division = Divisions.standard().current(code.substring(0, 6));
-            if (division.isEmpty() || division.get().level() != Division.Level.COUNTY) {
+            Optional<Division> division = county(code.substring(0, 6));
+            if (division.isEmpty()) {
                 problems.reject(
                         "village_code",
                         "universal.invalid.county",
@@ -536,6 +536,20 @@ public class PilotVillages {
                 plan,
                 construction.yuan(),
                 operation.yuan());
+    }
+
+    /**
+     * The county-level division of a six-digit code: a county, or a city without counties (东莞 441900,
+     * 中山 442000, 儋州 460400), whose villages' codes begin with the city's own code.
+     */
+    static Optional<Division> county(String sixDigits) {
+        Optional<Division> division = Divisions.standard().current(sixDigits);
+        if (division.isPresent() && division.get().level() == Division.Level.COUNTY) {
+            return division;
+        }
+        return Divisions.standard().counties(sixDigits.substring(0, 4)).stream()
+                .filter(d -> d.code().equals(sixDigits))
+                .findFirst();
     }
 
     /** The operator named by its credit code, its registered name or an alias. */

@@ -47,8 +47,7 @@ public record VillageView(
 
     /** The county's name from the reference divisions. */
     public String countyName() {
-        return org.telereg.engine.region.Divisions.standard()
-                .current(countyCode)
+        return PilotVillages.county(countyCode)
                 .map(org.telereg.engine.region.Division::name)
                 .orElse(countyCode);
     }

@@ -2,17 +2,21 @@ package org.telereg.platform.universal.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
@@ -316,7 +320,7 @@ class UniversalConsoleController {
                 case "villages" -> villages.importCsv(actor, requireBatch(batch), content);
                 case "sites" -> evidence.importSites(actor, operator, content);
                 case "tests" -> evidence.importTestPoints(actor, requireBatch(batch), content);
-                default -> throw new java.util.NoSuchElementException(kind);
+                default -> throw new NoSuchElementException(kind);
             };
             model.addAttribute("kind", kind);
             model.addAttribute("outcome", outcome);
@@ -357,6 +361,13 @@ class UniversalConsoleController {
     ResponseEntity<byte[]> reportCsv(Actor actor, DataScope scope, @RequestParam(required = false) Long batch) {
         UniversalViews.requireRead(actor);
         return views.csv(report.rows(scope, batch));
+    }
+
+    /** A village or batch outside the reader's scope looks exactly like an absent one. */
+    @ExceptionHandler(NoSuchElementException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
     }
 
     private static void requireAssign(Actor actor) {

@@ -22,7 +22,7 @@ import org.telereg.platform.universal.VillageSearch;
 
 /** What the console and the API share: the read check, filters, localised reasons and the CSV report. */
 @Component
-class UniversalViews {
+public class UniversalViews {
 
     private final MessageSource messages;
 
@@ -61,7 +61,7 @@ class UniversalViews {
     }
 
     /** A reason in the reader's language. */
-    String text(CoverageTest.Reason reason) {
+    public String text(CoverageTest.Reason reason) {
         return messages.getMessage(reason.code(), reason.arguments(), reason.code(), LocaleContextHolder.getLocale());
     }
 
