@@ -138,6 +138,12 @@ class UniversalServiceIntegrationTests {
 
         assertThat(problems(villages.importCsv(MINISTRY, batch.id(), new byte[0])))
                 .containsExactly("0 file invalid.file.empty");
+        byte[] huge = new byte[4 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        assertThat(problems(villages.importCsv(MINISTRY, batch.id(), huge)))
+                .containsExactly("0 file universal.import.tooLarge");
+        assertThat(problems(villages.importCsv(MINISTRY, batch.id(), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0})))
+                .containsExactly("0 file invalid.file.encoding");
         assertThat(problems(villages.importCsv(
                         MINISTRY, batch.id(), "village_code,name\n540121001201,x\n".getBytes(StandardCharsets.UTF_8))))
                 .contains("1 latitude universal.import.missingColumn");
