@@ -347,6 +347,25 @@ class MessageBundlesTests {
         families.put("interconnect.step.", Set.of("OPENED", "EXPANDED", "VERIFIED", "OVERDUE"));
         families.put(
                 "interconnect.done.", Set.of("pointAdded", "linkAdded", "capacityChanged", "expanded", "verified"));
+        families.put("universal.status.", names(org.telereg.platform.universal.BuildStatus.values()));
+        families.put("universal.plan.", names(org.telereg.platform.universal.Plan.values()));
+        families.put("universal.place.", names(org.telereg.platform.universal.PlaceKind.values()));
+        families.put("universal.reason.noSignal.", names(org.telereg.platform.universal.PlaceKind.values()));
+        // The steps PilotVillages and Acceptances record on a village's timeline.
+                "universal.step.",
+                Set.of("ASSIGNED", "IMPORTED", "CHANGED", "PROGRESS", "ACCEPTED", "FAILED_ACCEPTANCE"));
+                "universal.report.",
+                Set.of(
+                        "batch",
+                        "province",
+                        "villages",
+                        "accepted",
+                        "population",
+                        "populationCovered",
+                        "construction",
+                        "operation",
+                        "compensation",
+                        "payable"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
