@@ -102,14 +102,6 @@ public class TariffDashboard {
                 rows.get(key).lastYear = r;
             }
         }
-        for (UnitPrices.CataloguePrice c : prices.catalogue(scope, month, month, grouping, province, operator)) {
-            Row row = row(rows, c.operatorCreditCode(), byProvince ? c.provinceCode() : province, c.operatorName());
-            if (c.kind() == PlanKind.FIXED_BROADBAND) {
-                row.fixedCatalogue = c;
-            } else {
-                row.mobileCatalogue = c;
-            }
-        }
         for (Map.Entry<String, List<SpeedFigures>> measured :
                 measured(scope, month, month, province, byProvince).entrySet()) {
             if (operator != null && !operator.equals(measured.getKey())) {
@@ -142,6 +134,20 @@ public class TariffDashboard {
                 row.speedAppeals += count.appeals();
             } else {
                 row.feeAppeals += count.appeals();
+            }
+        }
+        for (UnitPrices.CataloguePrice c : prices.catalogue(scope, month, month, grouping, province, operator)) {
+            Key key = new Key(c.operatorCreditCode(), byProvince ? c.provinceCode() : province);
+            // A national plan is on sale in every province: province by province it is set beside the
+            // provinces that have figures, rather than adding a row of plans alone for each of the 31.
+            if (byProvince && !rows.containsKey(key)) {
+                continue;
+            }
+            Row row = row(rows, key.operator(), key.province(), c.operatorName());
+            if (c.kind() == PlanKind.FIXED_BROADBAND) {
+                row.fixedCatalogue = c;
+            } else {
+                row.mobileCatalogue = c;
             }
         }
         Target target = targets.forYear(month.getYear()).orElse(null);

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.entity.CompanyAliases;
@@ -185,7 +186,11 @@ class TariffConsoleController {
         requireFiling(actor);
         PlanInput input = PlanInput.blank();
         if (from != null) {
-            PlanView plan = catalogue.current(actor.scope(), from);
+            List<PlanView> versions = catalogue.history(actor.scope(), from);
+            if (versions.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + from);
+            }
+            PlanView plan = versions.get(versions.size() - 1);
             input = new PlanInput(
                     plan.planCode(),
                     plan.name(),
@@ -224,7 +229,7 @@ class TariffConsoleController {
         requireRead(actor);
         List<PlanView> versions = catalogue.history(actor.scope(), id);
         if (versions.isEmpty()) {
-            throw new NoSuchElementException("no plan " + id);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no plan " + id);
         }
         List<PlanView> newestFirst = new ArrayList<>(versions);
         java.util.Collections.reverse(newestFirst);
