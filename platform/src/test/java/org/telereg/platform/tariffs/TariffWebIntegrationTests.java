@@ -3,9 +3,9 @@ package org.telereg.platform.tariffs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -80,7 +80,8 @@ class TariffWebIntegrationTests {
                         .with(as(users, operator.username())))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/console/tariffs/plans/*"));
-        long id = catalogue.plans(operator.actor().scope(), PlanCatalogue.Filter.none(), 10)
+        long id = catalogue
+                .plans(operator.actor().scope(), PlanCatalogue.Filter.none(), 10)
                 .get(0)
                 .planId();
         mvc.perform(get("/console/tariffs/plans/{id}", id).with(as(users, operator.username())))
@@ -89,8 +90,10 @@ class TariffWebIntegrationTests {
                 .andExpect(content().string(not(containsString("<script>alert(1)"))))
                 .andExpect(content().string(containsString("id=\"version-1\"")));
         // Beijing's administration does not see a Guangdong plan; Guangdong's does.
-        mvc.perform(get("/console/tariffs/plans/{id}", id).with(as(users, "bj"))).andExpect(status().isNotFound());
-        mvc.perform(get("/console/tariffs/plans/{id}", id).with(as(users, "gd"))).andExpect(status().isOk());
+        mvc.perform(get("/console/tariffs/plans/{id}", id).with(as(users, "bj")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/console/tariffs/plans/{id}", id).with(as(users, "gd")))
+                .andExpect(status().isOk());
         mvc.perform(get("/console/tariffs/plans/new").with(as(users, "gd"))).andExpect(status().isForbidden());
     }
 
@@ -100,7 +103,8 @@ class TariffWebIntegrationTests {
         String text = "套餐编码,套餐名称,套餐类型,月费,国内流量,上线日期\nSJ-1,畅享 20GB,移动,39,20,2024-01-01\n";
 
         mvc.perform(multipart("/console/tariffs/plans/upload")
-                        .file(new MockMultipartFile("file", "plans.csv", "text/csv", text.getBytes(Charset.forName("GBK"))))
+                        .file(new MockMultipartFile(
+                                "file", "plans.csv", "text/csv", text.getBytes(Charset.forName("GBK"))))
                         .with(csrf())
                         .with(as(users, operator.username())))
                 .andExpect(status().isOk())
