@@ -92,6 +92,25 @@ class TariffDashboardBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void theMinistrySeesTheDemoOperatorsSideBySideWithChartsAndMap() throws Exception {
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .minusMonths(2)
+                .toString();
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn("admin");
+            browser.get("/console/tariffs/dashboard?lang=zh_CN&month=" + month);
+            assertThat(browser.driver().findElements(By.cssSelector("#dashboard-table tbody tr")))
+                    .hasSizeGreaterThanOrEqualTo(3);
+            assertThat(browser.find(By.id("dashboard-table")).getText()).contains("中国移动");
+            browser.waitUntil(
+                    ExpectedConditions.attributeToBeNotEmpty(browser.find(By.id("fixed-trend")), "data-rendered"));
+            browser.waitUntil(
+                    ExpectedConditions.attributeToBeNotEmpty(browser.find(By.id("price-map")), "data-rendered"));
+            browser.screenshot("tariff-dashboard-ministry.png");
+        }
+    }
+
     /** Sets the month input the way its picker would: typing into one depends on the browser's locale. */
     private static void setMonth(Browser browser, String month) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
