@@ -366,6 +366,10 @@ class MessageBundlesTests {
                         "operation",
                         "compensation",
                         "payable"));
+        families.put("tariffs.kind.", names(org.telereg.platform.tariffs.PlanKind.values()));
+        families.put("tariffs.status.", names(org.telereg.platform.tariffs.PlanStatus.values()));
+        // The filing outcomes and the target form's flash message (tariffs' console controller).
+        families.put("tariffs.done.", Set.of("CREATED", "CHANGED", "UNCHANGED", "targetSaved"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
