@@ -1,6 +1,7 @@
 /**
- * Speed up, fee down and universal service (提速降费与普遍服务): broadband speed measurements imported
- * from speed-test files and their aggregates by province, city, operator, technology and period.
+ * Broadband measurement (宽带测速与申报核验): speed measurements imported from speed-test files and
+ * their aggregates by province, city, operator, technology and period; operators' declared speeds and
+ * coverage reconciled with them, and the challenges a mismatch opens.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "提速降费与普遍服务 broadband")
+@org.springframework.modulith.ApplicationModule(displayName = "宽带测速与申报核验 broadband")
 package org.telereg.platform.broadband;

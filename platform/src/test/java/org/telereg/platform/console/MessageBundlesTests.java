@@ -352,8 +352,10 @@ class MessageBundlesTests {
         families.put("universal.place.", names(org.telereg.platform.universal.PlaceKind.values()));
         families.put("universal.reason.noSignal.", names(org.telereg.platform.universal.PlaceKind.values()));
         // The steps PilotVillages and Acceptances record on a village's timeline.
+        families.put(
                 "universal.step.",
                 Set.of("ASSIGNED", "IMPORTED", "CHANGED", "PROGRESS", "ACCEPTED", "FAILED_ACCEPTANCE"));
+        families.put(
                 "universal.report.",
                 Set.of(
                         "batch",
