@@ -105,32 +105,15 @@ public class AppealDesk {
     public AppealView submit(AppealChannel channel, NewAppeal input, List<Evidence> evidence) {
         LocalDate today = today();
         FieldProblems problems = new FieldProblems();
-        List<Evidence> files = evidence.stream()
-                .filter(e -> e.bytes().length > 0
-                        || (e.fileName() != null && !e.fileName().isBlank()))
-                .toList();
-        if (files.size() > settings.maxAttachments()) {
-            problems.reject(
-                    "evidence",
-                    "appeals.invalid.tooManyFiles",
-                    "at most " + settings.maxAttachments() + " files",
-                    settings.maxAttachments());
-        }
-        for (Evidence file : files) {
-            String name = FileTypes.safeName(file.fileName(), "evidence");
-            if (file.bytes().length == 0) {
-                problems.reject("evidence", "appeals.invalid.fileEmpty", name + " is empty", name);
-            } else if (file.bytes().length > settings.maxAttachmentBytes()) {
-                problems.reject(
-                        "evidence",
-                        "appeals.invalid.fileTooLarge",
-                        name + " is larger than " + settings.maxAttachmentBytes() + " bytes",
-                        name,
-                        settings.maxAttachmentBytes() / (1024 * 1024));
-            } else if (FileTypes.detect(file.bytes()) == null) {
-                problems.reject("evidence", "appeals.invalid.fileType", name + " is not an image or PDF", name);
-            }
-        }
+        List<Evidence> files = FileTypes.checkEvidence(
+                problems,
+                "evidence",
+                "appeals.invalid.",
+                evidence,
+                Evidence::fileName,
+                Evidence::bytes,
+                settings.maxAttachments(),
+                settings.maxAttachmentBytes());
         boolean portal = channel == AppealChannel.PORTAL;
         String name = problems.text("complainantName", input.complainantName(), 50);
         PhoneNumber phone = problems.parse("complainantPhone", input.complainantPhone(), PhoneNumber::of);

@@ -429,32 +429,15 @@ public class SpeedChallenges {
         ChallengeView challenge = answerable(actor, id);
         FieldProblems problems = new FieldProblems();
         String text = problems.multilineText("statement", statement, 4000);
-        List<ChallengeEvidence> files = evidence.stream()
-                .filter(e -> e.bytes().length > 0
-                        || (e.fileName() != null && !e.fileName().isBlank()))
-                .toList();
-        if (files.size() > settings.maxAttachments()) {
-            problems.reject(
-                    "evidence",
-                    "broadband.challenge.tooManyFiles",
-                    "at most " + settings.maxAttachments() + " files",
-                    settings.maxAttachments());
-        }
-        for (ChallengeEvidence file : files) {
-            String name = FileTypes.safeName(file.fileName(), "evidence");
-            if (file.bytes().length == 0) {
-                problems.reject("evidence", "broadband.challenge.fileEmpty", name + " is empty", name);
-            } else if (file.bytes().length > settings.maxAttachmentBytes()) {
-                problems.reject(
-                        "evidence",
-                        "broadband.challenge.fileTooLarge",
-                        name + " is larger than " + settings.maxAttachmentBytes() + " bytes",
-                        name,
-                        settings.maxAttachmentBytes() / (1024 * 1024));
-            } else if (FileTypes.detect(file.bytes()) == null) {
-                problems.reject("evidence", "broadband.challenge.fileType", name + " is not an image or PDF", name);
-            }
-        }
+        List<ChallengeEvidence> files = FileTypes.checkEvidence(
+                problems,
+                "evidence",
+                "broadband.challenge.",
+                evidence,
+                ChallengeEvidence::fileName,
+                ChallengeEvidence::bytes,
+                settings.maxAttachments(),
+                settings.maxAttachmentBytes());
         problems.throwIfAny();
         for (ChallengeEvidence file : files) {
             String hash = StoredFiles.store(settings.attachmentsDir(), file.bytes());

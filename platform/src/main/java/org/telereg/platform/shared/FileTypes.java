@@ -1,5 +1,8 @@
 package org.telereg.platform.shared;
 
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * What an uploaded file is, from its first bytes: the name and the browser's content type are not
  * trusted, since either can be made up.
@@ -43,5 +46,48 @@ public final class FileTypes {
         }
         String name = fileName.replaceAll(".*[\\\\/]", "").replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
         return name.isBlank() ? fallback : name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    /**
+     * Checks a form's evidence files: the fields left empty (no bytes and no name) are dropped, then at
+     * most {@code maxFiles} may remain, each non-empty, at most {@code maxBytes} and an image or PDF by
+     * its content. Problems go to {@code field} with the codes {@code <prefix>tooManyFiles},
+     * {@code fileEmpty}, {@code fileTooLarge} and {@code fileType}.
+     *
+     * @return the files the user actually chose
+     */
+    public static <T> List<T> checkEvidence(
+            FieldProblems problems,
+            String field,
+            String codePrefix,
+            List<T> files,
+            Function<T, String> fileName,
+            Function<T, byte[]> bytes,
+            int maxFiles,
+            long maxBytes) {
+        List<T> chosen = files.stream()
+                .filter(f -> bytes.apply(f).length > 0
+                        || (fileName.apply(f) != null && !fileName.apply(f).isBlank()))
+                .toList();
+        if (chosen.size() > maxFiles) {
+            problems.reject(field, codePrefix + "tooManyFiles", "at most " + maxFiles + " files", maxFiles);
+        }
+        for (T file : chosen) {
+            String name = safeName(fileName.apply(file), "evidence");
+            byte[] content = bytes.apply(file);
+            if (content.length == 0) {
+                problems.reject(field, codePrefix + "fileEmpty", name + " is empty", name);
+            } else if (content.length > maxBytes) {
+                problems.reject(
+                        field,
+                        codePrefix + "fileTooLarge",
+                        name + " is larger than " + maxBytes + " bytes",
+                        name,
+                        maxBytes / (1024 * 1024));
+            } else if (detect(content) == null) {
+                problems.reject(field, codePrefix + "fileType", name + " is not an image or PDF", name);
+            }
+        }
+        return chosen;
     }
 }
