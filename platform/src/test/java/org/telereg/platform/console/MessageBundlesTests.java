@@ -372,6 +372,9 @@ class MessageBundlesTests {
         families.put("tariffs.status.", names(org.telereg.platform.tariffs.PlanStatus.values()));
         // The filing outcomes and the target form's flash message (tariffs' console controller).
         families.put("tariffs.done.", Set.of("CREATED", "CHANGED", "UNCHANGED", "targetSaved"));
+        families.put("filing.kind.", names(org.telereg.platform.filing.ServiceKind.values()));
+        families.put("filing.serviceStatus.", names(org.telereg.platform.filing.ServiceStatus.values()));
+        families.put("filing.change.", names(org.telereg.platform.filing.FilingChanged.Change.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
