@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * filed through, and filed IP ranges with the unit using them and the ISP that allocated them. An
  * access provider's hosted domains and IPs are checked against it, and every entry that breaks a rule
  * is reported as a {@link HostingFinding}. Parties (providers, users, ISPs) and filings are the caller's
- * int indices; the check never allocates per entry beyond what parsing needs.
+ * int indices; the check allocates only for the findings it reports (and to convert
+ * internationalised domain names), and text that is not a domain or an address costs no exception.
  */
 public final class CrossCheck {
 
@@ -37,14 +38,10 @@ public final class CrossCheck {
      */
     public void checkDomains(int provider, Iterable<String> hosted, Consumer<HostingFinding> findings) {
         for (String domain : hosted) {
-            int filing;
-            try {
-                filing = domains.lookup(domain);
-            } catch (IllegalArgumentException e) {
+            int filing = domains.find(domain);
+            if (filing == DomainIndex.INVALID) {
                 findings.accept(new HostingFinding(HostingFinding.Kind.INVALID_DOMAIN, domain, NONE, NONE));
-                continue;
-            }
-            if (filing == DomainIndex.NONE) {
+            } else if (filing == DomainIndex.NONE) {
                 findings.accept(new HostingFinding(HostingFinding.Kind.UNFILED_DOMAIN, domain, NONE, NONE));
             } else if (domainProvider[filing] != provider) {
                 findings.accept(new HostingFinding(
@@ -60,14 +57,10 @@ public final class CrossCheck {
      */
     public void checkIps(int provider, Iterable<String> hosted, Consumer<HostingFinding> findings) {
         for (String ip : hosted) {
-            int filing;
-            try {
-                filing = ranges.lookup(ip);
-            } catch (IllegalArgumentException e) {
+            int filing = ranges.find(ip);
+            if (filing == IpPrefixTable.INVALID) {
                 findings.accept(new HostingFinding(HostingFinding.Kind.INVALID_IP, ip, NONE, NONE));
-                continue;
-            }
-            if (filing == IpPrefixTable.NONE) {
+            } else if (filing == IpPrefixTable.NONE) {
                 findings.accept(new HostingFinding(HostingFinding.Kind.UNFILED_IP, ip, NONE, NONE));
             } else if (rangeUser[filing] != provider && rangeIsp[filing] != provider) {
                 findings.accept(
