@@ -66,6 +66,7 @@ public final class FilingCrossCheckBenchmark {
             rangeIsp[i] = random.nextInt(3);
         }
 
+        long heapBefore = usedHeapMb();
         long started = System.nanoTime();
         CrossCheck.Builder builder = CrossCheck.builder();
         for (int i = 0; i < filings; i++) {

@@ -48,6 +48,7 @@ public final class IpPrefixBenchmark {
         Ipv4Filings v4 = Ipv4Filings.generate(new SplittableRandom(SEED), ipv4Ranges);
         Ipv6Filings v6 = Ipv6Filings.generate(new SplittableRandom(SEED + 1), ipv6Ranges);
 
+        long heapBefore = usedHeapMb();
         long started = System.nanoTime();
         IpPrefixTable.Builder builder = IpPrefixTable.builder();
         for (int i = 0; i < v4.count; i++) {
@@ -239,6 +240,11 @@ public final class IpPrefixBenchmark {
         if (disagreements > 0) {
             throw new IllegalStateException(disagreements + " probes answered differently");
         }
+    }
+
+    private static long usedHeapMb() {
+        System.gc();
+        return (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
     }
 
     private static double seconds(long startedNanos) {

@@ -35,8 +35,9 @@ public final class DomainIndex {
 
     private final String[] names;
     private final int[] values;
-    private final long[] slotHashes;
-    private final int[] slotEntries;
+    // Two longs per slot, side by side so that a probe reads one cache line: the name's hash, and its
+    // entry index + 1 (0 marks an empty slot).
+    private final long[] slots;
     private final int mask;
 
     private DomainIndex(Map<String, Integer> domains) {
@@ -44,9 +45,7 @@ public final class DomainIndex {
         this.names = new String[count];
         this.values = new int[count];
         int capacity = Integer.highestOneBit(Math.max(4, count) * 2) * 2;
-        this.slotHashes = new long[capacity];
-        // Entry index + 1, so that 0 marks an empty slot.
-        this.slotEntries = new int[capacity];
+        this.slots = new long[2 * capacity];
         this.mask = capacity - 1;
         int entry = 0;
         for (Map.Entry<String, Integer> domain : domains.entrySet()) {
@@ -60,11 +59,11 @@ public final class DomainIndex {
                 power *= MULTIPLIER;
             }
             int slot = slot(hash);
-            while (slotEntries[slot] != 0) {
+            while (slots[2 * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slotHashes[slot] = hash;
-            slotEntries[slot] = ++entry;
+            slots[2 * slot] = hash;
+            slots[2 * slot + 1] = ++entry;
         }
     }
 
@@ -175,8 +174,8 @@ public final class DomainIndex {
     private int probe(long hash, String text, int from, int to) {
         int slot = slot(hash);
         int entry;
-        while ((entry = slotEntries[slot]) != 0) {
-            if (slotHashes[slot] == hash && sameName(names[entry - 1], text, from, to)) {
+        while ((entry = (int) slots[2 * slot + 1]) != 0) {
+            if (slots[2 * slot] == hash && sameName(names[entry - 1], text, from, to)) {
                 return entry - 1;
             }
             slot = (slot + 1) & mask;

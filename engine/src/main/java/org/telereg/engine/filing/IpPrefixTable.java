@@ -15,7 +15,7 @@ import java.util.Map;
  * radix index on the address's top bits narrows the search to one or two segments on average, so
  * a lookup reads about two cache lines and allocates nothing. There are at most two segments per
  * prefix, however long or short the prefixes are, and a filing's range split into prefixes
- * collapses back into one segment. Memory: 8 bytes per IPv4 segment plus 4–8 bytes of index, 20
+ * collapses back into one segment. Memory: 8 bytes per IPv4 segment plus 4–8 bytes of index, about 20
  * bytes per IPv6 segment.
  */
 public final class IpPrefixTable {
@@ -40,6 +40,11 @@ public final class IpPrefixTable {
     // cache line holds both halves, and answers.
     private final long[] ipv6Starts;
     private final int[] ipv6Values;
+    // The first address of every 64th segment, laid out as ipv6Starts: a summary small enough to stay in
+    // the cache, searched first, so that the search in ipv6Starts stays within one block of 64 segments.
+    private final long[] ipv6Summary;
+
+    private static final int IPV6_BLOCK_BITS = 6;
 
     private IpPrefixTable(Builder builder) {
         this.size = builder.ipv4.size() + builder.ipv6.size();
@@ -67,6 +72,12 @@ public final class IpPrefixTable {
             ipv6Starts[2 * i + 1] = v6.low[i] ^ Long.MIN_VALUE;
         }
         this.ipv6Values = Arrays.copyOf(v6.values, v6.count);
+        int blocks = ((v6.count - 1) >> IPV6_BLOCK_BITS) + 1;
+        this.ipv6Summary = new long[2 * blocks];
+        for (int block = 0; block < blocks; block++) {
+            ipv6Summary[2 * block] = ipv6Starts[2 * (block << IPV6_BLOCK_BITS)];
+            ipv6Summary[2 * block + 1] = ipv6Starts[2 * (block << IPV6_BLOCK_BITS) + 1];
+        }
     }
 
     public static Builder builder() {
@@ -147,18 +158,32 @@ public final class IpPrefixTable {
     public int lookupIpv6(long high64, long low64) {
         long keyHigh = high64 ^ Long.MIN_VALUE;
         long keyLow = low64 ^ Long.MIN_VALUE;
-        int low = 0;
-        int high = ipv6Values.length - 1;
+        int block = lastAtOrBefore(ipv6Summary, 0, (ipv6Summary.length >> 1) - 1, keyHigh, keyLow);
+        int first = block << IPV6_BLOCK_BITS;
+        int low = lastAtOrBefore(
+                ipv6Starts,
+                first,
+                Math.min(ipv6Values.length - 1, first + (1 << IPV6_BLOCK_BITS) - 1),
+                keyHigh,
+                keyLow);
+        return ipv6Values[low];
+    }
+
+    /**
+     * The last index in {@code [low, high]} of the (high, low) pairs in {@code starts} that is at or before
+     * the key; the pair at {@code low} must be.
+     */
+    private static int lastAtOrBefore(long[] starts, int low, int high, long keyHigh, long keyLow) {
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            long startHigh = ipv6Starts[2 * middle];
-            if (startHigh < keyHigh || (startHigh == keyHigh && ipv6Starts[2 * middle + 1] <= keyLow)) {
+            long startHigh = starts[2 * middle];
+            if (startHigh < keyHigh || (startHigh == keyHigh && starts[2 * middle + 1] <= keyLow)) {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
-        return ipv6Values[low];
+        return low;
     }
 
     /** Collects prefixes; adding the same prefix again replaces its value. */
