@@ -182,6 +182,37 @@ class DomainIndexTests {
         }
     }
 
+    /**
+     * Random strings over letters, digits, dots, hyphens, upper case, space, underscore and Chinese: the
+     * allocation-free path for plain names and the punycode path agree on what is a host name and on the
+     * answer, because a lookup answers as looking up the name normalise gives.
+     */
+    @Test
+    void looksUpEveryStringAsItsNormalisedName() {
+        SplittableRandom random = new SplittableRandom(5);
+        String alphabet = "ab.-.A9 _例。";
+        int valid = 0;
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(0, 12);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String host = text.toString();
+            String normalised;
+            try {
+                normalised = DomainIndex.normalise(host);
+            } catch (IllegalArgumentException e) {
+                assertThatThrownBy(() -> index.lookup(host)).as(host).isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
+            valid++;
+            assertThat(index.lookup(host)).as(host).isEqualTo(index.lookup(normalised));
+            assertThat(DomainIndex.normalise(normalised)).as(host).isEqualTo(normalised);
+        }
+        assertThat(valid).isGreaterThan(300);
+    }
+
     private static String randomName(SplittableRandom random, String[] labels, String[] parents) {
         StringBuilder name = new StringBuilder();
         int depth = random.nextInt(1, 4);

@@ -165,6 +165,35 @@ class IpAddressesTests {
         }
     }
 
+    /**
+     * Random strings over the characters addresses are made of never break the parser: each is refused
+     * with an IllegalArgumentException or read, and what is read formats to text that reads back the same.
+     */
+    @Test
+    void refusesOrRoundTripsRandomGarbage() {
+        SplittableRandom random = new SplittableRandom(11);
+        String alphabet = "0123456789abcdefABCDEF.:%[] x１";
+        int read = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(1, 20);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            byte[] bytes = IpAddresses.parseOrNull(text.toString());
+            if (bytes != null) {
+                read++;
+                assertThat(IpAddresses.parse(IpAddresses.format(bytes)))
+                        .as(text.toString())
+                        .isEqualTo(bytes);
+            } else {
+                assertThatThrownBy(() -> IpAddresses.parse(text.toString()))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        assertThat(read).isPositive();
+    }
+
     private static String spell(byte[] bytes, SplittableRandom random) {
         int[] groups = new int[8];
         for (int g = 0; g < 8; g++) {
