@@ -900,7 +900,7 @@ public class FilingApplications {
                 "filing",
                 "FilingApplication",
                 app.trackingNumber(),
-                action.toLowerCase(Locale.ROOT),
+                camelCase(action),
                 Map.of("status", app.status().name()),
                 summary(after));
         return after;
@@ -952,6 +952,15 @@ public class FilingApplications {
                 creditCode,
                 input.reason(),
                 input.services());
+    }
+
+    /** The audit action of a step: SMS_CONFIRMED → smsConfirmed. */
+    static String camelCase(String step) {
+        StringBuilder out = new StringBuilder();
+        for (String part : step.toLowerCase(Locale.ROOT).split("_")) {
+            out.append(out.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        return out.toString();
     }
 
     private static String actorName(Actor actor) {
