@@ -480,11 +480,30 @@ public class FilingApplications {
     /** The applications the actor's scope covers, optionally of one status, most urgent first. */
     @Transactional(readOnly = true)
     public List<ApplicationView> list(DataScope scope, ApplicationStatus status) {
+        return list(scope, status, null);
+    }
+
+    /**
+     * Like {@link #list(DataScope, ApplicationStatus)}, keeping only applications whose tracking number,
+     * sponsor name or subject number contains the text.
+     */
+    @Transactional(readOnly = true)
+    public List<ApplicationView> list(DataScope scope, ApplicationStatus status, String text) {
         Map<String, Object> params = new HashMap<>();
         String where = scope.sqlCondition("province_code", "access_provider_credit_code", params);
         if (status != null) {
             where += " and status = :status";
             params.put("status", status.name());
+        }
+        if (text != null && !text.isBlank()) {
+            where +=
+                    " and (upper(tracking_number) like :q or upper(sponsor_name) like :q or upper(subject_number) like :q)";
+            String escaped = text.strip()
+                    .toUpperCase(Locale.ROOT)
+                    .replace("\\", "")
+                    .replace("%", "")
+                    .replace("_", "");
+            params.put("q", "%" + escaped.substring(0, Math.min(escaped.length(), 100)) + "%");
         }
         return jdbc
                 .sql("select id from filing_application where " + where
@@ -510,6 +529,30 @@ public class FilingApplications {
         Optional<ApplicationView> found = find(actor.scope(), id);
         found.ifPresent(a -> audit.record("filing", "FilingApplication", a.trackingNumber(), "viewed", null, null));
         return found;
+    }
+
+    /** A check photo and its media type. */
+    public record Photo(byte[] bytes, String mediaType) {}
+
+    /** The photo the provider took at the check, for the provider and the reviewers; the read is audited. */
+    @Transactional
+    public Optional<Photo> photo(Actor actor, long id) {
+        Optional<ApplicationView> app = find(actor.scope(), id).filter(a -> a.photoHash() != null);
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = jdbc.sql("select photo_type from filing_application where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(
+                    StoredFiles.path(settings.attachmentsDir(), app.get().photoHash()));
+            audit.record("filing", "FilingApplication", app.get().trackingNumber(), "photoViewed", null, null);
+            return Optional.of(new Photo(bytes, type));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** An application by its tracking number, for the portal (which shows masked data only). */

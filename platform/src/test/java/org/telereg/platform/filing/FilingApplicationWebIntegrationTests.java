@@ -159,6 +159,22 @@ class FilingApplicationWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SMS_PENDING"));
 
+        mvc.perform(get("/console/filing/applications/" + id + "/photo").with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andExpect(content().bytes(FilingFixtures.PNG));
+        mvc.perform(get("/console/filing/applications/" + id + "/photo").with(as(users, "bj")))
+                .andExpect(status().isNotFound());
+        String tracking = json.readTree(body).get("trackingNumber").asText();
+        mvc.perform(get("/console/filing/applications?lang=zh_CN&q=" + tracking.toLowerCase())
+                        .with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(tracking)))
+                .andExpect(content().string(containsString("待短信核验")));
+        mvc.perform(get("/console/filing/applications?lang=zh_CN&q=%25no-such-thing")
+                        .with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(tracking))));
         mvc.perform(get("/api/v1/filing/applications?status=SMS_PENDING").with(as(users, "isp")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"id\":" + id)))

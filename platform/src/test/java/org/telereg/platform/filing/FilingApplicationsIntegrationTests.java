@@ -569,4 +569,20 @@ class FilingApplicationsIntegrationTests {
         assertThat(registrations.search(other, 10)).isEmpty();
         assertThatThrownBy(() -> registrations.load(provider, file)).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void theDemoHasApplicationsInEveryStateAndALapsedService() {
+        List<String> statuses = jdbc.sql("select distinct status from filing_application where address like '%演示%'")
+                .query(String.class)
+                .list();
+        assertThat(statuses)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(ApplicationStatus.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
+        assertThat(jdbc.sql("select count(*) from filing_service s join filing_service_domain d on d.service_id = s.id"
+                                + " where d.domain like '%.example-demo.cn' and s.status = 'LAPSED'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
 }

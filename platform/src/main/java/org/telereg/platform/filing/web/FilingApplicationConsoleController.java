@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
@@ -45,9 +50,15 @@ class FilingApplicationConsoleController {
     }
 
     @GetMapping("/applications")
-    String list(Actor actor, DataScope scope, @RequestParam(required = false) String status, Model model) {
+    String list(
+            Actor actor,
+            DataScope scope,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            Model model) {
         ApplicationStatus chosen = parse(status);
-        model.addAttribute("applications", applications.list(scope, chosen));
+        model.addAttribute("applications", applications.list(scope, chosen, q));
+        model.addAttribute("q", q);
         Map<String, Long> counts = new HashMap<>();
         applications.counts(scope).forEach((s, n) -> counts.put(s.name(), n));
         model.addAttribute("counts", counts);
@@ -101,6 +112,17 @@ class FilingApplicationConsoleController {
             model.addAttribute("problems", List.of());
         }
         return "filing/applications/detail";
+    }
+
+    @GetMapping("/applications/{id}/photo")
+    ResponseEntity<byte[]> photo(Actor actor, @PathVariable long id) {
+        FilingApplications.Photo photo =
+                applications.photo(actor, id).orElseThrow(() -> new NoSuchElementException("photo"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(photo.mediaType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline")
+                .body(photo.bytes());
     }
 
     @PostMapping("/applications/{id}/verification")
@@ -230,7 +252,7 @@ class FilingApplicationConsoleController {
             return "redirect:/console/filing/applications";
         } catch (RejectedInputException e) {
             model.addAttribute("problems", e.problems());
-            return list(actor, scope, null, model);
+            return list(actor, scope, null, null, model);
         }
     }
 
@@ -257,6 +279,13 @@ class FilingApplicationConsoleController {
             model.addAttribute("problems", e.problems());
             return detail(actor, id, model);
         }
+    }
+
+    /** An application outside the user's scope is not found, as one that does not exist. */
+    @ExceptionHandler(NoSuchElementException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
     }
 
     private static void requireProvider(Actor actor) {
