@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.antifraud.batches.storage-dir=target/cdr",
             "telereg.appeals.attachments-dir=target/appeals",
             "telereg.licensing.attachments-dir=target/licensing",
-            "telereg.broadband.challenges.attachments-dir=target/broadband-evidence"
+            "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
+            "telereg.filing.attachments-dir=target/filing"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")

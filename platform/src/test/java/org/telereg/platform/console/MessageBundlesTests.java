@@ -375,6 +375,28 @@ class MessageBundlesTests {
         families.put("filing.kind.", names(org.telereg.platform.filing.ServiceKind.values()));
         families.put("filing.serviceStatus.", names(org.telereg.platform.filing.ServiceStatus.values()));
         families.put("filing.change.", names(org.telereg.platform.filing.FilingChanged.Change.values()));
+        families.put("filing.app.status.", names(org.telereg.platform.filing.ApplicationStatus.values()));
+        families.put("filing.app.kind.", names(org.telereg.platform.filing.ApplicationKind.values()));
+        families.put("filing.app.channel.", names(org.telereg.platform.filing.ApplicationChannel.values()));
+        families.put("filing.sponsor.nature.", names(org.telereg.platform.filing.SponsorNature.values()));
+        families.put("filing.certificate.type.", names(org.telereg.platform.filing.CertificateType.values()));
+        families.put("filing.certificate.invalid.", names(org.telereg.platform.filing.CertificateType.values()));
+        families.put("filing.app.preApproval.", names(org.telereg.platform.filing.PreApprovalItem.values()));
+        families.put("filing.app.check.", names(org.telereg.platform.filing.CheckItem.values()));
+        // The steps of FilingApplications' timeline.
+        families.put(
+                "filing.app.step.",
+                Set.of(
+                        "SUBMITTED",
+                        "VERIFIED",
+                        "RETURNED",
+                        "SMS_RESENT",
+                        "SMS_CONFIRMED",
+                        "SMS_EXPIRED",
+                        "SMS_ATTEMPTS",
+                        "APPROVED",
+                        "REJECTED",
+                        "CANCEL_REQUESTED"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
