@@ -183,7 +183,10 @@ public class Blacklist {
 
     @Transactional(readOnly = true)
     public Optional<BlacklistEntry> entry(long id) {
-        return jdbc.sql(SELECT + " where b.id = :id").param("id", id).query(Blacklist::entry).optional();
+        return jdbc.sql(SELECT + " where b.id = :id")
+                .param("id", id)
+                .query(Blacklist::entry)
+                .optional();
     }
 
     /**
@@ -244,7 +247,7 @@ public class Blacklist {
                 "filing",
                 "BlacklistEntry",
                 Long.toString(id),
-                "severityChanged",
+                "changed",
                 Map.of("severity", entry.severity()),
                 Map.of("severity", level, "reason", why));
         return entry(id).orElseThrow();
@@ -278,7 +281,7 @@ public class Blacklist {
                 "filing",
                 "BlacklistEntry",
                 Long.toString(id),
-                "lifted",
+                "removed",
                 Map.of("status", "ACTIVE", "severity", entry.severity()),
                 Map.of("status", "LIFTED", "liftedOn", today.toString(), "reason", why));
         return entry(id).orElseThrow();
@@ -293,8 +296,8 @@ public class Blacklist {
      */
     public BlacklistImportResult importCsv(Actor actor, byte[] content) {
         requireWrite(actor);
-        FilingCsv.Reading reading =
-                FilingCsv.read(content, COLUMNS, Set.of("kind", "target", "severity", "category", "reason"), "filing.blacklist.");
+        FilingCsv.Reading reading = FilingCsv.read(
+                content, COLUMNS, Set.of("kind", "target", "severity", "category", "reason"), "filing.blacklist.");
         if (!reading.errors().isEmpty()) {
             return new BlacklistImportResult(false, reading.charset(), 0, 0, reading.errors());
         }
@@ -458,7 +461,11 @@ public class Blacklist {
         }
         String stripped = text.strip();
         if (!stripped.matches("[123]")) {
-            problems.reject("severity", "filing.blacklist.invalid.severity", "1, 2 or 3", stripped.length() > 10 ? "" : stripped);
+            problems.reject(
+                    "severity",
+                    "filing.blacklist.invalid.severity",
+                    "1, 2 or 3",
+                    stripped.length() > 10 ? "" : stripped);
             return null;
         }
         return Integer.parseInt(stripped);

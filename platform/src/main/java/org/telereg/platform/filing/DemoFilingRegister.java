@@ -58,11 +58,12 @@ class DemoFilingRegister implements ApplicationRunner {
     /** A real record's subject number: the register holds it once seeded. */
     static final String MARKER = "京ICP备10046444号";
 
-    private static final String[] SYLLABLES = ("an bai bao bei bo cai chang chen cheng chuang da dian ding dong fang fei"
-                    + " feng fu gao guang hai hang hao he heng hong hua hui jia jian jin jing kai kang lan le li lian"
-                    + " long mei ming nan ning pin qi qian qing rui shan sheng shi shu tai tian tong wan wei wen xiang"
-                    + " xin xing xu ya yang yi yong you yu yuan yun ze zhi zhong zhuo")
-            .split(" ");
+    private static final String[] SYLLABLES =
+            ("an bai bao bei bo cai chang chen cheng chuang da dian ding dong fang fei"
+                            + " feng fu gao guang hai hang hao he heng hong hua hui jia jian jin jing kai kang lan le li lian"
+                            + " long mei ming nan ning pin qi qian qing rui shan sheng shi shu tai tian tong wan wei wen xiang"
+                            + " xin xing xu ya yang yi yong you yu yuan yun ze zhi zhong zhuo")
+                    .split(" ");
     private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗".split("");
     private static final String[] GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华".split("");
     private static final String[] WORDS = "信达 云联 数智 天网 博通 讯捷 光华 星海 智联 恒信 万维 中盈 易通 联创 汇通".split(" ");
@@ -147,9 +148,16 @@ class DemoFilingRegister implements ApplicationRunner {
             do {
                 subjectNumber = random.nextInt(4) == 0
                         // The older eight-digit numbers, issued before 2019.
-                        ? new FilingNumber(province, false, String.format("%08d", 10_000_000 + random.nextInt(9_000_000)), 0, false).toString()
+                        ? new FilingNumber(
+                                        province,
+                                        false,
+                                        String.format("%08d", 10_000_000 + random.nextInt(9_000_000)),
+                                        0,
+                                        false)
+                                .toString()
                         // The generated ten-digit numbers stop at 2025: this year's come from the workflow.
-                        : FilingNumber.subject(province, 2019 + random.nextInt(7), 1 + random.nextInt(99_999)).toString();
+                        : FilingNumber.subject(province, 2019 + random.nextInt(7), 1 + random.nextInt(99_999))
+                                .toString();
             } while (!numbers.add(subjectNumber));
             double roll = random.nextDouble();
             String subjectStatus = roll < 0.05 ? "CANCELLED" : "ACTIVE";
@@ -253,10 +261,16 @@ class DemoFilingRegister implements ApplicationRunner {
                 .param("subject", subjectId)
                 .param("number", record.serviceLicence())
                 .param("kind", app ? (record.appIdentifier().startsWith("wx") ? "MINI_PROGRAM" : "APP") : "WEBSITE")
-                .param("name", record.serviceName())
+                // Some records of the query carry no service name; the sponsor's stands in.
+                .param("name", record.serviceName() == null ? record.unitName() : record.serviceName())
                 .param("home", app ? null : home == null ? "www." + record.domain() : home)
                 .param("app", record.appIdentifier())
-                .param("content", record.contentTypeName() == null || record.contentTypeName().isEmpty() ? null : record.contentTypeName())
+                .param(
+                        "content",
+                        record.contentTypeName() == null
+                                        || record.contentTypeName().isEmpty()
+                                ? null
+                                : record.contentTypeName())
                 .param("responsible", responsible)
                 .param("responsibleId", responsibleId)
                 .param("responsibleHash", responsibleId.isEmpty() ? "" : hashes.of(responsibleId))
@@ -290,9 +304,10 @@ class DemoFilingRegister implements ApplicationRunner {
         final Map<String, List<long[]>> byProvider = new LinkedHashMap<>();
 
         void add(String provider, String first, String last) {
-            byProvider.computeIfAbsent(provider, p -> new ArrayList<>())
-                    .add(new long[] {Integer.toUnsignedLong(IpAddresses.parseIpv4Int(first)),
-                        Integer.toUnsignedLong(IpAddresses.parseIpv4Int(last))});
+            byProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(new long[] {
+                Integer.toUnsignedLong(IpAddresses.parseIpv4Int(first)),
+                Integer.toUnsignedLong(IpAddresses.parseIpv4Int(last))
+            });
         }
 
         List<String> addressesFor(String provider, Random random) {
@@ -323,11 +338,21 @@ class DemoFilingRegister implements ApplicationRunner {
         Ranges ranges = new Ranges();
         List<ProvinceCode> provinces = ProvinceCode.administered();
         // Each operator: one /20 per province for units there, from a /16 of its own per ten provinces.
-        String[][] blocks = {{"61.140", "61.141", "61.142", "61.143"}, {"58.248", "58.249", "58.250", "58.251"},
-            {"120.196", "120.197", "120.198", "120.199"}};
+        String[][] blocks = {
+            {"61.140", "61.141", "61.142", "61.143"},
+            {"58.248", "58.249", "58.250", "58.251"},
+            {"120.196", "120.197", "120.198", "120.199"}
+        };
         OrganisationView[] operators = {ctcc, cucc, cmcc};
-        IpUse[] uses = {IpUse.IDC, IpUse.ENTERPRISE, IpUse.HOME_BROADBAND, IpUse.MOBILE, IpUse.GOVERNMENT,
-            IpUse.EDUCATION, IpUse.OTHER};
+        IpUse[] uses = {
+            IpUse.IDC,
+            IpUse.ENTERPRISE,
+            IpUse.HOME_BROADBAND,
+            IpUse.MOBILE,
+            IpUse.GOVERNMENT,
+            IpUse.EDUCATION,
+            IpUse.OTHER
+        };
         for (int o = 0; o < operators.length; o++) {
             for (int p = 0; p < provinces.size(); p++) {
                 String province = provinces.get(p).code();
@@ -349,7 +374,15 @@ class DemoFilingRegister implements ApplicationRunner {
             }
             // A range given back last year, so the register shows withdrawn filings too.
             String old = blocks[o][3] + ".240.0";
-            range(old, blocks[o][3] + ".247.255", generator.company("11"), null, IpUse.OTHER, operators[o], "11", null,
+            range(
+                    old,
+                    blocks[o][3] + ".247.255",
+                    generator.company("11"),
+                    null,
+                    IpUse.OTHER,
+                    operators[o],
+                    "11",
+                    null,
                     "WITHDRAWN");
         }
         // The demo access provider re-allocates /24s of its Guangdong block to its customers.
@@ -358,7 +391,15 @@ class DemoFilingRegister implements ApplicationRunner {
         for (int i = 0; i < 8; i++) {
             String first = apBlock + "." + (apThird + i) + ".0";
             String last = apBlock + "." + (apThird + i) + ".255";
-            range(first, last, generator.company("44"), generator.creditCode("44"), IpUse.IDC, ap, "44", "440300",
+            range(
+                    first,
+                    last,
+                    generator.company("44"),
+                    generator.creditCode("44"),
+                    IpUse.IDC,
+                    ap,
+                    "44",
+                    "440300",
                     "ACTIVE");
             ranges.add(ap.creditCode(), first, last);
         }
@@ -368,14 +409,38 @@ class DemoFilingRegister implements ApplicationRunner {
             for (int p = 0; p < 5; p++) {
                 String province = provinces.get(p * 6).code();
                 String prefix = v6[o] + String.format("%x0", p + 1);
-                range(prefix + "::", prefix + ":ffff:ffff:ffff:ffff:ffff:ffff", generator.company(province),
-                        generator.creditCode(province), uses[p], operators[o], province, null, "ACTIVE");
+                range(
+                        prefix + "::",
+                        prefix + ":ffff:ffff:ffff:ffff:ffff:ffff",
+                        generator.company(province),
+                        generator.creditCode(province),
+                        uses[p],
+                        operators[o],
+                        province,
+                        null,
+                        "ACTIVE");
             }
         }
-        range("240e:3f0:1000::", "240e:3f0:10ff:ffff:ffff:ffff:ffff:ffff", ap.name(), ap.creditCode(), IpUse.IDC,
-                ctcc, "44", "440300", "ACTIVE");
-        range("240e:3f0:1001::", "240e:3f0:1001:ffff:ffff:ffff:ffff:ffff", generator.company("44"),
-                generator.creditCode("44"), IpUse.IDC, ap, "44", "440300", "ACTIVE");
+        range(
+                "240e:3f0:1000::",
+                "240e:3f0:10ff:ffff:ffff:ffff:ffff:ffff",
+                ap.name(),
+                ap.creditCode(),
+                IpUse.IDC,
+                ctcc,
+                "44",
+                "440300",
+                "ACTIVE");
+        range(
+                "240e:3f0:1001::",
+                "240e:3f0:1001:ffff:ffff:ffff:ffff:ffff",
+                generator.company("44"),
+                generator.creditCode("44"),
+                IpUse.IDC,
+                ap,
+                "44",
+                "440300",
+                "ACTIVE");
         return ranges;
     }
 
@@ -503,7 +568,8 @@ class DemoFilingRegister implements ApplicationRunner {
     }
 
     private static String ipv4(long address) {
-        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "." + (address & 0xff);
+        return (address >>> 24) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+                + (address & 0xff);
     }
 
     /** Names, numbers and records in the shape of the MIIT query, from one seeded random source. */
@@ -522,10 +588,13 @@ class DemoFilingRegister implements ApplicationRunner {
         List<MiitRecord> services(String province, String subjectNumber) {
             boolean individual = random.nextInt(5) == 0;
             String unit = individual ? person() : company(province);
-            String nature = individual ? "个人" : List.of("企业", "企业", "企业", "事业单位", "政府机关", "社会团体").get(random.nextInt(6));
+            String nature = individual
+                    ? "个人"
+                    : List.of("企业", "企业", "企业", "事业单位", "政府机关", "社会团体").get(random.nextInt(6));
             FilingNumber subject = FilingNumber.parse(subjectNumber);
             LocalDate approved = today.minusDays(30 + random.nextInt(2500));
-            String time = approved.atTime(9 + random.nextInt(8), random.nextInt(60), random.nextInt(60)).format(RECORD_TIME);
+            String time = approved.atTime(9 + random.nextInt(8), random.nextInt(60), random.nextInt(60))
+                    .format(RECORD_TIME);
             int count = individual ? 1 : 1 + random.nextInt(3);
             List<MiitRecord> records = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
@@ -534,14 +603,32 @@ class DemoFilingRegister implements ApplicationRunner {
                 String content = CONTENT[random.nextInt(CONTENT.length)];
                 if (app) {
                     String identifier = random.nextInt(3) == 0 ? "wx" + hex16() : "com." + word + ".app";
-                    records.add(new MiitRecord(null, null, null, unit, nature, subjectNumber,
-                            subject.service(i, true).toString(), unit.length() > 8 ? word + "App" : unit + "App", time,
-                            content, identifier));
+                    records.add(new MiitRecord(
+                            null,
+                            null,
+                            null,
+                            unit,
+                            nature,
+                            subjectNumber,
+                            subject.service(i, true).toString(),
+                            unit.length() > 8 ? word + "App" : unit + "App",
+                            time,
+                            content,
+                            identifier));
                 } else {
                     String domain = word + SUFFIXES[random.nextInt(SUFFIXES.length)];
-                    records.add(new MiitRecord(domain, "www." + domain, null, unit, nature, subjectNumber,
-                            subject.service(i, false).toString(), individual ? unit + "的个人网站" : unit.replace("有限公司", "") + "官网",
-                            time, content, null));
+                    records.add(new MiitRecord(
+                            domain,
+                            "www." + domain,
+                            null,
+                            unit,
+                            nature,
+                            subjectNumber,
+                            subject.service(i, false).toString(),
+                            individual ? unit + "的个人网站" : unit.replace("有限公司", "") + "官网",
+                            time,
+                            content,
+                            null));
                 }
             }
             return records;
@@ -579,14 +666,17 @@ class DemoFilingRegister implements ApplicationRunner {
 
         String address(String province, Division county) {
             return Divisions.standard().province(province).orElseThrow().name() + county.name()
-                    + List.of("人民路", "建设路", "中山路", "科技路", "创业大道").get(random.nextInt(5)) + (1 + random.nextInt(999)) + "号";
+                    + List.of("人民路", "建设路", "中山路", "科技路", "创业大道").get(random.nextInt(5)) + (1 + random.nextInt(999))
+                    + "号";
         }
 
         /** A valid 18-digit resident ID number of a county of the province, born 1960–2000. */
         String idNumber(String province) {
             String county = county(province).code();
             LocalDate birth = LocalDate.of(1960 + random.nextInt(40), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            String first17 = county + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
+            String first17 = county
+                    + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                    + String.format("%03d", random.nextInt(1000));
             return first17 + IdNumbers.checkCharacter(first17);
         }
 

@@ -51,8 +51,7 @@ final class FilingCsv {
      * @param required the columns the header must name
      * @param prefix the message key prefix of the importing module, e.g. {@code filing.ip.}
      */
-    static Reading read(
-            byte[] content, Map<String, List<String>> columns, Set<String> required, String prefix) {
+    static Reading read(byte[] content, Map<String, List<String>> columns, Set<String> required, String prefix) {
         List<LineError> errors = new ArrayList<>();
         if (content == null || content.length == 0) {
             errors.add(error(0, null, "invalid.file.empty", "the file is empty"));
@@ -111,7 +110,9 @@ final class FilingCsv {
                 Map<String, String> cells = new HashMap<>();
                 for (Map.Entry<String, Integer> column : index.entrySet()) {
                     int at = column.getValue();
-                    cells.put(column.getKey(), at < record.getFieldCount() ? record.getField(at).strip() : "");
+                    cells.put(
+                            column.getKey(),
+                            at < record.getFieldCount() ? record.getField(at).strip() : "");
                 }
                 rows.add(new Row(line, cells));
             }

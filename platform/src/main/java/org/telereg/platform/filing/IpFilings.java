@@ -149,8 +149,7 @@ public class IpFilings {
         try {
             bytes = IpAddresses.parse(address);
         } catch (IllegalArgumentException e) {
-            throw RejectedInputException.of(
-                    "address", "filing.ip.invalid.address", e.getMessage(), shortened(address));
+            throw RejectedInputException.of("address", "filing.ip.invalid.address", e.getMessage(), shortened(address));
         }
         Map<String, Object> params = new HashMap<>();
         String condition = scope.sqlCondition("province_code", "allocating_isp_credit_code", params);
@@ -178,7 +177,7 @@ public class IpFilings {
             throw new RejectedInputException(List.of(problem));
         });
         long id = insert(candidate);
-        audit.record("filing", "IpRange", Long.toString(id), "filed", null, state(candidate));
+        audit.record("filing", "IpRange", Long.toString(id), "created", null, state(candidate));
         return find(DataScope.all(), id).orElseThrow();
     }
 
@@ -243,7 +242,8 @@ public class IpFilings {
      */
     public IpImportResult importCsv(Actor actor, byte[] content) {
         requireFile(actor);
-        FilingCsv.Reading reading = FilingCsv.read(content, COLUMNS, Set.of("first_address", "user_unit", "usage"), "filing.ip.");
+        FilingCsv.Reading reading =
+                FilingCsv.read(content, COLUMNS, Set.of("first_address", "user_unit", "usage"), "filing.ip.");
         if (!reading.errors().isEmpty()) {
             return new IpImportResult(false, reading.charset(), 0, 0, reading.errors());
         }
@@ -268,7 +268,8 @@ public class IpFilings {
                         unchanged++;
                         continue;
                     }
-                    overlap(candidate, lineOfNew).ifPresent(p -> problems.reject(p.field(), p.code(), p.defaultMessage(), p.arguments()));
+                    overlap(candidate, lineOfNew)
+                            .ifPresent(p -> problems.reject(p.field(), p.code(), p.defaultMessage(), p.arguments()));
                 }
                 if (!problems.isEmpty()) {
                     for (FieldProblem problem : problems.list()) {
@@ -296,7 +297,11 @@ public class IpFilings {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("filed", lineOfNew.size());
                 summary.put("unchanged", unchanged);
-                summary.put("ids", lineOfNew.size() <= 1000 ? List.copyOf(new java.util.TreeSet<>(lineOfNew.keySet())) : List.of());
+                summary.put(
+                        "ids",
+                        lineOfNew.size() <= 1000
+                                ? List.copyOf(new java.util.TreeSet<>(lineOfNew.keySet()))
+                                : List.of());
                 audit.record("filing", "IpRangeImport", actor.username(), "imported", null, summary);
             }
             return new IpImportResult(true, reading.charset(), lineOfNew.size(), unchanged, List.of());
@@ -359,7 +364,10 @@ public class IpFilings {
             DivisionCode division = problems.parse("cityCode", input.cityCode().strip(), DivisionCode::of);
             if (division != null && province != null && !division.province().equals(province)) {
                 problems.reject(
-                        "cityCode", "filing.ip.invalid.cityProvince", "the city is not in the province", division.code());
+                        "cityCode",
+                        "filing.ip.invalid.cityProvince",
+                        "the city is not in the province",
+                        division.code());
             } else if (division != null) {
                 city = division.code();
             }
@@ -440,7 +448,9 @@ public class IpFilings {
             problems.reject("province", "filing.ip.invalid.province", "no administration", shortened(text));
             return null;
         }
-        if (province != null && provincial && !province.code().equals(actor.scope().provinceCode())) {
+        if (province != null
+                && provincial
+                && !province.code().equals(actor.scope().provinceCode())) {
             problems.reject("province", "filing.ip.invalid.otherProvince", "another province's range");
             return null;
         }
@@ -448,8 +458,9 @@ public class IpFilings {
     }
 
     private boolean alreadyFiled(Candidate candidate) {
-        return jdbc.sql("select count(*) from filing_ip_range where status = 'ACTIVE' and first_hex = :first"
-                        + " and last_hex = :last and allocating_isp_credit_code = :isp and user_unit_name = :unit")
+        return jdbc.sql(
+                                "select count(*) from filing_ip_range where status = 'ACTIVE' and first_hex = :first"
+                                        + " and last_hex = :last and allocating_isp_credit_code = :isp and user_unit_name = :unit")
                         .param("first", candidate.firstHex())
                         .param("last", candidate.lastHex())
                         .param("isp", candidate.ispCreditCode())

@@ -130,7 +130,10 @@ class BlacklistConsoleController {
 
     @PostMapping("/{id}/lift")
     String lift(
-            Actor actor, @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         try {
             blacklist.lift(actor, id, reason);
             redirect.addFlashAttribute("done", "lifted");

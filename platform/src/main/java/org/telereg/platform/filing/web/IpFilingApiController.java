@@ -112,12 +112,17 @@ class IpFilingApiController {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.valueOf(422),
-                messages.getMessage("filing.ip.import.rejected", new Object[] {result.errors().size()}, locale));
+                messages.getMessage(
+                        "filing.ip.import.rejected",
+                        new Object[] {result.errors().size()},
+                        locale));
         problem.setTitle("IP range file rejected");
         problem.setType(URI.create("urn:telereg:problem:import-rejected"));
         problem.setProperty("encoding", result.charset());
         problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
-        return ResponseEntity.status(422).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(422)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @GetMapping("/blacklist")
