@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -304,7 +305,7 @@ public class Blacklist {
         return transactions.execute(status -> {
             List<LineError> errors = new ArrayList<>();
             Map<String, Long> lineOfTarget = new HashMap<>();
-            List<Long> listed = new ArrayList<>();
+            Map<Long, Candidate> listed = new LinkedHashMap<>();
             int unchanged = 0;
             for (FilingCsv.Row row : reading.rows()) {
                 FieldProblems problems = new FieldProblems();
@@ -356,16 +357,15 @@ public class Blacklist {
                     continue;
                 }
                 if (errors.isEmpty()) {
-                    listed.add(insert(candidate, authority(actor)));
+                    listed.put(insert(candidate, authority(actor)), candidate);
                 }
             }
             if (!errors.isEmpty()) {
                 status.setRollbackOnly();
                 return new BlacklistImportResult(false, reading.charset(), 0, 0, errors);
             }
-            for (Long id : listed) {
-                audit.record("filing", "BlacklistEntry", Long.toString(id), "listed", null, Map.of("import", true));
-            }
+            listed.forEach((id, candidate) -> audit.record(
+                    "filing", "BlacklistEntry", Long.toString(id), "listed", null, state(candidate, actor)));
             return new BlacklistImportResult(true, reading.charset(), listed.size(), unchanged, List.of());
         });
     }
@@ -492,6 +492,7 @@ public class Blacklist {
     }
 
     private long insert(Candidate candidate, String authority) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into filing_blacklist (target_kind, target, name, severity, category, reason, authority_code,
                     listed_on, status, updated_at)
@@ -505,12 +506,8 @@ public class Blacklist {
                 .param("authority", authority)
                 .param("today", LocalDate.now(clock))
                 .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
-        return jdbc.sql("select max(id) from filing_blacklist where target_kind = :kind and target = :target")
-                .param("kind", candidate.kind().name())
-                .param("target", candidate.target())
-                .query(Long.class)
-                .single();
+                .update(key, "id");
+        return key.getKey().longValue();
     }
 
     private static Map<String, Object> state(Candidate candidate, Actor actor) {
