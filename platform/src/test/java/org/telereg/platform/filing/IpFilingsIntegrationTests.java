@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -350,6 +352,16 @@ class IpFilingsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"range-form\""))));
         mvc.perform(get("/console/filing/ip/import").with(as(users, "auditor"))).andExpect(status().isForbidden());
+        String upload = HEADER + b + ".1.0," + b + ".1.255,上传单位,,IDC,,44,\n" + b + ".1.9,,重叠,,IDC,,44,\n";
+        mvc.perform(multipart("/console/filing/ip/import")
+                        .file(new MockMultipartFile(
+                                "file", "ranges.csv", "text/csv", upload.getBytes(StandardCharsets.UTF_8)))
+                        .with(as(users, "isp"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"import-errors\"")))
+                .andExpect(content().string(Matchers.containsString(b + ".1.0–" + b + ".1.255")));
+        assertThat(filings.covering(DataScope.all(), b + ".1.9")).isEmpty();
     }
 
     private long count() {
