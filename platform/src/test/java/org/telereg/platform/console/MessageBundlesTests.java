@@ -397,6 +397,16 @@ class MessageBundlesTests {
                         "APPROVED",
                         "REJECTED",
                         "CANCEL_REQUESTED"));
+        families.put("filing.ip.use.", names(org.telereg.platform.filing.IpUse.values()));
+        families.put("filing.blacklist.kind.", names(org.telereg.platform.filing.BlacklistKind.values()));
+        families.put("filing.blacklist.category.", names(org.telereg.platform.filing.BlacklistCategory.values()));
+        families.put("filing.blacklist.invalid.target.", names(org.telereg.platform.filing.BlacklistKind.values()));
+        families.put("filing.ip.status.", Set.of("ACTIVE", "WITHDRAWN"));
+        families.put("filing.ip.done.", Set.of("filed", "withdrawn"));
+        families.put("filing.blacklist.status.", Set.of("ACTIVE", "LIFTED"));
+        families.put("filing.blacklist.severity.", Set.of("1", "2", "3"));
+        families.put("filing.blacklist.severityMeaning.", Set.of("1", "2", "3"));
+        families.put("filing.blacklist.done.", Set.of("listed", "severityChanged", "lifted"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
