@@ -242,7 +242,11 @@ public class FilingTasks {
                 .param("today", today())
                 .param("id", taskId)
                 .update();
-        return changed(actor, task, FilingTaskStatus.ANSWERED, choice.name(), text);
+        FilingTaskView answered = changed(actor, task, FilingTaskStatus.ANSWERED, choice.name(), text);
+        if (task.status() == FilingTaskStatus.OVERDUE) {
+            review(Set.of(task));
+        }
+        return answered;
     }
 
     /**
