@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("telereg.filing.dns")
 public record DnsSettings(
-        @DefaultValue List<String> servers, @DefaultValue("3s") Duration timeout, @DefaultValue("32") int concurrency) {
+        @DefaultValue List<String> servers,
+        @DefaultValue("3s") Duration timeout,
+        @DefaultValue("32") int concurrency) {
 
     public DnsSettings {
         servers = servers == null

@@ -15,6 +15,8 @@ public enum FilingTaskAnswer {
     /** Whether an assignee of this kind may give the answer. */
     public boolean allowedFor(HostingFindingKind.Assignee assignee) {
         return this == DISPUTED
-                || (assignee == HostingFindingKind.Assignee.PROVIDER ? this == REMOVED || this == FILED : this == CANCELLED || this == REFILED);
+                || (assignee == HostingFindingKind.Assignee.PROVIDER
+                        ? this == REMOVED || this == FILED
+                        : this == CANCELLED || this == REFILED);
     }
 }

@@ -49,4 +49,13 @@ public record FilingTaskView(
     public long daysLeft(LocalDate today) {
         return ChronoUnit.DAYS.between(today, dueOn);
     }
+
+    /** The supervising province's name, or its code when it is not a province. */
+    public String provinceName() {
+        try {
+            return new org.telereg.platform.shared.ProvinceCode(provinceCode).name();
+        } catch (RuntimeException e) {
+            return provinceCode;
+        }
+    }
 }

@@ -150,11 +150,14 @@ public class FilingTasks {
      */
     @Transactional
     public boolean open(
-            HostingFindingView finding, String providerCreditCode, String providerName, String provinceCode, Long runId) {
+            HostingFindingView finding,
+            String providerCreditCode,
+            String providerName,
+            String provinceCode,
+            Long runId) {
         LocalDate today = today();
-        String assignedTo = finding.kind().assignee() == HostingFindingKind.Assignee.PROVIDER
-                ? providerCreditCode
-                : provinceCode;
+        String assignedTo =
+                finding.kind().assignee() == HostingFindingKind.Assignee.PROVIDER ? providerCreditCode : provinceCode;
         String key = finding.kind() + "|" + assignedTo + "|" + finding.target();
         int seen = jdbc.sql("update filing_task set last_seen_on = :today where finding_key = :key"
                         + " and status <> 'CLOSED'")
@@ -220,7 +223,8 @@ public class FilingTasks {
      */
     @Transactional
     public FilingTaskView answer(Actor actor, long taskId, String answer, String note, String evidence) {
-        FilingTaskView task = find(actor.scope(), taskId).orElseThrow(() -> new NoSuchElementException("task " + taskId));
+        FilingTaskView task =
+                find(actor.scope(), taskId).orElseThrow(() -> new NoSuchElementException("task " + taskId));
         if (!canAnswer(actor, task)) {
             throw new AccessDeniedException("the assignee answers a task that awaits an answer");
         }
@@ -257,7 +261,8 @@ public class FilingTasks {
      */
     @Transactional
     public FilingTaskView close(Actor actor, long taskId, String decision, String note) {
-        FilingTaskView task = find(actor.scope(), taskId).orElseThrow(() -> new NoSuchElementException("task " + taskId));
+        FilingTaskView task =
+                find(actor.scope(), taskId).orElseThrow(() -> new NoSuchElementException("task " + taskId));
         if (!canClose(actor, task)) {
             throw new AccessDeniedException("the supervising officer closes an answered task");
         }
@@ -304,7 +309,12 @@ public class FilingTasks {
                             + " and status = 'OPEN'")
                     .param("id", task.id())
                     .update();
-            changed(Actor.system(), task, FilingTaskStatus.OVERDUE, "OVERDUE", task.dueOn().toString());
+            changed(
+                    Actor.system(),
+                    task,
+                    FilingTaskStatus.OVERDUE,
+                    "OVERDUE",
+                    task.dueOn().toString());
         }
         review(late);
         return late.size();
@@ -339,9 +349,9 @@ public class FilingTasks {
                 "filing",
                 "FilingTask",
                 Long.toString(task.id()),
-                action.toLowerCase(java.util.Locale.ROOT),
+                to == FilingTaskStatus.ANSWERED ? "answered" : action.toLowerCase(java.util.Locale.ROOT),
                 Map.of("status", task.status().name()),
-                Map.of("status", to.name()));
+                Map.of("status", to.name(), "action", action));
         return find(DataScope.all(), task.id()).orElseThrow();
     }
 

@@ -114,8 +114,8 @@ public class HostedLists {
             throw RejectedInputException.of("file", e.code(), e.getMessage());
         }
         String hash = Hashes.sha256(content);
-        Optional<HostedUploadView> earlier = jdbc.sql(SELECT + " where u.provider_credit_code = :provider"
-                        + " and u.content_sha256 = :hash")
+        Optional<HostedUploadView> earlier = jdbc.sql(
+                        SELECT + " where u.provider_credit_code = :provider" + " and u.content_sha256 = :hash")
                 .param("provider", provider)
                 .param("hash", hash)
                 .query(HostedLists::view)
@@ -187,17 +187,14 @@ public class HostedLists {
         audit.record("filing", "HostedList", Long.toString(id), "uploaded", null, summary);
         HostingCheckResult check = checks.check(Actor.system(), provider);
         return new HostedUploadResult(
-                HostedUploadResult.Status.UPLOADED,
-                find(id).orElseThrow(),
-                text.charset(),
-                List.of(),
-                check);
+                HostedUploadResult.Status.UPLOADED, find(id).orElseThrow(), text.charset(), List.of(), check);
     }
 
     /** The provider's current list, if it ever uploaded one. */
     @Transactional(readOnly = true)
     public Optional<HostedUploadView> current(String providerCreditCode) {
-        return jdbc.sql(SELECT + " where u.provider_credit_code = :provider order by u.as_of desc, u.id desc")
+        return jdbc
+                .sql(SELECT + " where u.provider_credit_code = :provider order by u.as_of desc, u.id desc")
                 .param("provider", providerCreditCode)
                 .query(HostedLists::view)
                 .list()
@@ -221,7 +218,10 @@ public class HostedLists {
 
     @Transactional(readOnly = true)
     public Optional<HostedUploadView> find(long id) {
-        return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(HostedLists::view).optional();
+        return jdbc.sql(SELECT + " where u.id = :id")
+                .param("id", id)
+                .query(HostedLists::view)
+                .optional();
     }
 
     /** The current entries of a provider's list of one kind ({@code DOMAIN} or {@code IP}), in file order. */
@@ -254,7 +254,8 @@ public class HostedLists {
                                 where c.provider_credit_code = u.provider_credit_code and c.as_of =
                                     (select max(d.as_of) from filing_hosted_upload d
                                         where d.provider_credit_code = u.provider_credit_code))
-                          and """
+                          and"""
+                        + " "
                         + scope.sqlCondition("u.province_code", "u.provider_credit_code", params)
                         + " order by u.provider_name")
                 .params(params)

@@ -27,4 +27,14 @@ public record HostedProviderView(
         BigDecimal accuracy,
         int openTasks,
         int overdueTasks,
-        boolean listed) {}
+        boolean listed) {
+
+    /** The supervising province's name, or its code when it is not a province. */
+    public String provinceName() {
+        try {
+            return new org.telereg.platform.shared.ProvinceCode(provinceCode).name();
+        } catch (RuntimeException e) {
+            return provinceCode;
+        }
+    }
+}

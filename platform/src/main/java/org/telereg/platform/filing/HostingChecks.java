@@ -124,8 +124,9 @@ public class HostingChecks {
     private record Provider(String creditCode, String name, String provinceCode, long uploadId) {}
 
     private Provider provider(String creditCode) {
-        return jdbc.sql("select id, provider_credit_code, provider_name, province_code from filing_hosted_upload"
-                        + " where provider_credit_code = :provider order by as_of desc, id desc fetch first 1 rows only")
+        return jdbc.sql(
+                        "select id, provider_credit_code, provider_name, province_code from filing_hosted_upload"
+                                + " where provider_credit_code = :provider order by as_of desc, id desc fetch first 1 rows only")
                 .param("provider", creditCode == null ? "" : creditCode.strip())
                 .query((rs, n) -> new Provider(
                         rs.getString("provider_credit_code"),
@@ -159,32 +160,30 @@ public class HostingChecks {
         jdbc.sql("""
                         select d.domain, s.service_number, s.access_provider_credit_code, s.access_provider_name
                         from filing_service_domain d join filing_service s on s.id = d.service_id
-                        where s.status = 'ACTIVE' order by s.id, d.domain""")
-                .query(rs -> {
-                    try {
-                        builder.filedDomain(rs.getString(1), register.party(rs.getString(3)));
-                        register.domainService.add(rs.getString(2));
-                        register.domainProviderName.add(rs.getString(4) + "（" + rs.getString(3) + "）");
-                    } catch (IllegalArgumentException e) {
-                        // A register domain the index cannot hold covers nothing; the filing helper validates them.
-                    }
-                });
+                        where s.status = 'ACTIVE' order by s.id, d.domain""").query(rs -> {
+            try {
+                builder.filedDomain(rs.getString(1), register.party(rs.getString(3)));
+                register.domainService.add(rs.getString(2));
+                register.domainProviderName.add(rs.getString(4) + "（" + rs.getString(3) + "）");
+            } catch (IllegalArgumentException e) {
+                // A register domain the index cannot hold covers nothing; the filing helper validates them.
+            }
+        });
         jdbc.sql("""
                         select first_address, last_address, user_unit_credit_code, allocating_isp_credit_code,
                             user_unit_name
-                        from filing_ip_range where status = 'ACTIVE' order by id""")
-                .query(rs -> {
-                    try {
-                        builder.filedIpRange(
-                                rs.getString(1),
-                                rs.getString(2),
-                                register.party(rs.getString(3)),
-                                register.party(rs.getString(4)));
-                        register.rangeText.add(rs.getString(1) + "–" + rs.getString(2) + " " + rs.getString(5));
-                    } catch (IllegalArgumentException e) {
-                        // As above: a malformed range covers nothing.
-                    }
-                });
+                        from filing_ip_range where status = 'ACTIVE' order by id""").query(rs -> {
+            try {
+                builder.filedIpRange(
+                        rs.getString(1),
+                        rs.getString(2),
+                        register.party(rs.getString(3)),
+                        register.party(rs.getString(4)));
+                register.rangeText.add(rs.getString(1) + "–" + rs.getString(2) + " " + rs.getString(5));
+            } catch (IllegalArgumentException e) {
+                // As above: a malformed range covers nothing.
+            }
+        });
         register.check = builder.build();
         return register;
     }
@@ -198,13 +197,11 @@ public class HostingChecks {
                         select s.id, s.service_number, sub.province_code from filing_service s
                         join filing_subject sub on sub.id = s.subject_id
                         where s.access_provider_credit_code = :provider and s.status = 'ACTIVE' and s.kind = 'WEBSITE'
-                        order by s.id""")
-                .param("provider", providerCreditCode)
-                .query(rs -> {
-                    sites.put(
-                            rs.getLong(1),
-                            new FiledSite(rs.getString(2), rs.getString(3), new ArrayList<>(), new LinkedHashSet<>()));
-                });
+                        order by s.id""").param("provider", providerCreditCode).query(rs -> {
+            sites.put(
+                    rs.getLong(1),
+                    new FiledSite(rs.getString(2), rs.getString(3), new ArrayList<>(), new LinkedHashSet<>()));
+        });
         if (sites.isEmpty()) {
             return List.of();
         }
@@ -273,7 +270,8 @@ public class HostingChecks {
         List<String> provinceOf = new ArrayList<>();
         boolean dnsChecked = resolver.enabled() && !sites.isEmpty();
         if (dnsChecked) {
-            List<String> names = sites.stream().flatMap(s -> s.domains().stream()).toList();
+            List<String> names =
+                    sites.stream().flatMap(s -> s.domains().stream()).toList();
             Map<String, DnsAnswer> answers = resolver.resolve(names);
             for (FiledSite site : sites) {
                 for (String domain : site.domains()) {
@@ -288,7 +286,8 @@ public class HostingChecks {
                                 site.serviceNumber(),
                                 answer.outcome().name()));
                         provinceOf.add(site.provinceCode());
-                    } else if (answer.outcome() == DnsAnswer.Outcome.RESOLVED && !site.ips().isEmpty()) {
+                    } else if (answer.outcome() == DnsAnswer.Outcome.RESOLVED
+                            && !site.ips().isEmpty()) {
                         List<String> outside = answer.addresses().stream()
                                 .filter(a -> !site.ips().contains(a))
                                 .toList();
@@ -306,7 +305,8 @@ public class HostingChecks {
         int entries = domains.size() + ips.size();
         BigDecimal share = entries == 0
                 ? null
-                : BigDecimal.valueOf(entries - flagged.size()).divide(BigDecimal.valueOf(entries), 6, RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(entries - flagged.size())
+                        .divide(BigDecimal.valueOf(entries), 6, RoundingMode.HALF_UP);
         Map<HostingFindingKind, Integer> counts = new EnumMap<>(HostingFindingKind.class);
         findings.forEach(f -> counts.merge(f.kind(), 1, Integer::sum));
         provinceFindings.forEach(f -> counts.merge(f.kind(), 1, Integer::sum));
@@ -342,26 +342,31 @@ public class HostingChecks {
                 openedByProvince.merge(provinceOf.get(i), 1, Integer::sum);
             }
         }
-        int openedTotal = opened + openedByProvince.values().stream().mapToInt(Integer::intValue).sum();
+        int openedTotal = opened
+                + openedByProvince.values().stream().mapToInt(Integer::intValue).sum();
         jdbc.sql("update filing_check_run set tasks_opened = :opened where id = :id")
                 .param("opened", openedTotal)
                 .param("id", runId)
                 .update();
         tasks.notifyOpened(HostingFindingKind.Assignee.PROVIDER, provider.creditCode(), opened);
-        openedByProvince.forEach((province, count) ->
-                tasks.notifyOpened(HostingFindingKind.Assignee.PROVINCE, province, count));
+        openedByProvince.forEach(
+                (province, count) -> tasks.notifyOpened(HostingFindingKind.Assignee.PROVINCE, province, count));
         accuracy.review(provider.creditCode(), provider.name());
         audit.record(
                 "filing",
                 "HostingCheck",
                 Long.toString(runId),
-                "checked",
+                "recorded",
                 null,
                 Map.of(
-                        "provider", provider.creditCode(),
-                        "entries", entries,
-                        "findings", total,
-                        "accuracy", share == null ? "" : share.toPlainString()));
+                        "provider",
+                        provider.creditCode(),
+                        "entries",
+                        entries,
+                        "findings",
+                        total,
+                        "accuracy",
+                        share == null ? "" : share.toPlainString()));
         List<HostingFindingView> all = new ArrayList<>(findings);
         all.addAll(provinceFindings);
         return new HostingCheckResult(

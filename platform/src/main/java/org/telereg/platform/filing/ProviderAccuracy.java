@@ -89,15 +89,17 @@ public class ProviderAccuracy {
                 .param("provider", providerCreditCode)
                 .query(Long.class)
                 .single();
-        List<BigDecimal> recent = jdbc.sql("select accuracy from filing_check_run where provider_credit_code = :provider"
-                        + " and accuracy is not null order by id desc fetch first " + settings.lowRuns() + " rows only")
+        List<BigDecimal> recent = jdbc.sql(
+                        "select accuracy from filing_check_run where provider_credit_code = :provider"
+                                + " and accuracy is not null order by id desc fetch first " + settings.lowRuns()
+                                + " rows only")
                 .param("provider", providerCreditCode)
                 .query(BigDecimal.class)
                 .list();
         boolean lowRuns = recent.size() >= settings.lowRuns() && recent.stream().allMatch(this::low);
         boolean tooManyOverdue = overdue >= settings.overdueTasks();
-        Optional<String> source = jdbc.sql("select source_id from filing_provider_listing"
-                        + " where provider_credit_code = :provider")
+        Optional<String> source = jdbc.sql(
+                        "select source_id from filing_provider_listing" + " where provider_credit_code = :provider")
                 .param("provider", providerCreditCode)
                 .query(String.class)
                 .optional();
@@ -106,7 +108,10 @@ public class ProviderAccuracy {
             String reason = tooManyOverdue
                     ? "接入服务商有 " + overdue + " 项备案核查任务逾期未处理"
                     : "接入服务商连续 " + settings.lowRuns() + " 次接入资源核查准确率低于 "
-                            + settings.accuracyThreshold().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+                            + settings.accuracyThreshold()
+                                    .movePointRight(2)
+                                    .stripTrailingZeros()
+                                    .toPlainString() + "%";
             String sourceId = providerCreditCode + "/" + today;
             jdbc.sql("insert into filing_provider_listing (provider_credit_code, source_id, reason_code, listed_on)"
                             + " values (:provider, :source, :reason, :today)")
@@ -126,16 +131,18 @@ public class ProviderAccuracy {
                     today,
                     "MIIT",
                     "工业和信息化部"));
-            audit.record("filing", "ProviderStanding", providerCreditCode, "listed", null, Map.of("reason", reasonCode));
+            audit.record(
+                    "filing", "ProviderStanding", providerCreditCode, "listed", null, Map.of("reason", reasonCode));
             return true;
         }
         if (!lowRuns && !tooManyOverdue && source.isPresent()) {
             jdbc.sql("delete from filing_provider_listing where provider_credit_code = :provider")
                     .param("provider", providerCreditCode)
                     .update();
-            events.publishEvent(CreditEvent.removal(
-                    LIST, providerCreditCode, "逾期任务已处理且接入资源核查准确率恢复", source(source.get()), today));
-            audit.record("filing", "ProviderStanding", providerCreditCode, "removed", Map.of("source", source.get()), null);
+            events.publishEvent(
+                    CreditEvent.removal(LIST, providerCreditCode, "逾期任务已处理且接入资源核查准确率恢复", source(source.get()), today));
+            audit.record(
+                    "filing", "ProviderStanding", providerCreditCode, "removed", Map.of("source", source.get()), null);
             return false;
         }
         return source.isPresent();

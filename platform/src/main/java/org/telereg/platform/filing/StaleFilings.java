@@ -90,16 +90,17 @@ public class StaleFilings {
                 .param("before", today.minusDays(settings.lapsedDays()))
                 .param("province", province)
                 .query((rs, n) -> new Object[] {
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getObject(5, LocalDate.class),
                     rs.getString(6)
                 })
                 .list();
         for (Object[] row : lapsed) {
             HostingFindingView finding = new HostingFindingView(
-                    HostingFindingKind.ACCESS_LAPSED,
-                    (String) row[0],
-                    (String) row[0],
-                    row[5] + " · " + row[4]);
+                    HostingFindingKind.ACCESS_LAPSED, (String) row[0], (String) row[0], row[5] + " · " + row[4]);
             if (tasks.open(finding, (String) row[1], (String) row[2], (String) row[3], null)) {
                 opened.merge((String) row[3], 1, Integer::sum);
             }

@@ -375,6 +375,25 @@ class MessageBundlesTests {
         families.put("filing.kind.", names(org.telereg.platform.filing.ServiceKind.values()));
         families.put("filing.serviceStatus.", names(org.telereg.platform.filing.ServiceStatus.values()));
         families.put("filing.change.", names(org.telereg.platform.filing.FilingChanged.Change.values()));
+        families.put("filing.hosting.kind.", names(org.telereg.platform.filing.HostingFindingKind.values()));
+        families.put("filing.task.status.", names(org.telereg.platform.filing.FilingTaskStatus.values()));
+        families.put("filing.task.answer.", names(org.telereg.platform.filing.FilingTaskAnswer.values()));
+        families.put("filing.task.assignee.", names(org.telereg.platform.filing.HostingFindingKind.Assignee.values()));
+        families.put("filing.task.rule.", names(org.telereg.platform.filing.HostingFindingKind.Assignee.values()));
+        // The task timeline's steps: the answers, the officer's decisions, opening and lapse (FilingTasks).
+        families.put(
+                "filing.task.step.",
+                Set.of(
+                        "OPENED",
+                        "REMOVED",
+                        "FILED",
+                        "CANCELLED",
+                        "REFILED",
+                        "DISPUTED",
+                        "CONFIRMED",
+                        "REOPENED",
+                        "OVERDUE"));
+        families.put("filing.task.done.", Set.of("answered", "closed", "reopened"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

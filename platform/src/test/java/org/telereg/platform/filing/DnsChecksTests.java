@@ -21,11 +21,12 @@ class DnsChecksTests {
                     .emptyName("mail-only.example.cn");
             DnsChecks dns = new DnsChecks(server.settings());
 
-            Map<String, DnsAnswer> answers =
-                    dns.resolve(List.of("www.example.cn", "v4only.example.cn", "mail-only.example.cn", "gone.example.cn"));
+            Map<String, DnsAnswer> answers = dns.resolve(
+                    List.of("www.example.cn", "v4only.example.cn", "mail-only.example.cn", "gone.example.cn"));
 
             assertThat(answers.get("www.example.cn").outcome()).isEqualTo(DnsAnswer.Outcome.RESOLVED);
-            assertThat(answers.get("www.example.cn").addresses()).containsExactlyInAnyOrder("192.0.2.10", "2001:db8::10");
+            assertThat(answers.get("www.example.cn").addresses())
+                    .containsExactlyInAnyOrder("192.0.2.10", "2001:db8::10");
             assertThat(answers.get("v4only.example.cn").addresses()).containsExactly("198.51.100.7");
             assertThat(answers.get("mail-only.example.cn").outcome()).isEqualTo(DnsAnswer.Outcome.NO_ADDRESS);
             assertThat(answers.get("mail-only.example.cn").doesNotResolve()).isTrue();

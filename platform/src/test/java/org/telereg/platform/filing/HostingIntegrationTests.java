@@ -2,9 +2,12 @@ package org.telereg.platform.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
@@ -87,10 +90,10 @@ class HostingIntegrationTests {
         final String tag = "t" + n + "x" + Long.toString(System.nanoTime() % 100000, 36);
         final String provider = code("P");
         final String other = code("O");
-        final Actor providerActor = new Actor("isp-" + tag, "测试接入商", Role.ACCESS_PROVIDER, -n, "测试接入商" + tag,
-                DataScope.enterprise(provider));
-        final Actor otherActor = new Actor("isp2-" + tag, "另一接入商", Role.ACCESS_PROVIDER, -n, "另一接入商" + tag,
-                DataScope.enterprise(other));
+        final Actor providerActor = new Actor(
+                "isp-" + tag, "测试接入商", Role.ACCESS_PROVIDER, -n, "测试接入商" + tag, DataScope.enterprise(provider));
+        final Actor otherActor =
+                new Actor("isp2-" + tag, "另一接入商", Role.ACCESS_PROVIDER, -n, "另一接入商" + tag, DataScope.enterprise(other));
 
         String code(String prefix) {
             String digits = String.format("%016d", Math.abs((tag + prefix).hashCode()) * 1000L + n);
@@ -120,10 +123,17 @@ class HostingIntegrationTests {
                     .param("city", province + "0100")
                     .param("county", province + "0103")
                     .update();
-            return jdbc.sql("select max(id) from filing_subject").query(Long.class).single();
+            return jdbc.sql("select max(id) from filing_subject")
+                    .query(Long.class)
+                    .single();
         }
 
-        String service(long subject, String providerCode, String status, LocalDate withdrawnOn, List<String> domains,
+        String service(
+                long subject,
+                String providerCode,
+                String status,
+                LocalDate withdrawnOn,
+                List<String> domains,
                 List<String> ips) {
             String number = "S-" + tag + "-" + System.nanoTime();
             jdbc.sql("""
@@ -239,9 +249,14 @@ class HostingIntegrationTests {
         assertThat(check.tasksOpened()).isEqualTo(7);
         assertThat(f.providerTasks())
                 .extracting(FilingTaskView::kind)
-                .containsExactlyInAnyOrder(HostingFindingKind.values()[0], HostingFindingKind.values()[1],
-                        HostingFindingKind.values()[2], HostingFindingKind.values()[3], HostingFindingKind.values()[4],
-                        HostingFindingKind.values()[5], HostingFindingKind.FILED_NOT_HOSTED);
+                .containsExactlyInAnyOrder(
+                        HostingFindingKind.values()[0],
+                        HostingFindingKind.values()[1],
+                        HostingFindingKind.values()[2],
+                        HostingFindingKind.values()[3],
+                        HostingFindingKind.values()[4],
+                        HostingFindingKind.values()[5],
+                        HostingFindingKind.FILED_NOT_HOSTED);
         assertThat(f.providerTasks()).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(FilingTaskStatus.OPEN);
             assertThat(t.dueOn()).isAfter(today());
@@ -249,7 +264,9 @@ class HostingIntegrationTests {
         assertThat(mine).isNotNull();
         // The other provider sees none of them.
         assertThat(tasks.list(DataScope.enterprise(f.other), null, null, null)).isEmpty();
-        assertThat(accuracy.history(f.provider)).singleElement().satisfies(p -> assertThat(p.low()).isTrue());
+        assertThat(accuracy.history(f.provider))
+                .singleElement()
+                .satisfies(p -> assertThat(p.low()).isTrue());
     }
 
     @Test
@@ -274,20 +291,29 @@ class HostingIntegrationTests {
     @Test
     void aNewUploadReplacesTheCurrentListButAnOlderOneIsRefused() {
         Fixture f = new Fixture();
-        lists.upload(f.providerActor, today().minusDays(2).toString(),
-                ("kind,value\nDOMAIN," + f.domain("a") + "\nDOMAIN," + f.domain("b") + "\n").getBytes(StandardCharsets.UTF_8));
+        lists.upload(
+                f.providerActor,
+                today().minusDays(2).toString(),
+                ("kind,value\nDOMAIN," + f.domain("a") + "\nDOMAIN," + f.domain("b") + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
 
-        HostedUploadResult newer = lists.upload(f.providerActor, today().minusDays(1).toString(),
+        HostedUploadResult newer = lists.upload(
+                f.providerActor,
+                today().minusDays(1).toString(),
                 ("kind,value\nIP," + f.ip(0, 1) + "\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(newer.upload().current()).isTrue();
         assertThat(lists.entries(f.provider, "DOMAIN")).isEmpty();
         assertThat(lists.entries(f.provider, "IP")).containsExactly(f.ip(0, 1));
-        assertThat(lists.uploads(DataScope.all(), f.provider)).extracting(HostedUploadView::current)
+        assertThat(lists.uploads(DataScope.all(), f.provider))
+                .extracting(HostedUploadView::current)
                 .containsExactly(true, false);
-        assertThatThrownBy(() -> lists.upload(f.providerActor, today().minusDays(5).toString(),
+        assertThatThrownBy(() -> lists.upload(
+                        f.providerActor,
+                        today().minusDays(5).toString(),
                         ("kind,value\nIP," + f.ip(0, 2) + "\n").getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(RejectedInputException.class,
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("asOf"));
         assertThat(lists.entries(f.provider, "IP")).containsExactly(f.ip(0, 1));
     }
@@ -327,7 +353,8 @@ class HostingIntegrationTests {
                 .extracting(e -> e.code())
                 .containsExactly("filing.hosting.noEntries");
         assertThatThrownBy(() -> lists.upload(f.providerActor, null, new byte[0]))
-                .isInstanceOfSatisfying(RejectedInputException.class,
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("file"));
         assertThatThrownBy(() -> lists.upload(f.providerActor, null, new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, 0}))
                 .isInstanceOf(RejectedInputException.class);
@@ -337,8 +364,8 @@ class HostingIntegrationTests {
     @Test
     void aGbkFileFromExcelWithChineseHeaderAndKindsIsRead() {
         Fixture f = new Fixture();
-        byte[] gbk = ("类型,域名或IP\n域名," + f.domain("gbk") + "\nIP地址," + f.ip(0, 9) + "\n")
-                .getBytes(Charset.forName("GBK"));
+        byte[] gbk =
+                ("类型,域名或IP\n域名," + f.domain("gbk") + "\nIP地址," + f.ip(0, 9) + "\n").getBytes(Charset.forName("GBK"));
 
         HostedUploadResult result = lists.upload(f.providerActor, null, gbk);
 
@@ -366,14 +393,21 @@ class HostingIntegrationTests {
         HostingSettings small = new HostingSettings(200, 3, 10, 5, 20, 3, new BigDecimal("0.9"), 3, 30);
         HostedLists limited = new HostedLists(jdbc, template, access, checks, audit, small, clock);
         Fixture g = new Fixture();
-        assertThat(limited.upload(g.providerActor, null,
-                        "kind,value\nIP,10.0.0.1\nIP,10.0.0.2\nIP,10.0.0.3\nIP,10.0.0.4\n".getBytes(StandardCharsets.UTF_8))
+        assertThat(limited.upload(
+                                g.providerActor,
+                                null,
+                                "kind,value\nIP,10.0.0.1\nIP,10.0.0.2\nIP,10.0.0.3\nIP,10.0.0.4\n"
+                                        .getBytes(StandardCharsets.UTF_8))
                         .errors())
                 .extracting(e -> e.line() + ":" + e.code())
                 .containsExactly("5:filing.hosting.tooManyEntries");
-        assertThatThrownBy(() -> limited.upload(g.providerActor, null, csv.toString().getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOfSatisfying(RejectedInputException.class,
-                        e -> assertThat(e.problems()).extracting(p -> p.code()).containsExactly("filing.hosting.tooLarge"));
+        assertThatThrownBy(() ->
+                        limited.upload(g.providerActor, null, csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.code())
+                                .containsExactly("filing.hosting.tooLarge"));
     }
 
     @Test
@@ -395,10 +429,12 @@ class HostingIntegrationTests {
             assertThat(check.findings())
                     .extracting(x -> x.kind() + " " + x.target() + " " + x.serviceNumber() + " " + x.detail())
                     .containsExactlyInAnyOrder(
-                            "RESOLVES_OUTSIDE_FILED_IPS " + f.domain("moved") + " " + moved + " 198.51.100.9, 2001:db8::9",
+                            "RESOLVES_OUTSIDE_FILED_IPS " + f.domain("moved") + " " + moved
+                                    + " 198.51.100.9, 2001:db8::9",
                             "DOES_NOT_RESOLVE " + f.domain("gone") + " " + gone + " NXDOMAIN");
         }
-        assertThat(f.providerTasks()).extracting(FilingTaskView::kind)
+        assertThat(f.providerTasks())
+                .extracting(FilingTaskView::kind)
                 .containsExactly(HostingFindingKind.RESOLVES_OUTSIDE_FILED_IPS);
         assertThat(tasks.list(DataScope.province("44"), null, HostingFindingKind.DOES_NOT_RESOLVE, f.provider))
                 .singleElement()
@@ -423,10 +459,12 @@ class HostingIntegrationTests {
         assertThatThrownBy(() -> tasks.answer(f.otherActor, one, "REMOVED", null, null))
                 .isInstanceOf(java.util.NoSuchElementException.class);
         assertThatThrownBy(() -> tasks.answer(f.providerActor, one, "DISPUTED", " ", null))
-                .isInstanceOfSatisfying(RejectedInputException.class,
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("note"));
         assertThatThrownBy(() -> tasks.answer(f.providerActor, one, "CANCELLED", null, null))
-                .isInstanceOfSatisfying(RejectedInputException.class,
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).containsExactly("answer"));
         assertThatThrownBy(() -> tasks.close(gd, one, "CONFIRMED", null)).isInstanceOf(AccessDeniedException.class);
 
@@ -437,7 +475,9 @@ class HostingIntegrationTests {
                 .isInstanceOf(AccessDeniedException.class);
         FilingTaskView closed = tasks.close(gd, one, "confirmed", null);
         assertThat(closed.status()).isEqualTo(FilingTaskStatus.CLOSED);
-        assertThat(tasks.steps(one)).extracting(FilingTaskStep::action).containsExactly("OPENED", "REMOVED", "CONFIRMED");
+        assertThat(tasks.steps(one))
+                .extracting(FilingTaskStep::action)
+                .containsExactly("OPENED", "REMOVED", "CONFIRMED");
 
         tasks.answer(f.providerActor, two, "DISPUTED", "该域名已于上月备案", "粤ICP备2026000001号-1");
         assertThatThrownBy(() -> tasks.close(gd, two, "REOPENED", null)).isInstanceOf(RejectedInputException.class);
@@ -448,14 +488,15 @@ class HostingIntegrationTests {
         // Found again after it was closed: the finding is back, so is a task.
         HostingCheckResult again = checks.check(f.providerActor, f.provider);
         assertThat(again.tasksOpened()).isEqualTo(1);
-        assertThat(tasks.list(DataScope.enterprise(f.provider), FilingTaskStatus.OPEN, null, null)).hasSize(2);
+        assertThat(tasks.list(DataScope.enterprise(f.provider), FilingTaskStatus.OPEN, null, null))
+                .hasSize(2);
     }
 
     @Test
     void overdueTasksPutTheProviderOnTheWatchListAndAnsweringThemTakesItOff() {
         Fixture f = new Fixture();
-        f.upload("kind,value\nDOMAIN," + f.domain("a") + "\nDOMAIN," + f.domain("b") + "\nDOMAIN,"
-                + f.domain("c") + "\nDOMAIN,w." + f.domain("d") + "\n");
+        f.upload("kind,value\nDOMAIN," + f.domain("a") + "\nDOMAIN," + f.domain("b") + "\nDOMAIN," + f.domain("c")
+                + "\nDOMAIN,w." + f.domain("d") + "\n");
         long before = listings(f.provider, CreditEvent.Action.LIST);
 
         int overdue = tasks.markOverdue(today().plusDays(60));
@@ -504,7 +545,8 @@ class HostingIntegrationTests {
 
         assertThat(fixed.check().accuracy()).isEqualByComparingTo(BigDecimal.ONE);
         assertThat(accuracy.listedOn(f.provider)).isEmpty();
-        assertThat(accuracy.history(f.provider)).extracting(ProviderAccuracyPoint::low)
+        assertThat(accuracy.history(f.provider))
+                .extracting(ProviderAccuracyPoint::low)
                 .containsExactly(false, true, true, true);
     }
 
@@ -512,7 +554,8 @@ class HostingIntegrationTests {
     void theStaleJobOpensOneTaskPerLapsedOrDeadFilingForTheReviewingProvince() throws Exception {
         Fixture f = new Fixture();
         long subject = f.subject("65");
-        String old = f.service(subject, f.provider, "LAPSED", today().minusDays(45), List.of(f.domain("old")), List.of());
+        String old =
+                f.service(subject, f.provider, "LAPSED", today().minusDays(45), List.of(f.domain("old")), List.of());
         f.service(subject, f.provider, "LAPSED", today().minusDays(10), List.of(f.domain("recent")), List.of());
         String dead = f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("dead")), List.of());
         f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("alive")), List.of());
@@ -534,7 +577,9 @@ class HostingIntegrationTests {
         assertThat(province).allSatisfy(t -> assertThat(t.assignee()).isEqualTo(HostingFindingKind.Assignee.PROVINCE));
         assertThat(f.providerTasks()).isEmpty();
         Actor xj = new Actor("xj-test", "新疆", Role.PROVINCIAL_OFFICER, 0, "新疆", DataScope.province("65"));
-        FilingTaskView lapsed = province.stream().filter(t -> t.kind() == HostingFindingKind.ACCESS_LAPSED).findFirst()
+        FilingTaskView lapsed = province.stream()
+                .filter(t -> t.kind() == HostingFindingKind.ACCESS_LAPSED)
+                .findFirst()
                 .orElseThrow();
         assertThat(tasks.answer(xj, lapsed.id(), "CANCELLED", "已注销", null).status())
                 .isEqualTo(FilingTaskStatus.ANSWERED);
@@ -572,6 +617,50 @@ class HostingIntegrationTests {
         mvc.perform(get("/api/v1/filing/hosted-lists").with(as(users, "isp")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].current").value(true));
+    }
+
+    @Test
+    void theConsolePagesShowEachRoleWhatItMayDo() throws Exception {
+        mvc.perform(get("/console/filing/hosting").with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"upload-form\"")))
+                .andExpect(content().string(containsString("id=\"dns-off\"")));
+        mvc.perform(get("/console/filing/hosting").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"check-all\"")))
+                .andExpect(content().string(containsString("id=\"providers\"")))
+                .andExpect(content().string(not(containsString("id=\"upload-form\""))));
+        String ap = access.organisation("AP-DEMO").orElseThrow().creditCode();
+        mvc.perform(get("/console/filing/hosting/providers/" + ap).with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"history\"")));
+        mvc.perform(get("/console/filing/hosting/providers/" + ap).with(as(users, "bj")))
+                .andExpect(status().isNotFound());
+        FilingTaskView open = tasks.list(DataScope.enterprise(ap), FilingTaskStatus.OPEN, null, null)
+                .get(0);
+        mvc.perform(get("/console/filing/tasks").with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"task-" + open.id() + "\"")));
+        mvc.perform(get("/console/filing/tasks/" + open.id()).with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"answer-form\"")));
+        mvc.perform(post("/console/filing/tasks/" + open.id() + "/answer")
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .param("answer", "DISPUTED")
+                        .param("note", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"problems\"")));
+        mvc.perform(post("/console/filing/tasks/" + open.id() + "/answer")
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .param("answer", "REMOVED"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/console/filing/tasks/" + open.id()).with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"decision-form\"")));
+        mvc.perform(get("/console/filing/tasks/" + open.id()).with(as(users, "cmcc")))
+                .andExpect(status().isNotFound());
     }
 
     private long listings(String provider, CreditEvent.Action action) {
