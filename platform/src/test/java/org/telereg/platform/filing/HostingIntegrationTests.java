@@ -636,8 +636,17 @@ class HostingIntegrationTests {
                 .andExpect(content().string(containsString("id=\"history\"")));
         mvc.perform(get("/console/filing/hosting/providers/" + ap).with(as(users, "bj")))
                 .andExpect(status().isNotFound());
-        FilingTaskView open = tasks.list(DataScope.enterprise(ap), FilingTaskStatus.OPEN, null, null)
-                .get(0);
+        String fresh = "pages-" + System.nanoTime() + ".example.cn";
+        mvc.perform(post("/api/v1/filing/hosted-lists")
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content("kind,value\nDOMAIN," + fresh + "\n"))
+                .andExpect(status().isOk());
+        FilingTaskView open = tasks.list(DataScope.enterprise(ap), FilingTaskStatus.OPEN, null, null).stream()
+                .filter(t -> t.target().equals(fresh))
+                .findFirst()
+                .orElseThrow();
         mvc.perform(get("/console/filing/tasks").with(as(users, "isp")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"task-" + open.id() + "\"")));
