@@ -66,6 +66,7 @@ class DemoHostedLists implements ApplicationRunner {
         if (demo.isEmpty() || lists.current(demo.get().creditCode()).isPresent()) {
             return;
         }
+        long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         Actor provider = actor(demo.get(), Role.ACCESS_PROVIDER);
         String code = demo.get().creditCode();
@@ -82,7 +83,9 @@ class DemoHostedLists implements ApplicationRunner {
         taskStates(provider, today);
         stale.run(
                 DataScope.all(), today, new DnsChecks(new DnsSettings(List.of(), java.time.Duration.ofSeconds(1), 1)));
-        log.info("demo hosted lists uploaded and checked for AP-DEMO and the basic operators");
+        log.info(
+                "demo hosted lists uploaded and checked for AP-DEMO and the basic operators in {} ms",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** One task answered, one closed, one disputed and reopened, two overdue; the rest stay open. */
