@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,7 +199,7 @@ class HostingIntegrationTests {
     void theCrossCheckReportsEachKindOfFindingAndOpensATaskForEach() {
         Fixture f = new Fixture();
         long subject = f.subject("44");
-        String mine = f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("mine")), List.of());
+        f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("mine")), List.of());
         f.service(subject, f.other, "ACTIVE", null, List.of(f.domain("theirs")), List.of());
         String forgotten = f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("forgotten")), List.of());
         f.service(subject, f.provider, "CANCELLED", null, List.of(f.domain("cancelled")), List.of());
@@ -250,18 +249,17 @@ class HostingIntegrationTests {
         assertThat(f.providerTasks())
                 .extracting(FilingTaskView::kind)
                 .containsExactlyInAnyOrder(
-                        HostingFindingKind.values()[0],
-                        HostingFindingKind.values()[1],
-                        HostingFindingKind.values()[2],
-                        HostingFindingKind.values()[3],
-                        HostingFindingKind.values()[4],
-                        HostingFindingKind.values()[5],
+                        HostingFindingKind.UNFILED_DOMAIN,
+                        HostingFindingKind.DOMAIN_FILED_WITH_OTHER_PROVIDER,
+                        HostingFindingKind.INVALID_DOMAIN,
+                        HostingFindingKind.UNFILED_IP,
+                        HostingFindingKind.IP_FILED_BY_OTHER,
+                        HostingFindingKind.INVALID_IP,
                         HostingFindingKind.FILED_NOT_HOSTED);
         assertThat(f.providerTasks()).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(FilingTaskStatus.OPEN);
             assertThat(t.dueOn()).isAfter(today());
         });
-        assertThat(mine).isNotNull();
         // The other provider sees none of them.
         assertThat(tasks.list(DataScope.enterprise(f.other), null, null, null)).isEmpty();
         assertThat(accuracy.history(f.provider))
@@ -681,10 +679,5 @@ class HostingIntegrationTests {
         return events.stream(CreditEvent.class)
                 .filter(e -> e.creditCode().equals(provider) && e.action() == action)
                 .count();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> none() {
-        return Map.of();
     }
 }
