@@ -407,6 +407,25 @@ class MessageBundlesTests {
         families.put("filing.blacklist.severity.", Set.of("1", "2", "3"));
         families.put("filing.blacklist.severityMeaning.", Set.of("1", "2", "3"));
         families.put("filing.blacklist.done.", Set.of("listed", "severityChanged", "lifted"));
+        families.put("filing.hosting.kind.", names(org.telereg.platform.filing.HostingFindingKind.values()));
+        families.put("filing.task.status.", names(org.telereg.platform.filing.FilingTaskStatus.values()));
+        families.put("filing.task.answer.", names(org.telereg.platform.filing.FilingTaskAnswer.values()));
+        families.put("filing.task.assignee.", names(org.telereg.platform.filing.HostingFindingKind.Assignee.values()));
+        families.put("filing.task.rule.", names(org.telereg.platform.filing.HostingFindingKind.Assignee.values()));
+        // The task timeline's steps: the answers, the officer's decisions, opening and lapse (FilingTasks).
+        families.put(
+                "filing.task.step.",
+                Set.of(
+                        "OPENED",
+                        "REMOVED",
+                        "FILED",
+                        "CANCELLED",
+                        "REFILED",
+                        "DISPUTED",
+                        "CONFIRMED",
+                        "REOPENED",
+                        "OVERDUE"));
+        families.put("filing.task.done.", Set.of("answered", "closed", "reopened"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
