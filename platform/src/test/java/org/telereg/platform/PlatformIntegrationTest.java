@@ -21,7 +21,10 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.antifraud.batches.storage-dir=target/cdr",
             "telereg.appeals.attachments-dir=target/appeals",
             "telereg.licensing.attachments-dir=target/licensing",
-            "telereg.broadband.challenges.attachments-dir=target/broadband-evidence"
+            "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
+            // Filing webhooks: receivers on loopback, and a dispatcher the tests drive themselves.
+            "telereg.filing.webhooks.allow-loopback=true",
+            "telereg.filing.webhooks.dispatch-interval=PT12H"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
