@@ -3,6 +3,7 @@ package org.telereg.platform.filing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public class ChangeFeed {
                 .param("sponsor", sponsor)
                 .param("at", Timestamp.from(event.at()))
                 .update();
-        subscriptions.enqueue(id, event.change(), event.provinceCode(), clock.instant());
+        subscriptions.enqueue(
+                id, event.change(), event.provinceCode(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**

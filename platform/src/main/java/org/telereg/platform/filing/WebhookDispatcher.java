@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,9 @@ public class WebhookDispatcher {
      *
      * @return how many were attempted
      */
-    public int dispatchDue(Instant now) {
+    public int dispatchDue(Instant when) {
+        // Millis: what both databases keep exactly, so a retry due at now + 1 min is due at that instant.
+        Instant now = when.truncatedTo(ChronoUnit.MILLIS);
         List<Long> due = jdbc.sql("""
                         select d.id from filing_webhook_delivery d join filing_webhook w on w.id = d.webhook_id
                          where d.status = 'PENDING' and d.next_attempt_at <= :now

@@ -187,7 +187,7 @@ public class WebhookSubscriptions {
                            set status = 'PENDING', attempts = 0, next_attempt_at = :now, delivered_at = null
                          where id = :id
                         """)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
                 .param("id", deliveryId)
                 .update();
         audit.record(

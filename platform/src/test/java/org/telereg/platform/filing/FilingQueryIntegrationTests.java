@@ -184,6 +184,18 @@ class FilingQueryIntegrationTests {
     }
 
     @Test
+    void theApiDocumentationListsTheQueryFeedAndWebhookEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/public/filings'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/apps'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/public/blacklist'].get").exists())
+                .andExpect(
+                        jsonPath("$.paths['/api/v1/public/filing-changes'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/filing/webhooks'].post").exists());
+    }
+
+    @Test
     void appsAreFoundByNameOrIdentifierAndWebsitesAreNot() throws Exception {
         mvc.perform(get("/api/v1/public/apps").param("name", "查询测试"))
                 .andExpect(status().isOk())
