@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.telereg.platform.audit.AuditTrail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,6 +42,7 @@ public class WebhookDispatcher {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
+    private final AuditTrail audit;
 
     WebhookDispatcher(
             JdbcClient jdbc,
@@ -48,8 +50,10 @@ public class WebhookDispatcher {
             WebhookSettings settings,
             PlatformTransactionManager transactionManager,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.feed = feed;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -205,6 +209,13 @@ public class WebhookDispatcher {
                     .param("now", Timestamp.from(now))
                     .param("id", webhookId)
                     .update();
+            audit.record(
+                    "filing",
+                    "Webhook",
+                    Long.toString(webhookId),
+                    "suspended",
+                    Map.of("status", "ACTIVE"),
+                    Map.of("status", "SUSPENDED", "failingSince", failingSince.toString()));
             log.info("webhook {} suspended: failing since {}", webhookId, failingSince);
         }
     }
