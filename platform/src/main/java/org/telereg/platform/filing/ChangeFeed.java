@@ -68,7 +68,8 @@ public class ChangeFeed {
     }
 
     /**
-     * The changes after the cursor, oldest first, at most {@code limit}.
+     * The changes after the cursor, oldest first, at most {@code limit} (up to one more than
+     * {@link #MAX_LIMIT}, so a caller can tell whether more follow).
      *
      * @param after the last id the caller has seen; 0 for the beginning
      */
@@ -76,7 +77,7 @@ public class ChangeFeed {
     public List<ChangeFeedEntry> after(long after, int limit) {
         return jdbc.sql("select * from filing_change where id > :after order by id limit :limit")
                 .param("after", after)
-                .param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
+                .param("limit", Math.max(1, Math.min(limit, MAX_LIMIT + 1)))
                 .query((rs, n) -> new ChangeFeedEntry(
                         rs.getLong("id"),
                         FilingChanged.Change.valueOf(rs.getString("change_kind")),

@@ -40,7 +40,6 @@ class RegisterConsoleController {
 
     @GetMapping
     String search(
-            Actor actor,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "filings") String tab,
             @RequestParam(defaultValue = "0") int page,
