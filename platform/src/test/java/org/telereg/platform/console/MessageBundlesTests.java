@@ -426,6 +426,15 @@ class MessageBundlesTests {
                         "REOPENED",
                         "OVERDUE"));
         families.put("filing.task.done.", Set.of("answered", "closed", "reopened"));
+        families.put("filing.register.by.", names(org.telereg.platform.filing.FilingQuery.By.values()));
+        families.put("filing.register.tab.", Set.of("filings", "apps", "blacklist"));
+        families.put("filing.register.box.", Set.of("filings", "apps", "blacklist"));
+        families.put("filing.register.hint.", Set.of("filings", "apps", "blacklist"));
+        families.put("filing.register.targetKind.", Set.of("DOMAIN", "APP", "IP"));
+        families.put("filing.webhook.status.", Set.of("ACTIVE", "SUSPENDED"));
+        families.put("filing.webhook.delivery.", Set.of("PENDING", "DELIVERED", "FAILED"));
+        families.put("filing.webhook.done.", Set.of("suspended", "resumed", "deleted", "redelivered"));
+        families.put("filing.webhook.invalid.", Set.of("url", "scheme", "unresolved", "address", "tooMany"));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));
