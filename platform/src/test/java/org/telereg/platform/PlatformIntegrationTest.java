@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.appeals.attachments-dir=target/appeals",
             "telereg.licensing.attachments-dir=target/licensing",
             "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
-            "telereg.filing.attachments-dir=target/filing"
+            "telereg.filing.attachments-dir=target/filing",
             // Filing webhooks: receivers on loopback, and a dispatcher the tests drive themselves.
             "telereg.filing.webhooks.allow-loopback=true",
             "telereg.filing.webhooks.dispatch-interval=PT12H"

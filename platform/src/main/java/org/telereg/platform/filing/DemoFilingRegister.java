@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -102,12 +101,12 @@ class DemoFilingRegister implements ApplicationRunner {
             AccessManagement access,
             JsonMapper json,
             Clock clock,
-            // The key the register's personal-data hashes are made with; the filing workflow must use the same.
-            @Value("${telereg.filing.person-key:telereg-filing-demo-key}") String personKey) {
+            // The register's personal-data hashes are made with the workflow's key, so they match.
+            ApplicationSettings settings) {
         this.jdbc = jdbc;
         this.access = access;
         this.json = json;
-        this.hashes = Hashes.keyed(personKey);
+        this.hashes = Hashes.keyed(settings.personKey());
         this.clock = clock;
     }
 

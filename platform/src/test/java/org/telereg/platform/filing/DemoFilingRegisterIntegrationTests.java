@@ -90,8 +90,9 @@ class DemoFilingRegisterIntegrationTests {
                         .toList());
 
         LocalDate today = LocalDate.now(clock);
+        // The seeded register's numbers are of 2019–2025; the workflow's tests and demo withdraw 2026 filings.
         List<LocalDate> withdrawn = jdbc.sql("select access_withdrawn_on from filing_service where status = 'LAPSED'"
-                        + " and service_number like '%ICP备%'")
+                        + " and service_number like '%ICP备%' and service_number not like '%ICP备2026%'")
                 .query(LocalDate.class)
                 .list();
         assertThat(withdrawn)
@@ -115,9 +116,11 @@ class DemoFilingRegisterIntegrationTests {
                 .isGreaterThan(10);
         assertThat(count("select count(distinct access_provider_credit_code) from filing_service"))
                 .isGreaterThanOrEqualTo(4);
-        // Every service's addresses lie in a filed range of its access provider.
+        // Every seeded service's addresses lie in a filed range of its access provider (2026 numbers are the
+        // workflow's, whose demo uses documentation addresses).
         List<String> addresses = jdbc.sql("select i.address from filing_service_ip i join filing_service s"
                         + " on s.id = i.service_id where s.service_number like '%ICP备%'"
+                        + " and s.service_number not like '%ICP备2026%'"
                         + " order by i.service_id, i.address limit 40")
                 .query(String.class)
                 .list();
@@ -133,8 +136,9 @@ class DemoFilingRegisterIntegrationTests {
                 .isGreaterThan(5);
         assertThat(count("select count(*) from filing_ip_range where status = 'WITHDRAWN'"))
                 .isGreaterThan(0);
+        // The four demo allocators (three basic operators and AP-DEMO); other tests may file ranges of their own.
         assertThat(count("select count(distinct allocating_isp_credit_code) from filing_ip_range"))
-                .isEqualTo(4);
+                .isGreaterThanOrEqualTo(4);
         assertThat(jdbc.sql(
                                 "select distinct target_kind || severity from filing_blacklist where authority_code = 'MIIT'"
                                         + " or authority_code in ('44', '31', '11', '33')")
