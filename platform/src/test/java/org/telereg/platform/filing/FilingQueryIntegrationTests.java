@@ -230,6 +230,9 @@ class FilingQueryIntegrationTests {
         mvc.perform(get("/public/filings").param("q", "www.person-e-test.cn"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("按域名查询")))
+                // Citizens reach the filing application and its progress query from the query page.
+                .andExpect(content().string(containsString("href=\"/public/filing/apply\"")))
+                .andExpect(content().string(containsString("href=\"/public/filing/apply/track\"")))
                 .andExpect(content().string(containsString("查询测试个人博客")))
                 .andExpect(content().string(containsString("欧***")))
                 .andExpect(content().string(not(containsString(PERSON))))
