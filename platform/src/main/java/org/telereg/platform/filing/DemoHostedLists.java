@@ -1,5 +1,11 @@
 package org.telereg.platform.filing;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -99,7 +106,13 @@ class DemoHostedLists implements ApplicationRunner {
                 "广东省通信管理局",
                 DataScope.province(open.isEmpty() ? "44" : open.get(0).provinceCode()));
         if (open.size() > 0) {
-            tasks.answer(provider, open.get(0).id(), "REMOVED", "已停止接入该网站", null);
+            tasks.answer(
+                    provider,
+                    open.get(0).id(),
+                    "REMOVED",
+                    "已停止接入该网站",
+                    null,
+                    List.of(new FilingTaskFile("停止接入工单截图.png", screenshot())));
         }
         if (open.size() > 1) {
             tasks.answer(provider, open.get(1).id(), "FILED", "主办者已补办备案", null);
@@ -110,7 +123,7 @@ class DemoHostedLists implements ApplicationRunner {
             tasks.close(officer, open.get(2).id(), "REOPENED", "解析仍指向贵司机房，请核实");
         }
         if (open.size() > 4) {
-            // Two findings from the first list, found again since, whose deadline has passed.
+            // Two findings whose deadline has passed, as if the first list had made them.
             for (FilingTaskView task : open.subList(3, 5)) {
                 jdbc.sql("update filing_task set opened_on = :opened, due_on = :due where id = :id")
                         .param("opened", today.minusDays(14))
@@ -120,6 +133,28 @@ class DemoHostedLists implements ApplicationRunner {
             }
             tasks.markOverdue(today);
         }
+    }
+
+    /** A plain PNG standing in for a screenshot of the provider's work order (no text: fonts vary). */
+    private static byte[] screenshot() {
+        BufferedImage image = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 320, 180);
+        g.setColor(new Color(0x0d6efd));
+        g.fillRect(0, 0, 320, 28);
+        g.setColor(new Color(0xdee2e6));
+        for (int y = 44; y < 170; y += 24) {
+            g.fillRect(16, y, 288, 12);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Actor actor(OrganisationView organisation, Role role) {

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
  * @param answeredOn when answered
  * @param closedOn when the officer confirmed the answer
  * @param lastSeenOn when a check last made the finding
+ * @param resolution how the task was closed, null while it is not
  */
 public record FilingTaskView(
         long id,
@@ -43,7 +44,8 @@ public record FilingTaskView(
         LocalDate dueOn,
         LocalDate answeredOn,
         LocalDate closedOn,
-        LocalDate lastSeenOn) {
+        LocalDate lastSeenOn,
+        FilingTaskResolution resolution) {
 
     /** Calendar days until the deadline, negative when past it. */
     public long daysLeft(LocalDate today) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param counts findings by kind
  * @param findings the findings (the first {@code LIMIT})
  * @param tasksOpened tasks this run opened (a finding that already has a task opens none)
+ * @param tasksResolved tasks this run closed because it no longer made their finding
  */
 public record HostingCheckResult(
         long runId,
@@ -26,7 +27,8 @@ public record HostingCheckResult(
         boolean dnsChecked,
         Map<HostingFindingKind, Integer> counts,
         List<HostingFindingView> findings,
-        int tasksOpened) {
+        int tasksOpened,
+        int tasksResolved) {
 
     /** How many findings a result carries; the tasks hold them all. */
     public static final int LIMIT = 500;

@@ -31,7 +31,7 @@ import org.telereg.platform.shared.RejectedInputException;
  * (ACTIVE services' domains with their access provider; ACTIVE IP filings with their user unit and
  * allocating ISP), finds the websites filed through the provider that its list lacks, and, when DNS
  * checks are on, resolves the provider's filed domains. Each run is kept with its accuracy; each
- * finding opens a task (once).
+ * finding opens a task (once), and the provider's tasks whose finding the run no longer makes close.
  */
 @Service
 public class HostingChecks {
@@ -269,10 +269,11 @@ public class HostingChecks {
         List<HostingFindingView> provinceFindings = new ArrayList<>();
         List<String> provinceOf = new ArrayList<>();
         boolean dnsChecked = resolver.enabled() && !sites.isEmpty();
+        Map<String, DnsAnswer> answers = Map.of();
         if (dnsChecked) {
             List<String> names =
                     sites.stream().flatMap(s -> s.domains().stream()).toList();
-            Map<String, DnsAnswer> answers = resolver.resolve(names);
+            answers = resolver.resolve(names);
             for (FiledSite site : sites) {
                 for (String domain : site.domains()) {
                     DnsAnswer answer = answers.get(domain);
@@ -330,25 +331,36 @@ public class HostingChecks {
                 .param("provider", provider.creditCode())
                 .query(Long.class)
                 .single();
-        int opened = 0;
+        List<FilingTasks.Finding> all = new ArrayList<>();
         for (HostingFindingView finding : findings) {
-            if (tasks.open(finding, provider.creditCode(), provider.name(), provider.provinceCode(), runId)) {
-                opened++;
-            }
+            all.add(new FilingTasks.Finding(finding, provider.creditCode(), provider.name(), provider.provinceCode()));
         }
-        Map<String, Integer> openedByProvince = new LinkedHashMap<>();
         for (int i = 0; i < provinceFindings.size(); i++) {
-            if (tasks.open(provinceFindings.get(i), provider.creditCode(), provider.name(), provinceOf.get(i), runId)) {
-                openedByProvince.merge(provinceOf.get(i), 1, Integer::sum);
-            }
+            all.add(new FilingTasks.Finding(
+                    provinceFindings.get(i), provider.creditCode(), provider.name(), provinceOf.get(i)));
         }
-        int openedTotal = opened
-                + openedByProvince.values().stream().mapToInt(Integer::intValue).sum();
-        jdbc.sql("update filing_check_run set tasks_opened = :opened where id = :id")
-                .param("opened", openedTotal)
+        String run = Long.toString(runId);
+        List<FilingTasks.Finding> opened = tasks.open(all, runId, "HostingCheck", run);
+        int resolved = tasks.resolve(
+                resolvedTasks(provider.creditCode(), all, sites, dnsChecked ? answers : null),
+                "核查 #" + runId,
+                "HostingCheck",
+                run);
+        jdbc.sql("update filing_check_run set tasks_opened = :opened, tasks_resolved = :resolved where id = :id")
+                .param("opened", opened.size())
+                .param("resolved", resolved)
                 .param("id", runId)
                 .update();
-        tasks.notifyOpened(HostingFindingKind.Assignee.PROVIDER, provider.creditCode(), opened);
+        Map<String, Integer> openedByProvince = new LinkedHashMap<>();
+        int openedForProvider = 0;
+        for (FilingTasks.Finding finding : opened) {
+            if (finding.view().kind().assignee() == HostingFindingKind.Assignee.PROVIDER) {
+                openedForProvider++;
+            } else {
+                openedByProvince.merge(finding.provinceCode(), 1, Integer::sum);
+            }
+        }
+        tasks.notifyOpened(HostingFindingKind.Assignee.PROVIDER, provider.creditCode(), openedForProvider);
         openedByProvince.forEach(
                 (province, count) -> tasks.notifyOpened(HostingFindingKind.Assignee.PROVINCE, province, count));
         accuracy.review(provider.creditCode(), provider.name());
@@ -366,9 +378,13 @@ public class HostingChecks {
                         "findings",
                         total,
                         "accuracy",
-                        share == null ? "" : share.toPlainString()));
-        List<HostingFindingView> all = new ArrayList<>(findings);
-        all.addAll(provinceFindings);
+                        share == null ? "" : share.toPlainString(),
+                        "tasksOpened",
+                        opened.size(),
+                        "tasksResolved",
+                        resolved));
+        List<HostingFindingView> shown = new ArrayList<>(findings);
+        shown.addAll(provinceFindings);
         return new HostingCheckResult(
                 runId,
                 provider.creditCode(),
@@ -377,8 +393,52 @@ public class HostingChecks {
                 share,
                 dnsChecked,
                 counts,
-                all.size() > HostingCheckResult.LIMIT ? all.subList(0, HostingCheckResult.LIMIT) : all,
-                openedTotal);
+                shown.size() > HostingCheckResult.LIMIT ? shown.subList(0, HostingCheckResult.LIMIT) : shown,
+                opened.size(),
+                resolved);
+    }
+
+    /**
+     * The provider's tasks whose finding this run would have made again and did not: an entry that is no
+     * longer listed or is now filed through it, a filed site now in its list or no longer its, and, when
+     * DNS was checked, a domain that answered within its filed addresses (or is no longer its) or that
+     * resolves again. A domain the resolver failed on proves nothing and closes nothing.
+     *
+     * @param answers the resolver's answers, null when DNS was not checked
+     */
+    private List<Long> resolvedTasks(
+            String providerCreditCode,
+            List<FilingTasks.Finding> made,
+            List<FiledSite> sites,
+            Map<String, DnsAnswer> answers) {
+        Set<String> keys = new HashSet<>();
+        made.forEach(f -> keys.add(f.key()));
+        Set<String> filedDomains = new HashSet<>();
+        sites.forEach(site -> filedDomains.addAll(site.domains()));
+        List<Long> resolved = new ArrayList<>();
+        for (FilingTasks.OpenTask task : tasks.notClosedOf(providerCreditCode)) {
+            if (keys.contains(task.key())) {
+                continue;
+            }
+            boolean gone = switch (task.kind()) {
+                case RESOLVES_OUTSIDE_FILED_IPS ->
+                    answers != null && (!filedDomains.contains(task.target()) || definite(answers.get(task.target())));
+                case DOES_NOT_RESOLVE ->
+                    answers != null
+                            && answers.get(task.target()) != null
+                            && answers.get(task.target()).outcome() == DnsAnswer.Outcome.RESOLVED;
+                case ACCESS_LAPSED -> false;
+                default -> true;
+            };
+            if (gone) {
+                resolved.add(task.id());
+            }
+        }
+        return resolved;
+    }
+
+    private static boolean definite(DnsAnswer answer) {
+        return answer != null && (answer.outcome() == DnsAnswer.Outcome.RESOLVED || answer.doesNotResolve());
     }
 
     private List<String> entries(String provider, String kind) {

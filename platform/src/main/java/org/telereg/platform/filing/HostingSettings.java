@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     this counts as a low run
  * @param lowRuns a provider whose last this-many runs were all low is put on the watch list
  * @param lapsedDays a lapsed filing whose access was withdrawn more than this many days ago is stale
+ * @param maxEvidenceFiles how many files one answer to a task may attach
+ * @param maxEvidenceBytes the largest evidence file accepted
  */
 @ConfigurationProperties("telereg.filing.supervision")
 public record HostingSettings(
@@ -29,4 +31,6 @@ public record HostingSettings(
         @DefaultValue("3") int overdueTasks,
         @DefaultValue("0.9") BigDecimal accuracyThreshold,
         @DefaultValue("3") int lowRuns,
-        @DefaultValue("30") int lapsedDays) {}
+        @DefaultValue("30") int lapsedDays,
+        @DefaultValue("5") int maxEvidenceFiles,
+        @DefaultValue("10485760") long maxEvidenceBytes) {}

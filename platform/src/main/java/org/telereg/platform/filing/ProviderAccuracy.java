@@ -61,7 +61,9 @@ public class ProviderAccuracy {
                             rs.getInt("entries_with_findings"),
                             rs.getInt("findings"),
                             accuracy,
-                            low(accuracy));
+                            low(accuracy),
+                            rs.getInt("tasks_opened"),
+                            rs.getInt("tasks_resolved"));
                 })
                 .list();
     }

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param findings all findings of the run (DNS and filed-not-hosted included)
  * @param accuracy share of entries with no finding, null when the list was empty
  * @param low whether the accuracy is below the threshold
+ * @param tasksOpened tasks the run opened
+ * @param tasksResolved tasks the run closed because it no longer made their finding
  */
 public record ProviderAccuracyPoint(
         long runId,
@@ -23,7 +25,9 @@ public record ProviderAccuracyPoint(
         int entriesWithFindings,
         int findings,
         BigDecimal accuracy,
-        boolean low) {
+        boolean low,
+        int tasksOpened,
+        int tasksResolved) {
 
     /** The accuracy in per cent with one decimal, for display. */
     public String percent() {

@@ -3,9 +3,11 @@ package org.telereg.platform.filing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,8 +33,15 @@ public class StaleFilings {
      * @param notResolving filed domains that do not resolve
      * @param lapsed lapsed services past the grace period
      * @param tasksOpened tasks opened (a stale filing that already has a task opens none)
+     * @param tasksResolved tasks closed because the run no longer found their filing stale
      */
-    public record Result(boolean dnsChecked, int domainsResolved, int notResolving, int lapsed, int tasksOpened) {}
+    public record Result(
+            boolean dnsChecked,
+            int domainsResolved,
+            int notResolving,
+            int lapsed,
+            int tasksOpened,
+            int tasksResolved) {}
 
     private final JdbcClient jdbc;
     private final FilingTasks tasks;
@@ -79,8 +88,8 @@ public class StaleFilings {
     @Transactional
     Result run(DataScope scope, LocalDate today, DnsChecks resolver) {
         String province = scope.kind() == DataScope.Kind.PROVINCE ? scope.provinceCode() : null;
-        Map<String, Integer> opened = new LinkedHashMap<>();
-        List<Object[]> lapsed = jdbc.sql("""
+        List<FilingTasks.Finding> findings = new ArrayList<>();
+        List<FilingTasks.Finding> lapsed = jdbc.sql("""
                         select s.service_number, s.access_provider_credit_code, s.access_provider_name,
                             sub.province_code, s.access_withdrawn_on, s.name
                         from filing_service s join filing_subject sub on sub.id = s.subject_id
@@ -89,24 +98,20 @@ public class StaleFilings {
                         order by s.id""")
                 .param("before", today.minusDays(settings.lapsedDays()))
                 .param("province", province)
-                .query((rs, n) -> new Object[] {
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, LocalDate.class),
-                    rs.getString(6)
-                })
+                .query((rs, n) -> new FilingTasks.Finding(
+                        new HostingFindingView(
+                                HostingFindingKind.ACCESS_LAPSED,
+                                rs.getString(1),
+                                rs.getString(1),
+                                rs.getString(6) + " · " + rs.getObject(5, LocalDate.class)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4)))
                 .list();
-        for (Object[] row : lapsed) {
-            HostingFindingView finding = new HostingFindingView(
-                    HostingFindingKind.ACCESS_LAPSED, (String) row[0], (String) row[0], row[5] + " · " + row[4]);
-            if (tasks.open(finding, (String) row[1], (String) row[2], (String) row[3], null)) {
-                opened.merge((String) row[3], 1, Integer::sum);
-            }
-        }
+        findings.addAll(lapsed);
         int resolved = 0;
         int notResolving = 0;
+        Map<String, DnsAnswer> answers = Map.of();
         if (resolver.enabled()) {
             List<Object[]> domains = jdbc.sql("""
                             select d.domain, s.service_number, s.access_provider_credit_code, s.access_provider_name,
@@ -123,29 +128,53 @@ public class StaleFilings {
                     .list();
             List<String> names = new ArrayList<>();
             domains.forEach(row -> names.add((String) row[0]));
-            Map<String, DnsAnswer> answers = resolver.resolve(names);
+            answers = resolver.resolve(names);
             resolved = answers.size();
             for (Object[] row : domains) {
                 DnsAnswer answer = answers.get((String) row[0]);
                 if (answer != null && answer.doesNotResolve()) {
                     notResolving++;
-                    HostingFindingView finding = new HostingFindingView(
-                            HostingFindingKind.DOES_NOT_RESOLVE,
-                            (String) row[0],
-                            (String) row[1],
-                            answer.outcome().name());
-                    if (tasks.open(finding, (String) row[2], (String) row[3], (String) row[4], null)) {
-                        opened.merge((String) row[4], 1, Integer::sum);
-                    }
+                    findings.add(new FilingTasks.Finding(
+                            new HostingFindingView(
+                                    HostingFindingKind.DOES_NOT_RESOLVE,
+                                    (String) row[0],
+                                    (String) row[1],
+                                    answer.outcome().name()),
+                            (String) row[2],
+                            (String) row[3],
+                            (String) row[4]));
                 }
             }
         }
-        opened.forEach((code, count) -> tasks.notifyOpened(HostingFindingKind.Assignee.PROVINCE, code, count));
-        return new Result(
-                resolver.enabled(),
-                resolved,
-                notResolving,
-                lapsed.size(),
-                opened.values().stream().mapToInt(Integer::intValue).sum());
+        String run = (province == null ? "all" : province) + "/" + today;
+        List<FilingTasks.Finding> opened = tasks.open(findings, null, "StaleFilings", run);
+        int closed = tasks.resolve(resolvedTasks(province, findings, answers), "空壳备案核查 " + today, "StaleFilings", run);
+        Map<String, Integer> openedByProvince = new LinkedHashMap<>();
+        opened.forEach(f -> openedByProvince.merge(f.provinceCode(), 1, Integer::sum));
+        openedByProvince.forEach(
+                (code, count) -> tasks.notifyOpened(HostingFindingKind.Assignee.PROVINCE, code, count));
+        return new Result(resolver.enabled(), resolved, notResolving, lapsed.size(), opened.size(), closed);
+    }
+
+    /**
+     * The stale-filing tasks of the run's scope it no longer finds: a lapsed filing that was re-filed or
+     * cancelled, and (when DNS is on) a domain that resolves again. A failed query closes nothing.
+     */
+    private List<Long> resolvedTasks(String province, List<FilingTasks.Finding> made, Map<String, DnsAnswer> answers) {
+        Set<String> keys = new HashSet<>();
+        made.forEach(f -> keys.add(f.key()));
+        List<Long> resolved = new ArrayList<>();
+        for (FilingTasks.OpenTask task : tasks.notClosedOf(
+                List.of(HostingFindingKind.ACCESS_LAPSED, HostingFindingKind.DOES_NOT_RESOLVE), province)) {
+            if (keys.contains(task.key())) {
+                continue;
+            }
+            DnsAnswer answer = answers.get(task.target());
+            if (task.kind() == HostingFindingKind.ACCESS_LAPSED
+                    || (answer != null && answer.outcome() == DnsAnswer.Outcome.RESOLVED)) {
+                resolved.add(task.id());
+            }
+        }
+        return resolved;
     }
 }

@@ -424,7 +424,9 @@ class MessageBundlesTests {
                         "DISPUTED",
                         "CONFIRMED",
                         "REOPENED",
-                        "OVERDUE"));
+                        "OVERDUE",
+                        "RESOLVED"));
+        families.put("filing.task.resolution.", names(org.telereg.platform.filing.FilingTaskResolution.values()));
         families.put("filing.task.done.", Set.of("answered", "closed", "reopened"));
         families.put("filing.register.by.", names(org.telereg.platform.filing.FilingQuery.By.values()));
         families.put("filing.register.tab.", Set.of("filings", "apps", "blacklist"));

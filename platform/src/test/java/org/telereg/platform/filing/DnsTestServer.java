@@ -63,6 +63,12 @@ final class DnsTestServer implements AutoCloseable {
         return this;
     }
 
+    /** Takes a name out of the zone: it does not exist any more. */
+    DnsTestServer forget(String name) throws TextParseException {
+        zone.remove(Name.fromString(name, Name.root));
+        return this;
+    }
+
     /** A name that exists but has no address records. */
     DnsTestServer emptyName(String name) throws TextParseException {
         zone.computeIfAbsent(Name.fromString(name, Name.root), n -> new ArrayList<>());

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -374,21 +377,74 @@ class HostingIntegrationTests {
     }
 
     @Test
-    void aHugeListIsStoredAndCheckedWhileOneOverTheLimitsIsRefused() {
+    void aListOfTwentyThousandEntriesOpensATaskPerFindingAndAShorterListClosesThoseNoLongerFound() {
         Fixture f = new Fixture();
+        // 12,000 unfiled domains; 4,000 addresses inside a range the provider filed; 4,000 outside any.
+        f.range("198.18.0.0", "198.18.255.255", f.provider, f.other);
         StringBuilder csv = new StringBuilder("kind,value\n");
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 12_000; i++) {
             csv.append("DOMAIN,site").append(i).append('-').append(f.tag).append(".cn\n");
+        }
+        for (int i = 0; i < 4_000; i++) {
+            csv.append("IP,198.18.").append(i / 256).append('.').append(i % 256).append('\n');
+        }
+        for (int i = 0; i < 4_000; i++) {
+            csv.append("IP,198.19.").append(i / 256).append('.').append(i % 256).append('\n');
         }
 
         HostedUploadResult result = f.upload(csv.toString());
 
-        assertThat(result.upload().domains()).isEqualTo(5_000);
-        assertThat(result.check().counts()).containsEntry(HostingFindingKind.UNFILED_DOMAIN, 5_000);
-        assertThat(result.check().findings()).hasSize(HostingCheckResult.LIMIT);
-        assertThat(f.providerTasks()).hasSize(5_000);
+        assertThat(result.upload().domains()).isEqualTo(12_000);
+        assertThat(result.upload().ips()).isEqualTo(8_000);
+        HostingCheckResult check = result.check();
+        assertThat(check.entries()).isEqualTo(20_000);
+        assertThat(check.counts())
+                .containsEntry(HostingFindingKind.UNFILED_DOMAIN, 12_000)
+                .containsEntry(HostingFindingKind.UNFILED_IP, 4_000)
+                .hasSize(2);
+        assertThat(check.accuracy()).isEqualByComparingTo("0.2");
+        assertThat(check.findings()).hasSize(HostingCheckResult.LIMIT);
+        assertThat(check.tasksOpened()).isEqualTo(16_000);
+        assertThat(f.providerTasks())
+                .hasSize(16_000)
+                .allSatisfy(t -> assertThat(t.status()).isEqualTo(FilingTaskStatus.OPEN));
+        assertThat(tasks.steps(f.providerTasks().get(15_999).id()))
+                .extracting(FilingTaskStep::action)
+                .containsExactly("OPENED");
+        assertThat(jdbc.sql("select count(*) from filing_task_step s join filing_task t on t.id = s.task_id"
+                                + " where t.provider_credit_code = :provider")
+                        .param("provider", f.provider)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(16_000L);
 
-        HostingSettings small = new HostingSettings(200, 3, 10, 5, 20, 3, new BigDecimal("0.9"), 3, 30);
+        // The provider stops hosting the first 10,000 unfiled sites and the unfiled addresses.
+        StringBuilder shorter = new StringBuilder("kind,value\n");
+        for (int i = 10_000; i < 12_000; i++) {
+            shorter.append("DOMAIN,site").append(i).append('-').append(f.tag).append(".cn\n");
+        }
+        HostingCheckResult after = f.upload(shorter.toString()).check();
+
+        assertThat(after.tasksOpened()).isZero();
+        assertThat(after.tasksResolved()).isEqualTo(14_000);
+        assertThat(tasks.list(DataScope.enterprise(f.provider), FilingTaskStatus.OPEN, null, null))
+                .hasSize(2_000)
+                .allSatisfy(t -> assertThat(t.kind()).isEqualTo(HostingFindingKind.UNFILED_DOMAIN));
+        assertThat(tasks.list(DataScope.enterprise(f.provider), FilingTaskStatus.CLOSED, null, null))
+                .hasSize(14_000)
+                .allSatisfy(t -> assertThat(t.resolution()).isEqualTo(FilingTaskResolution.RESOLVED_BY_CHECK));
+        assertThat(accuracy.history(f.provider))
+                .extracting(p -> p.tasksOpened() + "/" + p.tasksResolved())
+                .containsExactly("0/14000", "16000/0");
+    }
+
+    @Test
+    void aListOverTheLimitsIsRefused() {
+        StringBuilder csv = new StringBuilder("kind,value\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("DOMAIN,site").append(i).append(".example.cn\n");
+        }
+        HostingSettings small = new HostingSettings(200, 3, 10, 5, 20, 3, new BigDecimal("0.9"), 3, 30, 5, 10_485_760);
         HostedLists limited = new HostedLists(jdbc, template, access, checks, audit, small, clock);
         Fixture g = new Fixture();
         assertThat(limited.upload(
@@ -673,6 +729,283 @@ class HostingIntegrationTests {
                 .andExpect(content().string(containsString("id=\"decision-form\"")));
         mvc.perform(get("/console/filing/tasks/" + open.id()).with(as(users, "cmcc")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aTaskClosesItselfWhenALaterCheckNoLongerFindsItsProblem() throws Exception {
+        Fixture f = new Fixture();
+        long subject = f.subject("44");
+        String elsewhere = f.service(subject, f.other, "ACTIVE", null, List.of(f.domain("elsewhere")), List.of());
+        f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("dns")), List.of("192.0.2.20"));
+        f.upload("kind,value\nDOMAIN," + f.domain("unfiled") + "\nDOMAIN," + f.domain("elsewhere") + "\nDOMAIN,"
+                + f.domain("dns") + "\nDOMAIN," + f.domain("stays") + "\n");
+        try (DnsTestServer server = new DnsTestServer()) {
+            server.host(f.domain("dns"), "198.51.100.20");
+            DnsChecks dns = new DnsChecks(server.settings());
+            checks.check(f.providerActor, f.provider, dns);
+            assertThat(f.providerTasks())
+                    .extracting(t -> t.kind() + " " + t.target())
+                    .containsExactlyInAnyOrder(
+                            "UNFILED_DOMAIN " + f.domain("unfiled"),
+                            "UNFILED_DOMAIN " + f.domain("stays"),
+                            "DOMAIN_FILED_WITH_OTHER_PROVIDER " + f.domain("elsewhere"),
+                            "RESOLVES_OUTSIDE_FILED_IPS " + f.domain("dns"));
+            long answered = task(f, f.domain("unfiled")).id();
+            tasks.answer(f.providerActor, answered, "FILED", "主办者正在备案", null);
+
+            // The site gets filed, the other filing moves to this provider, the domain points home again.
+            f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("unfiled")), List.of());
+            jdbc.sql("update filing_service set access_provider_credit_code = :provider where service_number = :n")
+                    .param("provider", f.provider)
+                    .param("n", elsewhere)
+                    .update();
+            server.forget(f.domain("dns"))
+                    .host(f.domain("dns"), "192.0.2.20")
+                    .host(f.domain("unfiled"), "192.0.2.21")
+                    .host(f.domain("elsewhere"), "192.0.2.22");
+            HostingCheckResult again = checks.check(f.providerActor, f.provider, dns);
+
+            assertThat(again.tasksOpened()).isZero();
+            assertThat(again.tasksResolved()).isEqualTo(3);
+            assertThat(again.counts()).containsOnlyKeys(HostingFindingKind.UNFILED_DOMAIN);
+            assertThat(f.providerTasks())
+                    .extracting(t -> t.target() + " " + t.status() + " " + t.resolution())
+                    .containsExactlyInAnyOrder(
+                            f.domain("unfiled") + " CLOSED RESOLVED_BY_CHECK",
+                            f.domain("elsewhere") + " CLOSED RESOLVED_BY_CHECK",
+                            f.domain("dns") + " CLOSED RESOLVED_BY_CHECK",
+                            f.domain("stays") + " OPEN null");
+            assertThat(tasks.steps(answered))
+                    .extracting(x -> x.action() + " " + x.actor() + " " + x.note())
+                    .containsExactly(
+                            "OPENED system null",
+                            "FILED " + f.providerActor.username() + " 主办者正在备案",
+                            "RESOLVED system 核查 #" + again.runId());
+            assertThat(events.stream(org.telereg.platform.audit.StateChanged.class)
+                            .filter(e -> e.entityType().equals("HostingCheck")
+                                    && e.entityId().equals(Long.toString(again.runId()))
+                                    && e.action().equals("tasksResolved")))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.after()).contains("\"count\":3", Long.toString(answered)));
+            assertThat(accuracy.history(f.provider).get(0).tasksResolved()).isEqualTo(3);
+
+            // A resolver that does not answer proves nothing: the DNS task of a later finding stays open.
+            server.forget(f.domain("dns")).host(f.domain("dns"), "198.51.100.21");
+            checks.check(f.providerActor, f.provider, dns);
+        }
+        FilingTaskView moved = tasks.list(
+                        DataScope.enterprise(f.provider),
+                        FilingTaskStatus.OPEN,
+                        HostingFindingKind.RESOLVES_OUTSIDE_FILED_IPS,
+                        null)
+                .get(0);
+        DnsChecks silent = new DnsChecks(new DnsSettings(List.of("127.0.0.1:9"), java.time.Duration.ofMillis(300), 2));
+        HostingCheckResult blind = checks.check(f.providerActor, f.provider, silent);
+        assertThat(blind.tasksResolved()).isZero();
+        assertThat(tasks.find(DataScope.all(), moved.id()).orElseThrow().status())
+                .isEqualTo(FilingTaskStatus.OPEN);
+        assertThat(tasks.find(DataScope.all(), task(f, f.domain("stays")).id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(FilingTaskStatus.OPEN);
+    }
+
+    @Test
+    void overdueTasksThatALaterListResolvesTakeTheProviderOffTheWatchList() {
+        Fixture f = new Fixture();
+        f.upload("kind,value\nDOMAIN," + f.domain("a") + "\nDOMAIN," + f.domain("b") + "\nDOMAIN," + f.domain("c")
+                + "\n");
+        jdbc.sql("update filing_task set due_on = :due where provider_credit_code = :provider")
+                .param("due", today().minusDays(7))
+                .param("provider", f.provider)
+                .update();
+        tasks.markOverdue(today());
+        assertThat(accuracy.listedOn(f.provider)).isPresent();
+
+        HostedUploadResult fixed = lists.upload(
+                f.providerActor,
+                null,
+                ("kind,value,备注\nDOMAIN," + f.domain("a") + ",仍在接入\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fixed.check().tasksResolved()).isEqualTo(2);
+        assertThat(f.providerTasks())
+                .extracting(t -> t.target() + " " + t.status())
+                .containsExactlyInAnyOrder(
+                        f.domain("a") + " OVERDUE", f.domain("b") + " CLOSED", f.domain("c") + " CLOSED");
+        assertThat(accuracy.listedOn(f.provider))
+                .as("one overdue task is under the threshold")
+                .isEmpty();
+        assertThat(listings(f.provider, CreditEvent.Action.REMOVE)).isEqualTo(1);
+    }
+
+    @Test
+    void theStaleJobClosesTheTaskOfALapsedFilingThatWasRefiledAndOfADomainThatResolvesAgain() throws Exception {
+        Fixture f = new Fixture();
+        long subject = f.subject("63");
+        String lapsed =
+                f.service(subject, f.provider, "LAPSED", today().minusDays(45), List.of(f.domain("lapsed")), List.of());
+        f.service(subject, f.provider, "ACTIVE", null, List.of(f.domain("dark")), List.of());
+        try (DnsTestServer server = new DnsTestServer()) {
+            DnsChecks dns = new DnsChecks(server.settings());
+            assertThat(stale.run(DataScope.province("63"), today(), dns).tasksOpened())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(tasks.list(DataScope.province("63"), FilingTaskStatus.OPEN, null, f.provider))
+                    .hasSize(2);
+
+            jdbc.sql("update filing_service set status = 'ACTIVE', access_withdrawn_on = null"
+                            + " where service_number = :n")
+                    .param("n", lapsed)
+                    .update();
+            server.host(f.domain("dark"), "192.0.2.63").host(f.domain("lapsed"), "192.0.2.64");
+            StaleFilings.Result after = stale.run(DataScope.province("63"), today(), dns);
+
+            assertThat(after.tasksResolved()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(tasks.list(DataScope.province("63"), null, null, f.provider))
+                .extracting(t -> t.kind() + " " + t.status() + " " + t.resolution())
+                .containsExactlyInAnyOrder(
+                        "ACCESS_LAPSED CLOSED RESOLVED_BY_CHECK", "DOES_NOT_RESOLVE CLOSED RESOLVED_BY_CHECK");
+    }
+
+    @Test
+    void aProviderAnswersWithEvidenceFilesThatOnlyReadersOfTheTaskMayDownload() throws Exception {
+        Fixture f = new Fixture();
+        f.upload("kind,value\nDOMAIN," + f.domain("proof") + "\n");
+        long id = task(f, f.domain("proof")).id();
+        byte[] pdf = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        FilingTaskView answered = tasks.answer(
+                f.providerActor,
+                id,
+                "FILED",
+                "已补办备案",
+                "粤ICP备2026000001号-1",
+                List.of(
+                        new FilingTaskFile("C:\\Users\\证明<1>.png", FilingFixtures.PNG),
+                        new FilingTaskFile("../../回执.pdf", pdf),
+                        new FilingTaskFile(null, new byte[0])));
+
+        assertThat(answered.status()).isEqualTo(FilingTaskStatus.ANSWERED);
+        List<FilingTaskAttachment> files = tasks.attachments(id);
+        assertThat(files)
+                .extracting(a -> a.fileName() + " " + a.contentType() + " " + a.sizeBytes())
+                .containsExactly(
+                        "证明_1_.png image/png " + FilingFixtures.PNG.length, "回执.pdf application/pdf " + pdf.length);
+        assertThat(tasks.steps(id)).last().satisfies(x -> assertThat(x.note()).contains("证明_1_.png", "回执.pdf"));
+        assertThat(tasks.attachment(f.otherActor, id, files.get(0).id())).isEmpty();
+        Actor ministry = new Actor("mi-test", "部", Role.MINISTRY_OFFICER, 0, "工业和信息化部", DataScope.all());
+        FilingTasks.StoredAttachment stored =
+                tasks.attachment(ministry, id, files.get(1).id()).orElseThrow();
+        assertThat(java.nio.file.Files.readAllBytes(stored.path())).isEqualTo(pdf);
+        assertThat(tasks.attachment(ministry, id, files.get(1).id() + 1000)).isEmpty();
+        assertThat(events.stream(org.telereg.platform.audit.StateChanged.class)
+                        .filter(e -> e.entityId().equals(Long.toString(id))
+                                && e.action().equals("evidenceViewed")))
+                .hasSize(1);
+    }
+
+    @Test
+    void badEvidenceFilesAreRefusedByNameAndNothingIsKept() {
+        Fixture f = new Fixture();
+        f.upload("kind,value\nDOMAIN," + f.domain("bad") + "\n");
+        long id = task(f, f.domain("bad")).id();
+        byte[] png = FilingFixtures.PNG;
+
+        assertThat(refusedFiles(f, id, List.of(new FilingTaskFile("empty.png", new byte[0]))))
+                .containsExactly("filing.task.invalid.fileEmpty");
+        assertThat(refusedFiles(
+                        f,
+                        id,
+                        List.of(new FilingTaskFile(
+                                "script.png", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))))
+                .containsExactly("filing.task.invalid.fileType");
+        assertThat(refusedFiles(
+                        f, id, List.of(new FilingTaskFile("huge.png", java.util.Arrays.copyOf(png, 10_485_761)))))
+                .containsExactly("filing.task.invalid.fileTooLarge");
+        assertThat(refusedFiles(f, id, java.util.Collections.nCopies(6, new FilingTaskFile("same.png", png))))
+                .containsExactly("filing.task.invalid.tooManyFiles");
+        // A good file beside a refused note keeps nothing either.
+        assertThatThrownBy(() -> tasks.answer(
+                        f.providerActor, id, "DISPUTED", "", null, List.of(new FilingTaskFile("ok.png", png))))
+                .isInstanceOf(RejectedInputException.class);
+
+        assertThat(tasks.attachments(id)).isEmpty();
+        assertThat(tasks.find(DataScope.all(), id).orElseThrow().status()).isEqualTo(FilingTaskStatus.OPEN);
+    }
+
+    @Test
+    void theConsoleAndTheApiTakeEvidenceFilesAndSayWhichFileIsWrongInBothLanguages() throws Exception {
+        String ap = access.organisation("AP-DEMO").orElseThrow().creditCode();
+        String fresh = "evidence-" + System.nanoTime() + ".example.cn";
+        mvc.perform(post("/api/v1/filing/hosted-lists")
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content("kind,value\nDOMAIN," + fresh + "\n"))
+                .andExpect(status().isOk());
+        long id = tasks.list(DataScope.enterprise(ap), FilingTaskStatus.OPEN, null, null).stream()
+                .filter(t -> t.target().equals(fresh))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        MockMultipartFile text = new MockMultipartFile("files", "回执.pdf", "application/pdf", "not a pdf".getBytes());
+
+        mvc.perform(multipart("/console/filing/tasks/" + id + "/answer")
+                        .file(text)
+                        .param("answer", "REMOVED")
+                        .param("lang", "zh_CN")
+                        .with(as(users, "isp"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("文件 回执.pdf 不是图片或PDF")));
+        mvc.perform(multipart("/api/v1/filing/tasks/" + id + "/answer")
+                        .file(text)
+                        .param("answer", "REMOVED")
+                        .param("lang", "en")
+                        .with(as(users, "isp"))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("files"))
+                .andExpect(jsonPath("$.errors[0].message").value("File 回执.pdf is not an image or PDF"));
+
+        mvc.perform(multipart("/console/filing/tasks/" + id + "/answer")
+                        .file(new MockMultipartFile("files", "检查照片.png", "image/png", FilingFixtures.PNG))
+                        .param("answer", "REMOVED")
+                        .param("note", "已停止接入")
+                        .with(as(users, "isp"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long file = tasks.attachments(id).get(0).id();
+        mvc.perform(get("/console/filing/tasks/" + id).with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"attachment-" + file + "\"")));
+        mvc.perform(get("/console/filing/tasks/" + id + "/attachments/" + file).with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(FilingFixtures.PNG));
+        mvc.perform(get("/api/v1/filing/tasks/" + id + "/attachments/" + file).with(as(users, "cmcc")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/filing/tasks/" + id + "/attachments").with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].fileName").value("检查照片.png"));
+    }
+
+    private List<String> refusedFiles(Fixture f, long id, List<FilingTaskFile> files) {
+        try {
+            tasks.answer(f.providerActor, id, "REMOVED", null, null, files);
+        } catch (RejectedInputException e) {
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.field()).isEqualTo("files"));
+            return e.problems().stream().map(p -> p.code()).toList();
+        }
+        throw new AssertionError("the files were accepted");
+    }
+
+    private FilingTaskView task(Fixture f, String target) {
+        return f.providerTasks().stream()
+                .filter(t -> t.target().equals(target))
+                .findFirst()
+                .orElseThrow();
     }
 
     private long listings(String provider, CreditEvent.Action action) {

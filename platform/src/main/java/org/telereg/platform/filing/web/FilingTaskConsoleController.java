@@ -1,10 +1,20 @@
 package org.telereg.platform.filing.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +22,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.filing.FilingTaskAnswer;
+import org.telereg.platform.filing.FilingTaskFile;
 import org.telereg.platform.filing.FilingTaskStatus;
 import org.telereg.platform.filing.FilingTaskView;
 import org.telereg.platform.filing.FilingTasks;
 import org.telereg.platform.filing.HostingFindingKind;
+import org.telereg.platform.filing.HostingSettings;
 import org.telereg.platform.shared.RejectedInputException;
 
 /** The 核查任务 pages: the task list with filters, a task with its timeline, answer and decision forms. */
@@ -29,10 +42,12 @@ import org.telereg.platform.shared.RejectedInputException;
 class FilingTaskConsoleController {
 
     private final FilingTasks tasks;
+    private final HostingSettings settings;
     private final Clock clock;
 
-    FilingTaskConsoleController(FilingTasks tasks, Clock clock) {
+    FilingTaskConsoleController(FilingTasks tasks, HostingSettings settings, Clock clock) {
         this.tasks = tasks;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -72,6 +87,9 @@ class FilingTaskConsoleController {
                 tasks.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("task", task);
         model.addAttribute("steps", tasks.steps(id));
+        model.addAttribute("attachments", tasks.attachments(id));
+        model.addAttribute("maxFiles", settings.maxEvidenceFiles());
+        model.addAttribute("maxFileMegabytes", settings.maxEvidenceBytes() / (1024 * 1024));
         model.addAttribute("canAnswer", FilingTasks.canAnswer(actor, task));
         model.addAttribute("canClose", FilingTasks.canClose(actor, task));
         model.addAttribute(
@@ -94,11 +112,13 @@ class FilingTaskConsoleController {
             @RequestParam(required = false) String answer,
             @RequestParam(required = false) String note,
             @RequestParam(required = false) String evidence,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect)
+            throws IOException {
         tasks.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            tasks.answer(actor, id, answer, note, evidence);
+            tasks.answer(actor, id, answer, note, evidence, files(files));
             redirect.addFlashAttribute("done", "answered");
             return "redirect:/console/filing/tasks/" + id;
         } catch (RejectedInputException e) {
@@ -107,6 +127,38 @@ class FilingTaskConsoleController {
             model.addAttribute("evidence", evidence);
             return task(actor, scope, id, model);
         }
+    }
+
+    /** A file attached to an answer, for whoever may read the task; the read is audited. */
+    @GetMapping("/{id}/attachments/{file}")
+    ResponseEntity<Resource> attachment(Actor actor, @PathVariable long id, @PathVariable long file) {
+        return download(tasks, actor, id, file);
+    }
+
+    static ResponseEntity<Resource> download(FilingTasks tasks, Actor actor, long id, long file) {
+        FilingTasks.StoredAttachment stored = tasks.attachment(actor, id, file)
+                .filter(a -> Files.exists(a.path()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(stored.attachment().contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(stored.attachment().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                // The type was checked on upload; a browser must not guess another from the content.
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(stored.path()));
+    }
+
+    /** The files of a form's file field; a browser sends one empty part when none is chosen. */
+    static List<FilingTaskFile> files(List<MultipartFile> parts) throws IOException {
+        List<FilingTaskFile> files = new ArrayList<>();
+        for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
+            files.add(new FilingTaskFile(part.getOriginalFilename(), part.getBytes()));
+        }
+        return files;
     }
 
     @PostMapping("/{id}/decision")

@@ -2,6 +2,7 @@ package org.telereg.platform.filing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.console.ProblemErrors;
+import org.telereg.platform.filing.FilingTaskAttachment;
 import org.telereg.platform.filing.FilingTaskStatus;
 import org.telereg.platform.filing.FilingTaskView;
 import org.telereg.platform.filing.FilingTasks;
@@ -178,6 +182,36 @@ class HostingApiController {
     FilingTaskView answer(Actor actor, @PathVariable long id, @RequestBody(required = false) Answer body) {
         Answer answer = body == null ? new Answer(null, null, null) : body;
         return tasks.answer(actor, id, answer.answer(), answer.note(), answer.evidence());
+    }
+
+    @PostMapping(path = "/tasks/{id}/answer", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "The assignee answers with evidence files: parts answer, note, evidence and files",
+            description = "files: at most telereg.filing.supervision.max-evidence-files PNG, JPEG, GIF, WebP or PDF"
+                    + " files of at most max-evidence-bytes each, told apart by their content. Any refused part"
+                    + " answers 400 naming it and keeps nothing.")
+    FilingTaskView answerWithFiles(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String answer,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String evidence,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files)
+            throws IOException {
+        return tasks.answer(actor, id, answer, note, evidence, FilingTaskConsoleController.files(files));
+    }
+
+    @GetMapping("/tasks/{id}/attachments")
+    @Operation(summary = "The files attached to a task's answers")
+    List<FilingTaskAttachment> attachments(DataScope scope, @PathVariable long id) {
+        tasks.find(scope, id).orElseThrow(() -> new NoSuchElementException("task " + id));
+        return tasks.attachments(id);
+    }
+
+    @GetMapping("/tasks/{id}/attachments/{file}")
+    @Operation(summary = "One attached file (the read is audited)")
+    ResponseEntity<Resource> attachment(Actor actor, @PathVariable long id, @PathVariable long file) {
+        return FilingTaskConsoleController.download(tasks, actor, id, file);
     }
 
     @PostMapping("/tasks/{id}/decision")

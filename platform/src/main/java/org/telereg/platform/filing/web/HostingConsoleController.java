@@ -112,6 +112,9 @@ class HostingConsoleController {
         redirect.addFlashAttribute(
                 "tasksOpened",
                 results.stream().mapToInt(HostingCheckResult::tasksOpened).sum());
+        redirect.addFlashAttribute(
+                "tasksResolved",
+                results.stream().mapToInt(HostingCheckResult::tasksResolved).sum());
         return "redirect:/console/filing/hosting";
     }
 
