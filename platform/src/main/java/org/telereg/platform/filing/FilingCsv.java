@@ -8,11 +8,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.telereg.platform.shared.InvalidValueException;
 import org.telereg.platform.shared.LineError;
+import org.telereg.platform.shared.UploadedCsv;
 import org.telereg.platform.shared.UploadedText;
 
 /**
@@ -53,24 +53,13 @@ final class FilingCsv {
      */
     static Reading read(byte[] content, Map<String, List<String>> columns, Set<String> required, String prefix) {
         List<LineError> errors = new ArrayList<>();
-        if (content == null || content.length == 0) {
-            errors.add(error(0, null, "invalid.file.empty", "the file is empty"));
-            return new Reading(null, List.of(), errors);
-        }
-        if (content.length > MAX_BYTES) {
-            errors.add(new LineError(
-                    0, null, prefix + "csv.tooLarge", new Object[] {MAX_BYTES / 1024 / 1024}, "file too large"));
-            return new Reading(null, List.of(), errors);
-        }
         UploadedText text;
         try {
-            text = UploadedText.decode(content);
+            text = UploadedCsv.text(content, MAX_BYTES, prefix + "csv.tooLarge");
         } catch (InvalidValueException e) {
             errors.add(new LineError(0, null, e.code(), e.arguments(), e.getMessage()));
             return new Reading(null, List.of(), errors);
         }
-        Map<String, String> byName = new HashMap<>();
-        columns.forEach((column, names) -> names.forEach(name -> byName.put(fold(name), column)));
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> index = null;
         long lastLine = 0;
@@ -83,20 +72,7 @@ final class FilingCsv {
                 long line = record.getStartingLineNumber();
                 lastLine = line;
                 if (index == null) {
-                    index = new HashMap<>();
-                    for (int i = 0; i < record.getFieldCount(); i++) {
-                        String column = byName.get(fold(record.getField(i)));
-                        if (column != null && index.putIfAbsent(column, i) != null) {
-                            errors.add(new LineError(
-                                    line, column, prefix + "csv.columnTwice", new Object[] {column}, "column twice"));
-                        }
-                    }
-                    for (String column : required) {
-                        if (!index.containsKey(column)) {
-                            errors.add(new LineError(
-                                    line, column, prefix + "csv.missingColumn", new Object[] {column}, "no column"));
-                        }
-                    }
+                    index = UploadedCsv.columns(record.getFields(), columns, required, line, prefix + "csv.", errors);
                     if (!errors.isEmpty()) {
                         return new Reading(text.charset(), List.of(), errors);
                     }
@@ -132,11 +108,5 @@ final class FilingCsv {
 
     static LineError error(long line, String field, String code, String defaultMessage, Object... arguments) {
         return new LineError(line, field, code, arguments, defaultMessage);
-    }
-
-    private static String fold(String header) {
-        return header.replaceAll("[(（\\[].*?[)）\\]]", "")
-                .replaceAll("[\\s_\\-\\uFEFF]", "")
-                .toLowerCase(Locale.ROOT);
     }
 }

@@ -36,6 +36,7 @@ import org.telereg.platform.shared.Hashes;
 import org.telereg.platform.shared.InvalidValueException;
 import org.telereg.platform.shared.LineError;
 import org.telereg.platform.shared.RejectedInputException;
+import org.telereg.platform.shared.UploadedCsv;
 import org.telereg.platform.shared.UploadedText;
 
 /**
@@ -46,7 +47,7 @@ import org.telereg.platform.shared.UploadedText;
 @Service
 public class HostedLists {
 
-    /** The columns and the header names each may go by (compared without case, spaces or punctuation). */
+    /** The columns and the header names each may go by (compared as {@link UploadedCsv#fold} says). */
     static final Map<String, List<String>> COLUMNS = Map.of(
             "kind", List.of("kind", "type", "类型", "类别", "资源类型"),
             "value", List.of("value", "entry", "domain_or_ip", "domainorip", "值", "内容", "域名或IP", "域名/IP", "资源"));
@@ -101,18 +102,13 @@ public class HostedLists {
         LocalDate today = LocalDate.now(clock);
         FieldProblems problems = new FieldProblems();
         LocalDate day = asOf == null || asOf.isBlank() ? today : problems.pastDate("asOf", asOf, true, today);
-        if (content == null || content.length == 0) {
-            problems.reject("file", "invalid.file.empty", "the file is empty");
-        } else if (content.length > settings.maxBytes()) {
-            problems.reject("file", "filing.hosting.tooLarge", "the file is too large", settings.maxBytes() / 1048576);
+        UploadedText text = null;
+        try {
+            text = UploadedCsv.text(content, settings.maxBytes(), "filing.hosting.tooLarge");
+        } catch (InvalidValueException e) {
+            problems.reject("file", e.code(), e.getMessage(), e.arguments());
         }
         problems.throwIfAny();
-        UploadedText text;
-        try {
-            text = UploadedText.decode(content);
-        } catch (InvalidValueException e) {
-            throw RejectedInputException.of("file", e.code(), e.getMessage());
-        }
         String hash = Hashes.sha256(content);
         Optional<HostedUploadView> earlier = jdbc.sql(
                         SELECT + " where u.provider_credit_code = :provider" + " and u.content_sha256 = :hash")
@@ -323,7 +319,13 @@ public class HostedLists {
                 long line = record.getStartingLineNumber();
                 lastLine = line;
                 if (index == null) {
-                    index = header(record, line, reading.errors);
+                    index = UploadedCsv.columns(
+                            record.getFields(),
+                            COLUMNS,
+                            List.of("kind", "value"),
+                            line,
+                            "filing.hosting.",
+                            reading.errors);
                     if (!reading.errors.isEmpty()) {
                         return reading;
                     }
@@ -372,30 +374,6 @@ public class HostedLists {
             throw new UncheckedIOException(e);
         }
         return reading;
-    }
-
-    private static Map<String, Integer> header(CsvRecord record, long line, List<LineError> errors) {
-        Map<String, String> byName = new HashMap<>();
-        COLUMNS.forEach((column, names) -> names.forEach(name -> byName.put(normalise(name), column)));
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < record.getFieldCount(); i++) {
-            String column = byName.get(normalise(record.getField(i)));
-            if (column != null && index.putIfAbsent(column, i) != null) {
-                errors.add(new LineError(
-                        line, column, "filing.hosting.columnTwice", new Object[] {column}, "column named twice"));
-            }
-        }
-        for (String column : List.of("kind", "value")) {
-            if (!index.containsKey(column)) {
-                errors.add(new LineError(
-                        line, column, "filing.hosting.missingColumn", new Object[] {column}, "missing column"));
-            }
-        }
-        return index;
-    }
-
-    static String normalise(String header) {
-        return header.replaceAll("[\\s_\\-/\\uFEFF]", "").toLowerCase(Locale.ROOT);
     }
 
     private static Entry entry(CsvRecord record, Map<String, Integer> index, long line, List<LineError> errors) {
