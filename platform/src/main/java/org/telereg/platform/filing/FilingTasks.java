@@ -540,25 +540,35 @@ public class FilingTasks {
         return changed(actor, task, FilingTaskStatus.OPEN, "REOPENED", text);
     }
 
-    /** Open tasks past their deadline become overdue; the providers concerned are reviewed for listing. */
+    /**
+     * Open tasks past their deadline become overdue, set by set like {@link #open}: each gets the
+     * timeline step 逾期 naming its deadline, the audit log one entry per {@value #AUDIT_CHUNK} tasks
+     * ({@code FilingTasks/overdue/<date>}); the providers concerned are reviewed for listing.
+     */
     @Transactional
     public int markOverdue(LocalDate today) {
         List<FilingTaskView> late = jdbc.sql(SELECT + " where t.status = 'OPEN' and t.due_on < :today order by t.id")
                 .param("today", today)
                 .query(FilingTasks::view)
                 .list();
-        for (FilingTaskView task : late) {
-            jdbc.sql("update filing_task set status = 'OVERDUE', version = version + 1 where id = :id"
+        List<Long> ids = late.stream().map(FilingTaskView::id).toList();
+        for (List<Long> chunk : chunks(ids, IN_CHUNK)) {
+            jdbc.sql("update filing_task set status = 'OVERDUE', version = version + 1 where id in (:ids)"
                             + " and status = 'OPEN'")
-                    .param("id", task.id())
+                    .param("ids", chunk)
                     .update();
-            changed(
-                    Actor.system(),
-                    task,
-                    FilingTaskStatus.OVERDUE,
-                    "OVERDUE",
-                    task.dueOn().toString());
         }
+        OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+        template.batchUpdate(
+                "insert into filing_task_step (task_id, action, actor, at, note) values (?, 'OVERDUE', 'system', ?, ?)",
+                late,
+                BATCH,
+                (ps, task) -> {
+                    ps.setLong(1, task.id());
+                    ps.setObject(2, at);
+                    ps.setString(3, task.dueOn().toString());
+                });
+        auditBatch("FilingTasks", "overdue/" + today, "tasksOverdue", ids);
         review(late);
         return late.size();
     }

@@ -573,6 +573,9 @@ class HostingIntegrationTests {
 
         List<FilingTaskView> all = f.providerTasks();
         tasks.answer(f.providerActor, all.get(0).id(), "REMOVED", null, null);
+        assertThat(tasks.steps(all.get(0).id()))
+                .extracting(x -> x.action() + " " + x.note())
+                .containsExactly("OPENED null", "OVERDUE " + today().minusDays(7), "REMOVED null");
         assertThat(accuracy.listedOn(f.provider)).as("three still overdue").isPresent();
         tasks.answer(f.providerActor, all.get(1).id(), "REMOVED", null, null);
 
