@@ -206,6 +206,7 @@ class FilingApplicationsIntegrationTests {
         NewApplication wrong = new NewApplication(
                 "NEW",
                 null,
+                null,
                 "INDIVIDUAL",
                 "张三",
                 "CREDIT_CODE",
@@ -244,6 +245,7 @@ class FilingApplicationsIntegrationTests {
 
         NewApplication namingTheShareholder = new NewApplication(
                 input.kind(),
+                null,
                 null,
                 input.nature(),
                 input.sponsorName(),
@@ -441,6 +443,7 @@ class FilingApplicationsIntegrationTests {
         NewApplication change = new NewApplication(
                 "CHANGE",
                 approved.subjectNumber(),
+                applications.today().minusDays(3).toString(),
                 "ENTERPRISE",
                 sponsor,
                 "CREDIT_CODE",
