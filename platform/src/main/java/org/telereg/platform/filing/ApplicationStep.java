@@ -3,6 +3,7 @@ package org.telereg.platform.filing;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,35 @@ import java.util.regex.Pattern;
  * correction changed, ';'-separated as the form names them ({@code sponsorName;services[1].domains}).
  */
 public record ApplicationStep(String action, String actor, Instant at, String note) {
+
+    /** The labels a changed field may have, each a key under {@code filing.app.field.}. */
+    public static final Set<String> CHANGED_FIELD_LABELS = Set.of(
+            "nature",
+            "sponsorName",
+            "certificateType",
+            "certificateNumber",
+            "cityCode",
+            "countyCode",
+            "address",
+            "principalName",
+            "principalIdNumber",
+            "principalPhone",
+            "principalEmail",
+            "relatedPersons",
+            "accessProvider",
+            "changedOn",
+            "services",
+            "serviceKind",
+            "serviceName",
+            "domains",
+            "homeUrl",
+            "appIdentifier",
+            "preApprovalItems",
+            "contentType",
+            "responsibleName",
+            "responsibleIdNumber",
+            "responsiblePhone",
+            "ips");
 
     private static final Pattern SERVICE_FIELD = Pattern.compile("services\\[(\\d+)]\\.(\\w+)");
 

@@ -362,7 +362,7 @@ public class FilingApplications {
             throw RejectedInputException.of(
                     "code", "filing.app.invalid.notReturned", "the application is not returned");
         }
-        audit.record("filing", "FilingApplication", found.get().trackingNumber(), "openedBySponsor", null, null);
+        audit.record("filing", "FilingApplication", found.get().trackingNumber(), "viewed", null, null);
         return found.get();
     }
 
