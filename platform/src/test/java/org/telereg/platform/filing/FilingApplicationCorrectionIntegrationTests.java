@@ -184,11 +184,11 @@ class FilingApplicationCorrectionIntegrationTests {
                         new ApplicationStep.ChangedField(null, "address"),
                         new ApplicationStep.ChangedField(null, "services"));
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(
-                                jdbc.sql("select action from audit_log where module = 'filing'" + " and entity_id = :t")
-                                        .param("t", app.trackingNumber())
-                                        .query(String.class)
-                                        .list())
+                .untilAsserted(() -> assertThat(jdbc.sql("select action from audit_log where module = 'filing'"
+                                        + " and entity_id = :t order by seq")
+                                .param("t", app.trackingNumber())
+                                .query(String.class)
+                                .list())
                         .containsSubsequence("submitted", "returned", "resubmitted"));
         // The corrected application goes through the provider's check again.
         ApplicationView checked =

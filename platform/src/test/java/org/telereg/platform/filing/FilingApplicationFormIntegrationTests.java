@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,6 +38,7 @@ import org.telereg.platform.PlatformIntegrationTest;
 import org.telereg.platform.SignIn;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application forms in the console and on the portal: several services per application, the
@@ -67,6 +69,9 @@ class FilingApplicationFormIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
 
     /** The sponsor's fields of a form, filled for a Guangzhou enterprise. */
     private MockHttpServletRequestBuilder sponsor(MockHttpServletRequestBuilder request, String name, String id) {
@@ -448,5 +453,73 @@ class FilingApplicationFormIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(beijing).doesNotContain(late.trackingNumber());
+    }
+
+    @Test
+    void theApiCorrectsAReturnedApplicationForItsProviderOnly() throws Exception {
+        Actor isp = SignIn.actor(users, "isp");
+        String sponsor = sponsorName();
+        String domain = domain();
+        register(registrations, domain, sponsor);
+        NewApplication input =
+                FilingFixtures.enterprise(sponsor, creditCode(), null, List.of(FilingFixtures.website("接口网站", domain)));
+        ApplicationView app = applications.submit(isp, input);
+        applications.returnToSponsor(isp, app.id(), "请补充IP地址。");
+        String path = "/api/v1/filing/applications/" + app.id() + "/resubmission";
+
+        mvc.perform(post(path)
+                        .with(as(users, "cmcc"))
+                        .with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(input)))
+                .andExpect(status().isNotFound());
+        NewApplication.NewService badIp = new NewApplication.NewService(
+                null, "WEBSITE", "接口网站", domain, null, null, null, null, "李四", residentId(), mobile(), "999.1.1.1");
+        mvc.perform(post(path)
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(withServices(input, badIp))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("services[0].ips")));
+        NewApplication.NewService fixed = new NewApplication.NewService(
+                null, "WEBSITE", "接口网站", domain, null, null, null, null, "李四", residentId(), mobile(), "61.140.1.9");
+        mvc.perform(post(path)
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(withServices(input, fixed))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.resubmissions").value(1))
+                .andExpect(jsonPath("$.services[0].ips[0]").value("61.140.1.9"));
+        mvc.perform(post(path)
+                        .with(as(users, "isp"))
+                        .with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(withServices(input, fixed))))
+                .andExpect(status().isForbidden());
+    }
+
+    private static NewApplication withServices(NewApplication a, NewApplication.NewService service) {
+        return new NewApplication(
+                a.kind(),
+                a.filingNumber(),
+                a.changedOn(),
+                a.nature(),
+                a.sponsorName(),
+                a.certificateType(),
+                a.certificateNumber(),
+                a.cityCode(),
+                a.countyCode(),
+                a.address(),
+                a.principalName(),
+                a.principalIdNumber(),
+                a.principalPhone(),
+                a.principalEmail(),
+                a.relatedPersons(),
+                a.accessProvider(),
+                a.reason(),
+                List.of(service));
     }
 }
