@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewWorkingDays working days the provincial administration has to decide
  * @param attachmentsDir where the access providers' check photos are kept, by content hash
  * @param maxPhotoBytes the largest check photo accepted
+ * @param changeDays days after the facts changed within which a change must be filed; a later change
+ *     application is accepted but marked late (逾期变更)
  * @param personKey the key of the keyed hashes of certificate, ID numbers and SMS codes; set your
  *     own in production
  */
@@ -22,4 +24,5 @@ public record ApplicationSettings(
         @DefaultValue("20") int reviewWorkingDays,
         @DefaultValue("data/filing") String attachmentsDir,
         @DefaultValue("5242880") long maxPhotoBytes,
+        @DefaultValue("30") int changeDays,
         @DefaultValue("telereg-demo-filing-key-change-me") String personKey) {}

@@ -11,6 +11,9 @@ import org.telereg.platform.shared.PersonNames;
  *
  * @param workingDaysLeft while under review, working days until the review is due (negative when
  *     overdue); null otherwise
+ * @param factsChangedOn for a CHANGE, the day the sponsor says the facts changed
+ * @param lateChange whether the change was filed later than the configured days after the facts changed
+ * @param resubmissions how often the application was corrected and submitted again after a return
  */
 public record ApplicationView(
         long id,
@@ -48,9 +51,16 @@ public record ApplicationView(
         String decidedBy,
         Instant decidedAt,
         String decisionReason,
+        LocalDate factsChangedOn,
+        boolean lateChange,
+        int resubmissions,
         List<ServiceView> services) {
 
-    /** A proposed service and, once approved, its number. */
+    /**
+     * A proposed service and, once approved, its number.
+     *
+     * @param targetServiceNumber in a CHANGE, the filed service this one rewrites; null for a new service
+     */
     public record ServiceView(
             long id,
             int position,
@@ -65,7 +75,8 @@ public record ApplicationView(
             String responsibleIdNumber,
             String responsiblePhone,
             List<String> ips,
-            String serviceNumber) {
+            String serviceNumber,
+            String targetServiceNumber) {
 
         public String maskedResponsibleName() {
             return PersonNames.mask(responsibleName);
@@ -99,6 +110,11 @@ public record ApplicationView(
 
     public String maskedCertificateNumber() {
         return certificateType.personal() ? maskId(certificateNumber) : certificateNumber;
+    }
+
+    /** Whether the sponsor may correct and resubmit it on the portal, with the tracking number and its code. */
+    public boolean correctableOnPortal() {
+        return status == ApplicationStatus.RETURNED && channel == ApplicationChannel.PORTAL;
     }
 
     /** Whether the review is past its deadline. */

@@ -3,12 +3,15 @@ package org.telereg.platform.filing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.telereg.engine.filing.IpAddresses;
 import org.telereg.engine.identity.CreditCodes;
 import org.telereg.engine.identity.IdNumbers;
 import org.telereg.platform.access.AccessManagement;
@@ -28,16 +32,20 @@ import org.telereg.platform.access.Role;
 /**
  * Demo filing applications on {@code *.example-demo.cn}: sponsors in five provinces filing through
  * 示例云计算 (AP-DEMO) and the basic operators, taken through the real workflow into every state —
- * awaiting the check, returned, SMS pending and expired, under review (one overdue), approved with
- * numbers (a website, an App, a change), rejected, a cancellation under review and a lapsed service.
- * Domain registration records are written for each domain first.
+ * awaiting the check, returned, corrected and submitted again, SMS pending and expired, under review
+ * (one overdue), approved with numbers (a website with an App in one application, an App, a change filed
+ * late), rejected, a cancellation under review and a lapsed service. Domain registration records are
+ * written for each domain first. The websites are reached at addresses the demo IP filings
+ * (DemoFilingRegister, order 66) give their access provider, so the supervision cross-check finds them
+ * filed; this runner therefore comes after it.
  */
 @Component
 @Profile("demo")
-@Order(65)
+@Order(68)
 class DemoFilingApplications implements ApplicationRunner {
 
     private static final String SUFFIX = ".example-demo.cn";
+    private static final Logger log = LoggerFactory.getLogger(DemoFilingApplications.class);
     private static final Pattern CODE = Pattern.compile("核验码为(\\d{6})");
 
     private final FilingApplications applications;
@@ -66,6 +74,7 @@ class DemoFilingApplications implements ApplicationRunner {
     private enum Fate {
         SUBMITTED,
         RETURNED,
+        RESUBMITTED,
         SMS_PENDING,
         SMS_EXPIRED,
         UNDER_REVIEW,
@@ -112,6 +121,17 @@ class DemoFilingApplications implements ApplicationRunner {
                     "AP-DEMO",
                     "WEBSITE",
                     Fate.RETURNED),
+            new Sponsor(
+                    "东莞演示智能制造有限公司",
+                    "ENTERPRISE",
+                    "441900",
+                    "441900",
+                    "东莞市松山湖演示路15号",
+                    "梁婷",
+                    "dg-corrected",
+                    "AP-DEMO",
+                    "WEBSITE",
+                    Fate.RESUBMITTED),
             new Sponsor(
                     "佛山演示电子商务有限公司",
                     "ENTERPRISE",
@@ -233,7 +253,7 @@ class DemoFilingApplications implements ApplicationRunner {
         if (existing > 0 || access.organisation("AP-DEMO").isEmpty()) {
             return;
         }
-        Random random = new Random(seed + 65);
+        Random random = new Random(seed + 68);
         for (Sponsor sponsor : SPONSORS) {
             file(sponsor, random);
         }
@@ -286,9 +306,27 @@ class DemoFilingApplications implements ApplicationRunner {
                         s.principal(),
                         idNumber(s.county(), random),
                         mobile(random),
-                        "203.0.113." + (10 + random.nextInt(200)));
+                        address(provider.creditCode(), province, random));
+        List<NewApplication.NewService> services = new ArrayList<>(List.of(service));
+        if (s.fate() == Fate.APPROVED && s.kind().equals("WEBSITE")) {
+            // Several services in one application: the website and the sponsor's App.
+            services.add(new NewApplication.NewService(
+                    null,
+                    "APP",
+                    s.name().replace("有限公司", "") + "App",
+                    null,
+                    null,
+                    "cn.example.demo." + s.label().replace('-', '.'),
+                    null,
+                    "企业服务",
+                    s.principal(),
+                    idNumber(s.county(), random),
+                    mobile(random),
+                    null));
+        }
         NewApplication input = new NewApplication(
                 "NEW",
+                null,
                 null,
                 s.nature(),
                 individual ? s.principal() : s.name(),
@@ -304,14 +342,42 @@ class DemoFilingApplications implements ApplicationRunner {
                 null,
                 provider.creditCode(),
                 null,
-                List.of(service));
+                services);
         boolean portal = s.fate() == Fate.SUBMITTED || s.fate() == Fate.RETURNED || s.fate() == Fate.REJECTED;
-        ApplicationView app = applications.submit(portal ? null : providerActor, input);
+        ApplicationView app;
+        if (portal) {
+            FilingApplications.PortalSubmission submitted = applications.submitOnPortal(input);
+            app = submitted.application();
+            if (s.fate() == Fate.RETURNED) {
+                log.info(
+                        "demo: the returned portal application {} opens for correction with access code {}",
+                        app.trackingNumber(),
+                        submitted.accessCode());
+            }
+        } else {
+            app = applications.submit(providerActor, input);
+        }
         if (s.fate() == Fate.SUBMITTED) {
             return;
         }
-        if (s.fate() == Fate.RETURNED) {
+        if (s.fate() == Fate.RETURNED || s.fate() == Fate.RESUBMITTED) {
             applications.returnToSponsor(providerActor, app.id(), "负责人身份证照片不清晰，请重新提交。");
+            if (s.fate() == Fate.RESUBMITTED) {
+                NewApplication.NewService corrected = new NewApplication.NewService(
+                        null,
+                        "WEBSITE",
+                        service.name(),
+                        service.domains(),
+                        service.homeUrl(),
+                        null,
+                        null,
+                        service.contentType(),
+                        service.responsibleName(),
+                        idNumber(s.county(), random),
+                        service.responsiblePhone(),
+                        service.ips());
+                applications.resubmit(providerActor, app.id(), withServices(input, List.of(corrected)));
+            }
             return;
         }
         app = applications.verify(providerActor, app.id(), EnumSet.allOf(CheckItem.class), "check.png", PHOTO);
@@ -367,10 +433,12 @@ class DemoFilingApplications implements ApplicationRunner {
                         s.principal(),
                         idNumber(s.county(), random),
                         mobile(random),
-                        "203.0.113.77");
+                        address(provider.creditCode(), province, random));
+                // The sponsor moved 45 days ago and files the change late (逾期变更).
                 NewApplication change = new NewApplication(
                         "CHANGE",
                         app.subjectNumber(),
+                        applications.today().minusDays(45).toString(),
                         s.nature(),
                         s.name(),
                         "CREDIT_CODE",
@@ -405,6 +473,58 @@ class DemoFilingApplications implements ApplicationRunner {
             }
             default -> {}
         }
+    }
+
+    private static NewApplication withServices(NewApplication a, List<NewApplication.NewService> services) {
+        return new NewApplication(
+                a.kind(),
+                a.filingNumber(),
+                a.changedOn(),
+                a.nature(),
+                a.sponsorName(),
+                a.certificateType(),
+                a.certificateNumber(),
+                a.cityCode(),
+                a.countyCode(),
+                a.address(),
+                a.principalName(),
+                a.principalIdNumber(),
+                a.principalPhone(),
+                a.principalEmail(),
+                a.relatedPersons(),
+                a.accessProvider(),
+                a.reason(),
+                services);
+    }
+
+    /**
+     * An address in an active IPv4 filing the provider uses for hosting (its own data-centre range or one
+     * it allocated), in the sponsor's province when it has one there; none when the register is empty.
+     */
+    private String address(String provider, String province, Random random) {
+        return jdbc
+                .sql("""
+                        select first_address, last_address from filing_ip_range
+                        where status = 'ACTIVE' and family = 4 and usage in ('IDC', 'ENTERPRISE')
+                          and (user_unit_credit_code = :p or allocating_isp_credit_code = :p)
+                        order by case when province_code = :province then 0 else 1 end, id""")
+                .param("p", provider)
+                .param("province", province)
+                .query((rs, n) -> new long[] {
+                    Integer.toUnsignedLong(IpAddresses.parseIpv4Int(rs.getString(1))),
+                    Integer.toUnsignedLong(IpAddresses.parseIpv4Int(rs.getString(2)))
+                })
+                .list()
+                .stream()
+                .findFirst()
+                .map(range -> {
+                    long size = range[1] - range[0];
+                    long offset = size < 2 ? 0 : 1 + random.nextInt((int) Math.min(size - 1, 250));
+                    long address = range[0] + offset;
+                    return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "."
+                            + (address & 255);
+                })
+                .orElse(null);
     }
 
     /** A 1×1 PNG: the demo's check photo. */

@@ -132,15 +132,40 @@ public class FilingApplications {
      */
     @Transactional
     public ApplicationView submit(Actor actor, NewApplication input) {
+        return submit(actor, input, null);
+    }
+
+    /** An application the sponsor submitted on the portal, and the code that opens it for correction. */
+    public record PortalSubmission(ApplicationView application, String accessCode) {}
+
+    /**
+     * Submits the sponsor's application from the portal. The access code is shown to the sponsor once:
+     * with the tracking number it opens the application for correction when the provider returns it.
+     *
+     * @throws RejectedInputException with every problem, nothing written
+     */
+    @Transactional
+    public PortalSubmission submitOnPortal(NewApplication input) {
+        String code = accessCode();
+        return new PortalSubmission(submit(null, input, code), code);
+    }
+
+    private ApplicationView submit(Actor actor, NewApplication input, String accessCode) {
         ApplicationChannel channel = actor == null ? ApplicationChannel.PORTAL : ApplicationChannel.PROVIDER;
         if (actor != null && !isProvider(actor)) {
             throw new AccessDeniedException("only access providers submit filings in the console");
         }
         NewApplication effective =
                 actor == null ? input : withProvider(input, actor.scope().creditCode());
-        Proposal proposal = rules.check(effective, null);
-        long id = insert(proposal, channel, ApplicationStatus.SUBMITTED, null);
+        Proposal proposal = rules.check(effective, null, today());
+        long id = insert(proposal, channel, ApplicationStatus.SUBMITTED);
         ApplicationView app = find(id);
+        if (channel == ApplicationChannel.PORTAL) {
+            jdbc.sql("update filing_application set access_code_hash = :hash where id = :id")
+                    .param("hash", accessCodeHash(app.trackingNumber(), accessCode == null ? accessCode() : accessCode))
+                    .param("id", id)
+                    .update();
+        }
         step(id, "SUBMITTED", actorName(actor), null);
         audit.record("filing", "FilingApplication", app.trackingNumber(), "submitted", null, summary(app));
         if (channel == ApplicationChannel.PORTAL) {
@@ -204,7 +229,7 @@ public class FilingApplications {
                     filingNumber);
         }
         Proposal proposal = fromSubject(subject, serviceId, provider, why);
-        long id = insert(proposal, ApplicationChannel.PROVIDER, ApplicationStatus.UNDER_REVIEW, null);
+        long id = insert(proposal, ApplicationChannel.PROVIDER, ApplicationStatus.UNDER_REVIEW);
         startReview(id);
         step(id, "CANCEL_REQUESTED", actor.username(), why);
         ApplicationView app = find(id);
@@ -273,6 +298,165 @@ public class FilingApplications {
         String why = problems.multilineText("reason", reason, 2000);
         problems.throwIfAny();
         return transition(app, ApplicationStatus.RETURNED, "RETURNED", actor.username(), why, why);
+    }
+
+    /** The provider that submitted a returned application in the console corrects and resubmits it. */
+    public static boolean canResubmit(Actor actor, ApplicationView app) {
+        return app.status() == ApplicationStatus.RETURNED
+                && app.channel() == ApplicationChannel.PROVIDER
+                && isProviderOf(actor, app);
+    }
+
+    /**
+     * The provider corrects an application it submitted and that it returned, and submits it again: the
+     * rules are checked anew, the application awaits the provider's check again, and its timeline keeps
+     * the return's reasons and lists the fields the correction changed.
+     *
+     * @throws RejectedInputException with every problem, nothing changed
+     */
+    @Transactional
+    public ApplicationView resubmit(Actor actor, long id, NewApplication input) {
+        ApplicationView app = require(actor, id);
+        if (!canResubmit(actor, app)) {
+            throw new AccessDeniedException("not a returned application this provider submitted");
+        }
+        return resubmit(app, withProvider(input, actor.scope().creditCode()), actor.username());
+    }
+
+    /**
+     * The sponsor corrects an application it submitted on the portal and that the provider returned,
+     * opened with the tracking number and the access code it got at submission.
+     *
+     * @throws RejectedInputException on {@code code} when the number and code do not open a returned
+     *     application, or with every problem of the corrected input; nothing changed
+     */
+    @Transactional
+    public ApplicationView resubmitOnPortal(String trackingNumber, String accessCode, NewApplication input) {
+        ApplicationView app = returnedOnPortal(trackingNumber, accessCode);
+        return resubmit(app, input, "public");
+    }
+
+    /**
+     * The returned application the tracking number and access code open on the portal, with the
+     * sponsor's full data to correct; the read is audited.
+     *
+     * @throws RejectedInputException on {@code code} when they do not open a returned application
+     */
+    @Transactional
+    public ApplicationView returnedOnPortal(String trackingNumber, String accessCode) {
+        Optional<ApplicationView> found = track(trackingNumber);
+        String stored = found.flatMap(a -> jdbc.sql("select access_code_hash from filing_application where id = :id")
+                        .param("id", a.id())
+                        .query(String.class)
+                        .optional())
+                .orElse(null);
+        String typed = accessCode == null ? "" : accessCode.strip().toUpperCase(Locale.ROOT);
+        if (found.isEmpty()
+                || stored == null
+                || typed.isEmpty()
+                || typed.length() > 20
+                || !stored.equals(accessCodeHash(found.get().trackingNumber(), typed))) {
+            throw RejectedInputException.of("code", "filing.app.invalid.accessCode", "wrong tracking number or code");
+        }
+        if (!found.get().correctableOnPortal()) {
+            throw RejectedInputException.of(
+                    "code", "filing.app.invalid.notReturned", "the application is not returned");
+        }
+        audit.record("filing", "FilingApplication", found.get().trackingNumber(), "viewed", null, null);
+        return found.get();
+    }
+
+    private ApplicationView resubmit(ApplicationView app, NewApplication input, String actor) {
+        // The kind and, for a change, the subject stay as submitted: a different request is a new application.
+        NewApplication fixed = new NewApplication(
+                app.kind().name(),
+                app.kind() == ApplicationKind.CHANGE ? app.subjectNumber() : null,
+                input.changedOn(),
+                input.nature(),
+                input.sponsorName(),
+                input.certificateType(),
+                input.certificateNumber(),
+                input.cityCode(),
+                input.countyCode(),
+                input.address(),
+                input.principalName(),
+                input.principalIdNumber(),
+                input.principalPhone(),
+                input.principalEmail(),
+                input.relatedPersons(),
+                input.accessProvider(),
+                null,
+                input.services());
+        Proposal p = rules.check(fixed, app.id(), today());
+        String changed = String.join(";", ApplicationChanges.between(app, p));
+        LocalDate submittedOn = app.submittedAt().atZone(CHINA).toLocalDate();
+        int updated = jdbc.sql("""
+                update filing_application set status = 'SUBMITTED', province_code = :province, subject_id = :subject,
+                    nature = :nature, sponsor_name = :sponsor, certificate_type = :certType,
+                    certificate_number = :certNumber, certificate_hash = :certHash, city_code = :city,
+                    county_code = :county, address = :address, principal_name = :principal,
+                    principal_id_number = :principalId, principal_id_hash = :principalIdHash, principal_phone = :phone,
+                    principal_email = :email, related_persons = :related, access_provider_credit_code = :provider,
+                    access_provider_name = :providerName, facts_changed_on = :changedOn, late_change = :late,
+                    verified_by = null, verified_at = null, check_items = null, photo_hash = null, photo_type = null,
+                    sms_code_hash = null, sms_sent_at = null, sms_expires_at = null, sms_attempts = 0,
+                    decision_reason = null, resubmissions = resubmissions + 1, updated_at = :now,
+                    version = version + 1
+                where id = :id and status = 'RETURNED'""")
+                .param("province", p.provinceCode())
+                .param("subject", p.subjectId())
+                .param("nature", p.nature().name())
+                .param("sponsor", p.sponsorName())
+                .param("certType", p.certificateType().name())
+                .param("certNumber", p.certificateNumber())
+                .param("certHash", p.certificateHash())
+                .param("city", p.cityCode())
+                .param("county", p.countyCode())
+                .param("address", p.address())
+                .param("principal", p.principalName())
+                .param("principalId", p.principalIdNumber())
+                .param("principalIdHash", p.principalIdHash())
+                .param("phone", p.principalPhone())
+                .param("email", p.principalEmail())
+                .param("related", p.relatedPersons().isEmpty() ? null : String.join(";", p.relatedPersons()))
+                .param("provider", p.providerCreditCode())
+                .param("providerName", p.providerName())
+                .param("changedOn", p.factsChangedOn())
+                .param("late", late(p.factsChangedOn(), submittedOn))
+                .param("now", now())
+                .param("id", app.id())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("application " + app.trackingNumber() + " changed meanwhile");
+        }
+        deleteServices(app.id());
+        insertServices(app.id(), p);
+        step(app.id(), "RESUBMITTED", actor, changed.isEmpty() ? null : changed);
+        ApplicationView after = find(app.id());
+        Map<String, Object> summary = summary(after);
+        summary.put("changed", changed);
+        audit.record(
+                "filing",
+                "FilingApplication",
+                app.trackingNumber(),
+                "resubmitted",
+                Map.of("status", app.status().name()),
+                summary);
+        notices.send(
+                p.providerCreditCode(),
+                "filing.app.notice.resubmitted",
+                List.of(app.trackingNumber(), after.maskedSponsorName()),
+                "/console/filing/applications/" + app.id());
+        return after;
+    }
+
+    /**
+     * Whether a change is late: filed more than the configured days after its facts changed (with 30,
+     * the 30th day is in time and the 31st late). A correction after a return keeps the first
+     * submission's day.
+     */
+    boolean late(LocalDate factsChangedOn, LocalDate submittedOn) {
+        return factsChangedOn != null && submittedOn.isAfter(factsChangedOn.plusDays(settings.changeDays()));
     }
 
     /** The provider sends a new code, when the sponsor did not get it or it expired. */
@@ -489,8 +673,17 @@ public class FilingApplications {
      */
     @Transactional(readOnly = true)
     public List<ApplicationView> list(DataScope scope, ApplicationStatus status, String text) {
+        return list(scope, status, text, false);
+    }
+
+    /** Like {@link #list(DataScope, ApplicationStatus, String)}, only late changes when asked. */
+    @Transactional(readOnly = true)
+    public List<ApplicationView> list(DataScope scope, ApplicationStatus status, String text, boolean lateOnly) {
         Map<String, Object> params = new HashMap<>();
         String where = scope.sqlCondition("province_code", "access_provider_credit_code", params);
+        if (lateOnly) {
+            where += " and late_change = true";
+        }
         if (status != null) {
             where += " and status = :status";
             params.put("status", status.name());
@@ -515,6 +708,33 @@ public class FilingApplications {
                 .stream()
                 .map(this::find)
                 .toList();
+    }
+
+    /**
+     * The queue as the user filtered it, for the CSV export (masked as on screen); the export is audited
+     * with its filter and row count.
+     */
+    @Transactional
+    public List<ApplicationView> export(Actor actor, ApplicationStatus status, String text, boolean lateOnly) {
+        List<ApplicationView> rows = list(actor.scope(), status, text, lateOnly);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("status", status == null ? "" : status.name());
+        filter.put("q", text == null ? "" : text.strip());
+        filter.put("late", lateOnly);
+        filter.put("rows", rows.size());
+        audit.record("filing", "FilingApplication", "queue", "exported", null, filter);
+        return rows;
+    }
+
+    /** How many of the scope's change applications were filed late. */
+    @Transactional(readOnly = true)
+    public long lateChanges(DataScope scope) {
+        Map<String, Object> params = new HashMap<>();
+        String where = scope.sqlCondition("province_code", "access_provider_credit_code", params);
+        return jdbc.sql("select count(*) from filing_application where late_change = true and " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** One application the scope covers, without an audit entry (for lists and actions). */
@@ -665,7 +885,9 @@ public class FilingApplications {
     private List<ApplicationView.ServiceView> services(long applicationId) {
         List<ApplicationView.ServiceView> services = new ArrayList<>();
         for (Map<String, Object> row : jdbc.sql(
-                        "select * from filing_application_service where application_id = :id" + " order by position")
+                        "select s.*, f.service_number as target_number from filing_application_service s"
+                                + " left join filing_service f on f.id = s.target_service_id"
+                                + " where s.application_id = :id order by s.position")
                 .param("id", applicationId)
                 .query()
                 .listOfRows()) {
@@ -692,7 +914,8 @@ public class FilingApplications {
                             .param("id", id)
                             .query(String.class)
                             .list(),
-                    (String) row.get("service_number")));
+                    (String) row.get("service_number"),
+                    (String) row.get("target_number")));
         }
         return services;
     }
@@ -739,6 +962,9 @@ public class FilingApplications {
                 rs.getString("decided_by"),
                 instant(rs, "decided_at"),
                 rs.getString("decision_reason"),
+                rs.getObject("facts_changed_on", LocalDate.class),
+                rs.getBoolean("late_change"),
+                rs.getInt("resubmissions"),
                 services);
     }
 
@@ -747,7 +973,7 @@ public class FilingApplications {
         return value == null ? null : value.toInstant();
     }
 
-    private long insert(Proposal p, ApplicationChannel channel, ApplicationStatus status, Long excluding) {
+    private long insert(Proposal p, ApplicationChannel channel, ApplicationStatus status) {
         String tracking = TrackingNumbers.next(
                 "BA",
                 today(),
@@ -761,10 +987,11 @@ public class FilingApplications {
                     target_service_id, nature, sponsor_name, certificate_type, certificate_number, certificate_hash,
                     city_code, county_code, address, principal_name, principal_id_number, principal_id_hash,
                     principal_phone, principal_email, related_persons, access_provider_credit_code,
-                    access_provider_name, reason, submitted_at, updated_at)
+                    access_provider_name, reason, facts_changed_on, late_change, submitted_at, updated_at)
                 values (:tracking, :kind, :channel, :status, :province, :subject, :targetService, :nature, :sponsor,
                     :certType, :certNumber, :certHash, :city, :county, :address, :principal, :principalId,
-                    :principalIdHash, :phone, :email, :related, :provider, :providerName, :reason, :now, :now)""")
+                    :principalIdHash, :phone, :email, :related, :provider, :providerName, :reason, :changedOn, :late,
+                    :now, :now)""")
                 .param("tracking", tracking)
                 .param("kind", p.kind().name())
                 .param("channel", channel.name())
@@ -789,12 +1016,32 @@ public class FilingApplications {
                 .param("provider", p.providerCreditCode())
                 .param("providerName", p.providerName())
                 .param("reason", p.reason())
+                .param("changedOn", p.factsChangedOn())
+                .param("late", late(p.factsChangedOn(), today()))
                 .param("now", now())
                 .update();
         long id = jdbc.sql("select id from filing_application where tracking_number = :t")
                 .param("t", tracking)
                 .query(Long.class)
                 .single();
+        insertServices(id, p);
+        return id;
+    }
+
+    private void deleteServices(long id) {
+        String services = "(select id from filing_application_service where application_id = :id)";
+        jdbc.sql("delete from filing_application_domain where application_service_id in " + services)
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from filing_application_ip where application_service_id in " + services)
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from filing_application_service where application_id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    private void insertServices(long id, Proposal p) {
         int position = 0;
         for (Proposal.ServiceProposal s : p.services()) {
             position++;
@@ -837,7 +1084,6 @@ public class FilingApplications {
                         .update();
             }
         }
-        return id;
     }
 
     private Proposal fromSubject(Map<String, Object> s, Long serviceId, String provider, String reason) {
@@ -863,6 +1109,7 @@ public class FilingApplications {
                 provider,
                 rules.provider(provider).map(o -> o.name()).orElse(provider),
                 reason,
+                null,
                 List.of());
     }
 
@@ -980,6 +1227,7 @@ public class FilingApplications {
         return new NewApplication(
                 input.kind(),
                 input.filingNumber(),
+                input.changedOn(),
                 input.nature(),
                 input.sponsorName(),
                 input.certificateType(),
@@ -1004,6 +1252,21 @@ public class FilingApplications {
             out.append(out.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
         }
         return out.toString();
+    }
+
+    private static final String ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    /** Eight characters without look-alikes (0/O, 1/I/L): about 10^12 codes. */
+    private static String accessCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(ACCESS_CODE_ALPHABET.charAt(RANDOM.nextInt(ACCESS_CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private String accessCodeHash(String trackingNumber, String code) {
+        return rules.hash(trackingNumber + "#" + code);
     }
 
     private static String actorName(Actor actor) {

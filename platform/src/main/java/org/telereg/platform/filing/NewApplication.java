@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param kind NEW, CHANGE or CANCEL
  * @param filingNumber the subject number a CHANGE concerns, or the subject or service number a CANCEL concerns
+ * @param changedOn for a CHANGE, the day the facts changed ({@code yyyy-MM-dd}): a change filed more
+ *     than {@code telereg.filing.change-days} later is marked late
  * @param nature the sponsor's nature, e.g. ENTERPRISE or INDIVIDUAL
  * @param certificateType the sponsor's certificate type, e.g. CREDIT_CODE or RESIDENT_ID
  * @param cityCode the sponsor's city, GB/T 2260
@@ -20,6 +22,7 @@ import java.util.List;
 public record NewApplication(
         String kind,
         String filingNumber,
+        String changedOn,
         String nature,
         String sponsorName,
         String certificateType,

@@ -1,5 +1,6 @@
 package org.telereg.platform.filing;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ record Proposal(
         String providerCreditCode,
         String providerName,
         String reason,
+        LocalDate factsChangedOn,
         List<ServiceProposal> services) {
 
     record ServiceProposal(

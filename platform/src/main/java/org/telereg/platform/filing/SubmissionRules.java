@@ -1,5 +1,6 @@
 package org.telereg.platform.filing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -72,9 +73,10 @@ class SubmissionRules {
      * Checks a NEW or CHANGE application.
      *
      * @param excluding the application being resubmitted, whose own domains are not duplicates, or null
+     * @param today the day of the check: the day a change's facts changed may not be later
      * @throws org.telereg.platform.shared.RejectedInputException with every problem found
      */
-    Proposal check(NewApplication input, Long excluding) {
+    Proposal check(NewApplication input, Long excluding, LocalDate today) {
         FieldProblems problems = new FieldProblems();
         ApplicationKind kind = problems.choice("kind", blankTo(input.kind(), "NEW"), ApplicationKind.class);
         if (kind == ApplicationKind.CANCEL) {
@@ -84,7 +86,9 @@ class SubmissionRules {
         Long subjectId = null;
         String subjectCertificateHash = null;
         Set<Long> subjectServices = Set.of();
+        LocalDate changedOn = null;
         if (kind == ApplicationKind.CHANGE) {
+            changedOn = problems.pastDate("changedOn", input.changedOn(), true, today);
             Map<String, Object> subject = subject(problems, input.filingNumber());
             if (subject != null) {
                 subjectId = ((Number) subject.get("id")).longValue();
@@ -199,6 +203,7 @@ class SubmissionRules {
                 provider.creditCode(),
                 provider.name(),
                 null,
+                changedOn,
                 List.copyOf(services));
     }
 

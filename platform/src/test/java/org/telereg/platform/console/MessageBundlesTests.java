@@ -396,7 +396,9 @@ class MessageBundlesTests {
                         "SMS_ATTEMPTS",
                         "APPROVED",
                         "REJECTED",
-                        "CANCEL_REQUESTED"));
+                        "CANCEL_REQUESTED",
+                        "RESUBMITTED"));
+        families.put("filing.app.field.", org.telereg.platform.filing.ApplicationStep.CHANGED_FIELD_LABELS);
         families.put("filing.ip.use.", names(org.telereg.platform.filing.IpUse.values()));
         families.put("filing.blacklist.kind.", names(org.telereg.platform.filing.BlacklistKind.values()));
         families.put("filing.blacklist.category.", names(org.telereg.platform.filing.BlacklistCategory.values()));

@@ -16,7 +16,8 @@ import org.telereg.platform.BrowserIntegrationTest;
 import org.telereg.platform.access.AccessManagement;
 
 /**
- * A filing in a real browser, in Chinese: the sponsor applies on the portal and gets a tracking number;
+ * A filing in a real browser, in Chinese: the sponsor applies on the portal for a website and an App
+ * (the second row added by the form's script) and gets a tracking number;
  * the access provider (isp) checks it with its check-sheet and a photo; the sponsor enters the SMS code
  * the logging sender kept; Guangdong's officer approves, and the portal shows the numbers.
  */
@@ -39,6 +40,7 @@ class FilingApplicationBrowserIntegrationTests {
     void fromPortalSubmissionThroughCheckAndSmsToTheApprovedNumber() throws Exception {
         String sponsor = FilingFixtures.sponsorName();
         String domain = FilingFixtures.domain();
+        String identifier = "cn.example.browser" + System.nanoTime();
         FilingFixtures.register(registrations, domain, sponsor);
         String phone = FilingFixtures.mobile();
         Path photo = Files.createTempFile("check-", ".png");
@@ -60,6 +62,15 @@ class FilingApplicationBrowserIntegrationTests {
             type(browser, "services[0].responsibleName", "李四");
             type(browser, "services[0].responsibleIdNumber", FilingFixtures.residentId());
             type(browser, "services[0].responsiblePhone", FilingFixtures.mobile());
+            // A second service in the same application: a row the page's script adds, an App.
+            browser.click(By.id("add-service"));
+            new Select(browser.find(By.id("services[1].kind"))).selectByVisibleText("App");
+            assertThat(browser.find(By.id("services[1].domains")).isDisplayed()).isFalse();
+            type(browser, "services[1].name", "浏览器测试App");
+            type(browser, "services[1].appIdentifier", identifier);
+            type(browser, "services[1].responsibleName", "王五");
+            type(browser, "services[1].responsibleIdNumber", FilingFixtures.residentId());
+            type(browser, "services[1].responsiblePhone", FilingFixtures.mobile());
             browser.click(By.id("submit-application"));
             assertThat(browser.text("submitted")).startsWith("备案申请已提交");
             String tracking = browser.text("tracking-number");
@@ -101,7 +112,9 @@ class FilingApplicationBrowserIntegrationTests {
 
             browser.get("/public/filing/apply/track?no=" + tracking + "&lang=zh_CN");
             assertThat(browser.text("subject-number")).isEqualTo(subjectNumber);
-            assertThat(browser.find(By.className("service-number")).getText()).isEqualTo(subjectNumber + "-1 浏览器测试网站");
+            assertThat(browser.driver().findElements(By.className("service-number")))
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .containsExactly(subjectNumber + "-1 浏览器测试网站", subjectNumber + "-2A 浏览器测试App");
             browser.screenshot("filing-application-approved.png");
         } finally {
             Files.deleteIfExists(photo);

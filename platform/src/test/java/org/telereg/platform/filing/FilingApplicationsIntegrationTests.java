@@ -206,6 +206,7 @@ class FilingApplicationsIntegrationTests {
         NewApplication wrong = new NewApplication(
                 "NEW",
                 null,
+                null,
                 "INDIVIDUAL",
                 "张三",
                 "CREDIT_CODE",
@@ -244,6 +245,7 @@ class FilingApplicationsIntegrationTests {
 
         NewApplication namingTheShareholder = new NewApplication(
                 input.kind(),
+                null,
                 null,
                 input.nature(),
                 input.sponsorName(),
@@ -441,6 +443,7 @@ class FilingApplicationsIntegrationTests {
         NewApplication change = new NewApplication(
                 "CHANGE",
                 approved.subjectNumber(),
+                applications.today().minusDays(3).toString(),
                 "ENTERPRISE",
                 sponsor,
                 "CREDIT_CODE",
@@ -584,5 +587,61 @@ class FilingApplicationsIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theDemoWorkflowReachesItsWebsitesAtAddressesItsProvidersFiled() {
+        List<java.util.Map<String, Object>> addresses = jdbc.sql("""
+                        select a.access_provider_credit_code as provider, i.address, s.kind
+                        from filing_application a
+                        join filing_application_service s on s.application_id = a.id
+                        left join filing_application_ip i on i.application_service_id = s.id
+                        where a.address like '%演示%'""").query().listOfRows();
+        assertThat(addresses)
+                .filteredOn(r -> "WEBSITE".equals(r.get("kind")))
+                .isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.get("address"))
+                            .as("every demo website has an address")
+                            .isNotNull();
+                    String hex = IpFilings.hex(org.telereg.engine.filing.IpAddresses.parse((String) r.get("address")));
+                    assertThat(jdbc.sql("select count(*) from filing_ip_range where status = 'ACTIVE'"
+                                            + " and first_hex <= :hex and last_hex >= :hex"
+                                            + " and (user_unit_credit_code = :p or allocating_isp_credit_code = :p)")
+                                    .param("hex", hex)
+                                    .param("p", r.get("provider"))
+                                    .query(Long.class)
+                                    .single())
+                            .as(r.get("address") + " lies in an IP filing of " + r.get("provider"))
+                            .isPositive();
+                });
+        assertThat(jdbc.sql("select count(*) from filing_service_ip i join filing_service_domain d"
+                                + " on d.service_id = i.service_id where d.domain like '%.example-demo.cn'"
+                                + " and i.address like '203.0.113.%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theDemoShowsACorrectionALateChangeAndAnApplicationOfTwoServicesAcrossProvinces() {
+        String demo = " from filing_application where address like '%演示%'";
+        assertThat(jdbc.sql("select count(*)" + demo + " and resubmissions > 0 and status = 'SUBMITTED'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*)" + demo + " and late_change = true and kind = 'CHANGE'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*)" + demo + " and status = 'APPROVED' and (select count(*) from"
+                                + " filing_application_service s where s.application_id = filing_application.id) = 2")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select distinct province_code" + demo)
+                        .query(String.class)
+                        .list())
+                .contains("11", "31", "33", "44", "51");
     }
 }

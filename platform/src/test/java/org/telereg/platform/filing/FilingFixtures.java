@@ -83,6 +83,7 @@ final class FilingFixtures {
         return new NewApplication(
                 "NEW",
                 null,
+                null,
                 "ENTERPRISE",
                 sponsor,
                 "CREDIT_CODE",

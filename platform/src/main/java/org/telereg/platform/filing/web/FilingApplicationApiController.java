@@ -65,7 +65,9 @@ class FilingApplicationApiController {
             String providerCreditCode,
             LocalDate reviewDueOn,
             Integer workingDaysLeft,
-            String subjectNumber) {
+            String subjectNumber,
+            LocalDate changedOn,
+            boolean lateChange) {
 
         static ApplicationSummary of(ApplicationView a) {
             return new ApplicationSummary(
@@ -81,7 +83,9 @@ class FilingApplicationApiController {
                     a.providerCreditCode(),
                     a.reviewDueOn(),
                     a.workingDaysLeft(),
-                    a.subjectNumber());
+                    a.subjectNumber(),
+                    a.factsChangedOn(),
+                    a.lateChange());
         }
     }
 
@@ -95,9 +99,14 @@ class FilingApplicationApiController {
     record Withdrawal(String serviceNumber, String reason) {}
 
     @GetMapping("/applications")
-    @Operation(summary = "Applications within the caller's scope, optionally of one status; most urgent first")
-    List<ApplicationSummary> list(DataScope scope, @RequestParam(required = false) ApplicationStatus status) {
-        return applications.list(scope, status).stream()
+    @Operation(
+            summary = "Applications within the caller's scope, optionally of one status or only late changes;"
+                    + " most urgent first")
+    List<ApplicationSummary> list(
+            DataScope scope,
+            @RequestParam(required = false) ApplicationStatus status,
+            @RequestParam(required = false) boolean late) {
+        return applications.list(scope, status, null, late).stream()
                 .map(ApplicationSummary::of)
                 .toList();
     }
@@ -115,6 +124,14 @@ class FilingApplicationApiController {
     @Operation(summary = "Submit a new filing or a change for a sponsor; the provider is the caller")
     ApplicationView submit(Actor actor, @RequestBody NewApplication input) {
         return applications.submit(actor, input);
+    }
+
+    @PostMapping(value = "/applications/{id}/resubmission", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Correct a returned application the caller submitted and submit it again; the rules are"
+                    + " checked anew and the timeline lists the fields changed")
+    ApplicationView resubmit(Actor actor, @PathVariable long id, @RequestBody NewApplication input) {
+        return applications.resubmit(actor, id, input);
     }
 
     @PostMapping(value = "/applications/{id}/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -1,12 +1,17 @@
 package org.telereg.platform.filing.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +48,13 @@ class FilingApplicationConsoleController {
 
     private final FilingApplications applications;
     private final DomainRegistrations registrations;
+    private final MessageSource messages;
 
-    FilingApplicationConsoleController(FilingApplications applications, DomainRegistrations registrations) {
+    FilingApplicationConsoleController(
+            FilingApplications applications, DomainRegistrations registrations, MessageSource messages) {
         this.applications = applications;
         this.registrations = registrations;
+        this.messages = messages;
     }
 
     @GetMapping("/applications")
@@ -55,10 +63,13 @@ class FilingApplicationConsoleController {
             DataScope scope,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) boolean late,
             Model model) {
         ApplicationStatus chosen = parse(status);
-        model.addAttribute("applications", applications.list(scope, chosen, q));
+        model.addAttribute("applications", applications.list(scope, chosen, q, late));
         model.addAttribute("q", q);
+        model.addAttribute("late", late);
+        model.addAttribute("lateCount", applications.lateChanges(scope));
         Map<String, Long> counts = new HashMap<>();
         applications.counts(scope).forEach((s, n) -> counts.put(s.name(), n));
         model.addAttribute("counts", counts);
@@ -72,6 +83,24 @@ class FilingApplicationConsoleController {
         return "filing/applications/list";
     }
 
+    /** The queue as filtered, masked as on screen; the export is audited. */
+    @GetMapping("/applications/export.csv")
+    void export(
+            Actor actor,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) boolean late,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
+        List<ApplicationView> rows = applications.export(actor, parse(status), q, late);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"filing-applications.csv\"");
+        PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
+        ApplicationCsv.write(out, rows, messages, locale);
+        out.flush();
+    }
+
     @GetMapping("/applications/new")
     String form(Actor actor, Model model) {
         requireProvider(actor);
@@ -82,8 +111,7 @@ class FilingApplicationConsoleController {
     @PostMapping("/applications")
     String submit(Actor actor, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         requireProvider(actor);
-        Map<String, String> input = new HashMap<>(form);
-        input.remove("_csrf");
+        Map<String, String> input = ApplicationForm.normalise(form);
         try {
             ApplicationView app = applications.submit(actor, ApplicationForm.from(input));
             redirect.addFlashAttribute("done", "submitted");
@@ -92,6 +120,43 @@ class FilingApplicationConsoleController {
             ApplicationForm.prepare(model, input, e.problems(), applications);
             return "filing/applications/form";
         }
+    }
+
+    @GetMapping("/applications/{id}/edit")
+    String edit(Actor actor, @PathVariable long id, Model model) {
+        ApplicationView app = returned(actor, id);
+        ApplicationForm.prepare(model, ApplicationForm.of(app), List.of(), applications);
+        model.addAttribute("app", app);
+        return "filing/applications/form";
+    }
+
+    @PostMapping("/applications/{id}/resubmission")
+    String resubmit(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
+        ApplicationView app = returned(actor, id);
+        Map<String, String> input = ApplicationForm.normalise(form);
+        try {
+            applications.resubmit(actor, id, ApplicationForm.from(input));
+            redirect.addFlashAttribute("done", "resubmitted");
+            return "redirect:/console/filing/applications/" + id;
+        } catch (RejectedInputException e) {
+            ApplicationForm.prepare(model, input, e.problems(), applications);
+            model.addAttribute("app", app);
+            return "filing/applications/form";
+        }
+    }
+
+    private ApplicationView returned(Actor actor, long id) {
+        ApplicationView app =
+                applications.find(actor.scope(), id).orElseThrow(() -> new NoSuchElementException("application"));
+        if (!FilingApplications.canResubmit(actor, app)) {
+            throw new AccessDeniedException("not a returned application this provider submitted");
+        }
+        return applications.read(actor, id).orElseThrow();
     }
 
     @GetMapping("/applications/{id}")
@@ -108,6 +173,7 @@ class FilingApplicationConsoleController {
                         && (app.status() == ApplicationStatus.SMS_PENDING
                                 || app.status() == ApplicationStatus.SMS_EXPIRED));
         model.addAttribute("canDecide", FilingApplications.canDecide(actor, app));
+        model.addAttribute("canResubmit", FilingApplications.canResubmit(actor, app));
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", List.of());
         }
@@ -252,7 +318,7 @@ class FilingApplicationConsoleController {
             return "redirect:/console/filing/applications";
         } catch (RejectedInputException e) {
             model.addAttribute("problems", e.problems());
-            return list(actor, scope, null, null, model);
+            return list(actor, scope, null, null, false, model);
         }
     }
 
