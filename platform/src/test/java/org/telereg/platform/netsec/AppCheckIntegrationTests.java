@@ -164,6 +164,18 @@ class AppCheckIntegrationTests {
     }
 
     @Test
+    void refusesAFileOverTheLimitWithoutReadingIt() throws Exception {
+        AppCheckBatchView batch = AppCheckFixtures.batch(checks, "超大 ");
+        byte[] huge = new byte[AppChecks.MAX_UPLOAD_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'a');
+
+        upload("officer", batch.id(), huge)
+                .andExpect(status().is(422))
+                .andExpect(jsonPath("$.errors[0].code").value("netsec.app.import.tooLarge"))
+                .andExpect(jsonPath("$.errors[0].message").value("文件超过 5120 KB"));
+    }
+
+    @Test
     void anAppVersionIsTestedOnceInABatch() throws Exception {
         AppCheckBatchView batch = AppCheckFixtures.batch(checks, "重复 ");
         String pkg = packageName();

@@ -187,6 +187,40 @@ class AppGraphIntegrationTests {
     }
 
     @Test
+    void theOffendersExportDefusesAFormulaInACompanyName() throws Exception {
+        String company = creditCode("44");
+        String name = "=HYPERLINK(\"http://evil\")" + unique("");
+        String pkg = packageName();
+        for (String version : List.of("1.0", "1.1")) {
+            AppCheckFixtures.imported(
+                    checks,
+                    AppCheckFixtures.batch(checks, "导出 ").id(),
+                    new AppCheckReport.App(
+                            "导出应用",
+                            pkg,
+                            version,
+                            company,
+                            name,
+                            "应用宝",
+                            List.of(),
+                            List.of(finding(AppRule.OVER_COLLECTION))));
+        }
+
+        String csv = mvc.perform(get("/console/netsec/apps/offenders.csv").with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"开发运营企业\"");
+        assertThat(csv.lines().filter(l -> l.contains(company)))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("\"'=HYPERLINK(\"\"http://evil\"\")")
+                        .contains("多批次、多版本")
+                        .contains("超范围收集个人信息"));
+    }
+
+    @Test
     void theDemoHasEveryStateEveryRuleARepeatOffenderAndAnSdkAcrossCompanies() {
         List<AppCheckView> apps = checks.apps(DataScope.all(), null, null, true);
         assertThat(apps.stream().flatMap(a -> a.findings().stream()).map(AppFindingView::rule))

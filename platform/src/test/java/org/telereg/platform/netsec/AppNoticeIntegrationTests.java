@@ -256,6 +256,31 @@ class AppNoticeIntegrationTests {
     }
 
     @Test
+    void markupInALabsFileIsShownAsTextOnThePortal() throws Exception {
+        AppCheckBatchView batch = AppCheckFixtures.batch(checks, "注入 ");
+        String name = "<script>alert('" + unique("x") + "')</script>";
+        AppCheckView app = AppCheckFixtures.imported(
+                        checks,
+                        batch.id(),
+                        app(name, packageName(), "1.0", creditCode("44"), finding(AppRule.FORCED_ADS)))
+                .get(0);
+        LocalDate today = checks.today();
+        AppNoticeView notice = notices.publish(
+                ministry,
+                new AppNoticeForm(
+                        unique("号"),
+                        unique("标题"),
+                        today.toString(),
+                        today.plusDays(10).toString(),
+                        List.of(app.id())));
+
+        mvc.perform(get("/public/app-notices/" + notice.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(name))));
+    }
+
+    @Test
     void aNoticeIsNotPublishedAheadOfItsDayAndAnUnknownOneIsNotFound() throws Exception {
         LocalDate today = checks.today();
         AppNoticeItemView item = listed(creditCode("44"), today.minusDays(1), today.plusDays(15));

@@ -1,6 +1,7 @@
 package org.telereg.platform.netsec.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +33,7 @@ import org.telereg.platform.netsec.AppCheckImportResult;
 import org.telereg.platform.netsec.AppCheckView;
 import org.telereg.platform.netsec.AppChecks;
 import org.telereg.platform.netsec.AppGraph;
+import org.telereg.platform.netsec.AppGraphOffender;
 import org.telereg.platform.netsec.AppNoticeForm;
 import org.telereg.platform.netsec.AppNoticeItemStatus;
 import org.telereg.platform.netsec.AppNoticeItemView;
@@ -293,6 +298,64 @@ class AppCheckConsoleController {
         model.addAttribute("offenders", graph.offenders(scope));
         model.addAttribute("sdks", graph.sdks(scope));
         return "netsec/apps/offenders";
+    }
+
+    /** The repeat offenders with their evidence as CSV (UTF-8 with BOM, opens in Excel). */
+    @GetMapping(path = "/offenders.csv", produces = "text/csv")
+    ResponseEntity<byte[]> offendersCsv(Actor actor, DataScope scope) {
+        requireRegulator(actor);
+        Locale locale = LocaleContextHolder.getLocale();
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        List<String> header = List.of(
+                "netsec.app.field.company",
+                "netsec.app.export.creditCode",
+                "netsec.app.offenders.why",
+                "netsec.app.field.batch",
+                "netsec.app.offenders.versions",
+                "netsec.app.offenders.rules");
+        csv.append(String.join(
+                        ",", header.stream().map(k -> quoted(text(k, locale))).toList()))
+                .append("\r\n");
+        for (AppGraphOffender offender : graph.offenders(scope)) {
+            List<String> grounds = new ArrayList<>();
+            if (offender.acrossBatches()) {
+                grounds.add(text("netsec.app.offenders.acrossBatches", locale));
+            }
+            if (offender.acrossVersions()) {
+                grounds.add(text("netsec.app.offenders.acrossVersions", locale));
+            }
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    quoted(offender.companyName()),
+                                    quoted(offender.creditCode()),
+                                    quoted(String.join("、", grounds)),
+                                    quoted(String.join("；", offender.batches())),
+                                    quoted(String.join("；", offender.versions())),
+                                    quoted(String.join(
+                                            "、",
+                                            offender.rules().stream()
+                                                    .map(r -> text("netsec.app.rule." + r, locale))
+                                                    .toList())))))
+                    .append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"app-repeat-offenders.csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** Quoted, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
+    private static String quoted(String text) {
+        String safe = text == null ? "" : text;
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     /** The graph for ECharts, with the categories' names in the user's language. */
