@@ -20,12 +20,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.audit.AuditEntry;
 import org.telereg.platform.audit.AuditLog;
 import org.telereg.platform.audit.AuditQuery;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.notices.NoticeView;
 import org.telereg.platform.notices.Notices;
 import org.telereg.platform.shared.FieldProblems;
 
@@ -49,14 +51,23 @@ public class AppNotices {
     private final AuditTrail audit;
     private final AuditLog log;
     private final Notices notices;
+    private final AccessManagement access;
     private final Clock clock;
 
-    AppNotices(JdbcClient jdbc, AppChecks checks, AuditTrail audit, AuditLog log, Notices notices, Clock clock) {
+    AppNotices(
+            JdbcClient jdbc,
+            AppChecks checks,
+            AuditTrail audit,
+            AuditLog log,
+            Notices notices,
+            AccessManagement access,
+            Clock clock) {
         this.jdbc = jdbc;
         this.checks = checks;
         this.audit = audit;
         this.log = log;
         this.notices = notices;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -152,7 +163,7 @@ public class AppNotices {
         audit.record("netsec", "AppNotice", Long.toString(id), "netsecAppNoticePublished", null, after);
         Map<String, List<AppCheckView>> byCompany = apps.stream()
                 .collect(Collectors.groupingBy(AppCheckView::creditCode, LinkedHashMap::new, Collectors.toList()));
-        byCompany.forEach((code, listed) -> notices.send(
+        byCompany.forEach((code, listed) -> tell(
                 code,
                 "netsec.app.notice.inbox",
                 List.of(number, listed.size(), deadline.toString()),
@@ -488,11 +499,12 @@ public class AppNotices {
                         "netsecAppTakedownIssued",
                         null,
                         Map.of("takedown", "ISSUED", "stores", to, "issuedOn", day.toString()));
-                notices.send(
+                tell(
                         item.app().creditCode(),
                         "netsec.app.takedown.inbox",
                         List.of(item.app().appName(), item.app().version(), to),
-                        "/console/netsec/apps/items/" + itemId);
+                        "/console/netsec/apps/items/" + itemId,
+                        null);
             }
         }
         return item(DataScope.all(), itemId).orElseThrow();
@@ -551,7 +563,7 @@ public class AppNotices {
                 new HashMap<>(Map.of("today", today, "until", today.plusDays(REMINDER_DAYS))));
         int sent = 0;
         for (AppNoticeItemView item : due) {
-            sent += notices.send(
+            sent += tell(
                             item.app().creditCode(),
                             "netsec.app.notice.reminder",
                             List.of(
@@ -570,6 +582,18 @@ public class AppNotices {
     @Transactional
     public void daily() {
         remind(checks.today());
+    }
+
+    /**
+     * Sends a notice to the company's organisations; a company without an account on the platform
+     * (most tested companies) has no inbox, and learns of the notice from the portal.
+     */
+    private List<NoticeView> tell(
+            String creditCode, String messageKey, List<?> arguments, String link, String onceKey) {
+        if (access.organisations().stream().noneMatch(o -> creditCode.equals(o.creditCode()))) {
+            return List.of();
+        }
+        return notices.send(creditCode, messageKey, arguments, link, onceKey);
     }
 
     private void setStatus(long itemId, AppNoticeItemStatus status) {
