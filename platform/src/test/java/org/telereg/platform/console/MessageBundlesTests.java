@@ -445,6 +445,25 @@ class MessageBundlesTests {
         // The reasons of AuditVerification.Break.
         families.put("audit.break.", Set.of("content-altered", "link-broken", "row-missing", "tail-missing"));
         families.put("audit.action.", recordedAuditActions());
+        // netsec N4: App governance (AppRule, listed Apps, takedowns, flash messages, the fields item.html names).
+        families.put("netsec.app.rule.", names(org.telereg.platform.netsec.AppRule.values()));
+        families.put("netsec.app.item.status.", names(org.telereg.platform.netsec.AppNoticeItemStatus.values()));
+        families.put("netsec.app.takedown.status.", names(org.telereg.platform.netsec.TakedownStatus.values()));
+        families.put(
+                "netsec.app.done.",
+                Set.of("batchCreated", "noticePublished", "answered", "fixed", "takenDown", "confirmed"));
+        families.put(
+                "netsec.app.field.",
+                Set.of(
+                        "version",
+                        "answer",
+                        "deadline",
+                        "checkedOn",
+                        "fixed",
+                        "stores",
+                        "note",
+                        "confirmedOn",
+                        "takedown"));
         return families;
     }
 
