@@ -523,7 +523,7 @@ class IncidentIntegrationTests {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(jdbc.sql(
                                         "select count(*) from audit_log where module = 'netsec'"
-                                                + " and entity_type = 'IncidentAttachment' and entity_id = :id and action = 'read'")
+                                                + " and entity_type = 'IncidentAttachment' and entity_id = :id and action = 'attachmentRead'")
                                 .param("id", Long.toString(stored.id()))
                                 .query(Long.class)
                                 .single())
