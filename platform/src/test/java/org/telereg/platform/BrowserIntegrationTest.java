@@ -23,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.appeals.attachments-dir=target/appeals",
             "telereg.licensing.attachments-dir=target/licensing",
             "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
-            "telereg.filing.attachments-dir=target/filing"
+            "telereg.filing.attachments-dir=target/filing",
+            "telereg.netsec.incident.attachments-dir=target/netsec"
         })
 @ActiveProfiles("demo")
 public @interface BrowserIntegrationTest {}

@@ -23,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.licensing.attachments-dir=target/licensing",
             "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
             "telereg.filing.attachments-dir=target/filing",
+            "telereg.netsec.incident.attachments-dir=target/netsec",
             // Filing webhooks: receivers on loopback, and a dispatcher the tests drive themselves.
             "telereg.filing.webhooks.allow-loopback=true",
             "telereg.filing.webhooks.dispatch-interval=PT12H"

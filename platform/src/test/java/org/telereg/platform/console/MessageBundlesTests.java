@@ -444,6 +444,43 @@ class MessageBundlesTests {
         families.put("invalid.phone.", names(PhoneProblem.values()));
         // The reasons of AuditVerification.Break.
         families.put("audit.break.", Set.of("content-altered", "link-broken", "row-missing", "tail-missing"));
+        // N2 netsec incidents and warnings.
+        families.put("netsec.incident.type.", names(org.telereg.platform.netsec.IncidentType.values()));
+        families.put("netsec.incident.level.", names(org.telereg.platform.netsec.IncidentLevel.values()));
+        families.put("netsec.incident.response.", names(org.telereg.platform.netsec.IncidentLevel.values()));
+        families.put("netsec.incident.status.", names(org.telereg.platform.netsec.IncidentStatus.values()));
+        families.put("netsec.incident.step.", names(org.telereg.platform.netsec.ResponseStep.values()));
+        // The time line's entry kinds (netsec_incident_entry.entry_kind).
+        families.put(
+                "netsec.incident.entry.",
+                Set.of(
+                        "REPORT",
+                        "UPDATE",
+                        "DECISION",
+                        "LEVEL",
+                        "CHECK",
+                        "DUTY",
+                        "TASK",
+                        "TASK_DONE",
+                        "ATTACHMENT",
+                        "FINAL_REPORT",
+                        "CLOSED"));
+        families.put(
+                "netsec.incident.done.",
+                Set.of(
+                        "reported",
+                        "entryAdded",
+                        "levelOverridden",
+                        "ticked",
+                        "taskAdded",
+                        "taskDone",
+                        "attached",
+                        "finalReport",
+                        "closed"));
+        families.put("netsec.warning.colour.", names(org.telereg.platform.netsec.WarningColour.values()));
+        families.put("netsec.warning.status.", names(org.telereg.platform.netsec.WarningStatus.values()));
+        families.put("netsec.warning.action.", Set.of("ISSUED", "UPDATED", "LIFTED"));
+        families.put("netsec.warning.done.", Set.of("issued", "updated", "lifted"));
         families.put("audit.action.", recordedAuditActions());
         // netsec N4: App governance (AppRule, listed Apps, takedowns, flash messages, the fields item.html names).
         families.put("netsec.app.rule.", names(org.telereg.platform.netsec.AppRule.values()));
