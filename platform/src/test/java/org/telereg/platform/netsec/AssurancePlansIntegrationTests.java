@@ -2,8 +2,10 @@ package org.telereg.platform.netsec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -178,12 +180,15 @@ class AssurancePlansIntegrationTests {
         DutyEntry full = plans.revealDuty(SignIn.actor(users, "officer"), plan.id(), added.id());
         assertThat(full.personName()).isEqualTo("张建国");
         assertThat(full.personPhone()).isEqualTo("13912345678");
-        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'AssuranceDuty' and entity_id = :id"
-                                + " and action = 'viewed'")
-                        .param("id", Long.toString(added.id()))
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        // The audit log is written after the commit, by a listener of its own.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select count(*) from audit_log"
+                                                + " where entity_type = 'AssuranceDuty' and entity_id = :id and action = 'viewed'")
+                                .param("id", Long.toString(added.id()))
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
     }
 
     @Test

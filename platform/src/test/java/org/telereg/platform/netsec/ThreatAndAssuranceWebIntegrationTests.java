@@ -194,6 +194,34 @@ class ThreatAndAssuranceWebIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("id=\"return-form\"")));
     }
 
+    @Test
+    void theExportImportsAgainAndDefusesSpreadsheetFormulas() throws Exception {
+        String tag = ThreatIndicatorsIntegrationTests.tag();
+        indicators.importBatch(
+                Actor.system(),
+                List.of(new NewThreatIndicator(
+                        "DOMAIN", tag + ".example.com", "=HYPERLINK(1)", "77", "SPAM", null, null, null)));
+
+        byte[] csv = mvc.perform(get("/console/netsec/threats/export.csv")
+                        .param("q", tag)
+                        .with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .startsWith("\uFEFFkind,indicator,source,confidence,category,first_seen,last_seen,expires_on,status")
+                .contains("DOMAIN," + tag + ".example.com,'=HYPERLINK(1),77,SPAM,");
+
+        ThreatImportResult again = indicators.importCsv(
+                Actor.system(),
+                text.replace("'=HYPERLINK(1)", "=HYPERLINK(1)").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(again.accepted()).isTrue();
+        assertThat(again.unchanged()).isEqualTo(1);
+    }
+
     private String providerOf(String username) {
         return jdbc.sql("select o.credit_code from access_user u join access_organisation o on o.id = u.organisation_id"
                         + " where u.username = :name")

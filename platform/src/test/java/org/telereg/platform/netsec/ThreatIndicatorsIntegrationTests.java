@@ -2,6 +2,7 @@ package org.telereg.platform.netsec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +14,7 @@ import static org.telereg.platform.SignIn.as;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.hamcrest.Matchers;
@@ -234,12 +236,15 @@ class ThreatIndicatorsIntegrationTests {
                         .content("{\"reason\": \"again\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("netsec.threat.invalid.notActive"));
-        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'ThreatIndicator' and entity_id = :id"
-                                + " and action = 'removed'")
-                        .param("id", Long.toString(listed.id()))
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        // The audit log is written after the commit, by a listener of its own.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select count(*) from audit_log"
+                                                + " where entity_type = 'ThreatIndicator' and entity_id = :id and action = 'removed'")
+                                .param("id", Long.toString(listed.id()))
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
     }
 
     @Test

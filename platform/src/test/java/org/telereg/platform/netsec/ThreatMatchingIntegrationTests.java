@@ -2,9 +2,11 @@ package org.telereg.platform.netsec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -162,12 +164,14 @@ class ThreatMatchingIntegrationTests {
         assertThat(tasks.steps(id))
                 .extracting(ThreatTaskStep::action)
                 .containsExactly("opened", "answered", "returned", "answered", "closed");
-        assertThat(jdbc.sql("select action from audit_log where entity_type = 'ThreatTask' and entity_id = :id"
-                                + " order by seq")
-                        .param("id", Long.toString(id))
-                        .query(String.class)
-                        .list())
-                .containsExactly("opened", "answered", "returned", "answered", "closed");
+        // The audit log is written after each commit, by a listener of its own.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("select action from audit_log"
+                                        + " where entity_type = 'ThreatTask' and entity_id = :id order by seq")
+                                .param("id", Long.toString(id))
+                                .query(String.class)
+                                .list())
+                        .containsExactly("opened", "answered", "returned", "answered", "closed"));
     }
 
     @Test
