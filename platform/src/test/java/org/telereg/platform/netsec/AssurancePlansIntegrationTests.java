@@ -245,6 +245,18 @@ class AssurancePlansIntegrationTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aPlanCoversAtMostOneHundredAndTwentyDays() {
+        LocalDate start = LocalDate.now(clock).plusDays(30);
+        assertThat(plan(start, start.plusDays(119), List.of("11")).length()).isEqualTo(120);
+        assertThatThrownBy(() -> plan(start, start.plusDays(120), List.of("11")))
+                .isInstanceOfSatisfying(
+                        RejectedInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.field() + ":" + p.code())
+                                .containsExactly("endsOn:netsec.assurance.invalid.tooLong"));
+    }
+
     private AssurancePlanView plan(LocalDate from, LocalDate to, List<String> provinces) {
         return plans.create(
                 ministry,

@@ -122,6 +122,34 @@ class ThreatIndicatorsIntegrationTests {
     }
 
     @Test
+    void refusesOverlongAndMaliciousTextAtItsBounds() {
+        String tag = tag();
+        ThreatImportResult refused = indicators.importCsv(
+                ministry,
+                csv("DOMAIN,a-" + tag + ".example.com," + "源".repeat(101) + ",50,SPAM,,,\n"
+                        + "DOMAIN,<script>alert(1)</script>.example.com,CNCERT,50,SPAM,,,\n"
+                        + "URL,javascript:alert(1),CNCERT,50,SPAM,,,\n"
+                        + "URL,http://user:pw@" + tag + ".example.com/,CNCERT,50,SPAM,,,\n"
+                        + "URL,http://" + tag + ".example.com/" + "a".repeat(2000) + ",CNCERT,50,SPAM,,,\n"
+                        + "DOMAIN,b-" + tag + ".example.com,\"CN\u0007CERT\",50,SPAM,,,\n"
+                        + "DOMAIN,c-" + tag + ".example.com,CNCERT,100000000000000000000,SPAM,,,\n"));
+        assertThat(refused.errors())
+                .extracting(e -> e.line() + ":" + e.field() + ":" + e.code())
+                .containsExactly(
+                        "2:source:invalid.tooLong",
+                        "3:indicator:netsec.threat.invalid.domain",
+                        "4:indicator:netsec.threat.invalid.url",
+                        "5:indicator:netsec.threat.invalid.url",
+                        "6:indicator:netsec.threat.invalid.url",
+                        "7:source:invalid.control",
+                        "8:confidence:netsec.threat.invalid.confidence");
+
+        ThreatImportResult accepted = indicators.importCsv(
+                ministry, csv("DOMAIN,a-" + tag + ".example.com," + "源".repeat(100) + ",50,SPAM,,,\n"));
+        assertThat(accepted.added()).isEqualTo(1);
+    }
+
+    @Test
     void readsAGbkFileWithChineseColumnNamesInAnyOrder() {
         String tag = tag();
         byte[] file = ("置信度,类型,指标,类别,来源\n" + "88,域名," + tag + ".example.cn,PHISHING,国家互联网应急中心\n")
