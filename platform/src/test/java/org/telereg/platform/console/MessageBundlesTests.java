@@ -481,6 +481,24 @@ class MessageBundlesTests {
         families.put("netsec.warning.status.", names(org.telereg.platform.netsec.WarningStatus.values()));
         families.put("netsec.warning.action.", Set.of("ISSUED", "UPDATED", "LIFTED"));
         families.put("netsec.warning.done.", Set.of("issued", "updated", "lifted"));
+        // netsec: major-event assurance and threat intelligence (AssurancePlans, ThreatIndicators, ThreatTasks).
+        families.put("netsec.assurance.level.", names(org.telereg.platform.netsec.AssuranceLevel.values()));
+        families.put("netsec.assurance.status.", names(org.telereg.platform.netsec.AssuranceStatus.values()));
+        families.put("netsec.assurance.shift.", names(org.telereg.platform.netsec.DutyShift.values()));
+        families.put("netsec.assurance.cell.", names(org.telereg.platform.netsec.AssuranceReportGrid.Cell.values()));
+        families.put("netsec.assurance.done.", Set.of("created", "dutyAdded", "reported"));
+        families.put("netsec.threat.kind.", names(org.telereg.platform.netsec.ThreatKind.values()));
+        families.put("netsec.threat.category.", names(org.telereg.platform.netsec.ThreatCategory.values()));
+        families.put("netsec.threat.status.", names(org.telereg.platform.netsec.ThreatStatus.values()));
+        families.put("netsec.threat.change.", names(org.telereg.platform.netsec.ThreatChangeKind.values()));
+        families.put("netsec.threat.task.status.", names(org.telereg.platform.netsec.ThreatTaskStatus.values()));
+        families.put("netsec.threat.answer.", names(org.telereg.platform.netsec.ThreatTaskAnswer.values()));
+        families.put("netsec.threat.step.", Set.of("opened", "answered", "returned", "closed"));
+        families.put("netsec.threat.done.", Set.of("withdrawn", "answered", "closed", "returned"));
+        // The reasons ThreatRules gives for an indicator that is not of its kind.
+        families.put(
+                "netsec.threat.invalid.",
+                Set.of("domain", "ip", "cidr", "cidrTooWide", "cidrHostBits", "url", "hashDigits", "hashLength"));
         families.put("audit.action.", recordedAuditActions());
         // netsec N4: App governance (AppRule, listed Apps, takedowns, flash messages, the fields item.html names).
         families.put("netsec.app.rule.", names(org.telereg.platform.netsec.AppRule.values()));
