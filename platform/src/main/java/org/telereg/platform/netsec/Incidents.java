@@ -293,14 +293,16 @@ public class Incidents {
 
     /**
      * The incidents that started on or before {@code to} and had not closed before {@code from}, affecting
-     * any of the provinces (all incidents when the set is empty): what happened during an event.
+     * any of the provinces (all incidents when the set is empty), within the reader's scope: what happened
+     * during an event.
      */
     @Transactional(readOnly = true)
-    public List<IncidentView> during(LocalDate from, LocalDate to, Set<String> provinces) {
+    public List<IncidentView> during(DataScope scope, LocalDate from, LocalDate to, Set<String> provinces) {
         Map<String, Object> params = new HashMap<>();
         params.put("to", to.plusDays(1).atStartOfDay());
         params.put("from", from.atStartOfDay().atZone(clock.getZone()).toOffsetDateTime());
-        String where = " where i.started_at < :to and (i.closed_at is null or i.closed_at >= :from)";
+        String where = " where i.started_at < :to and (i.closed_at is null or i.closed_at >= :from) and "
+                + scopeCondition(scope, params);
         if (!provinces.isEmpty()) {
             params.put("provinces", List.copyOf(provinces));
             where += " and exists (select 1 from netsec_incident_province f where f.incident_id = i.id"

@@ -572,18 +572,22 @@ class IncidentIntegrationTests {
         IncidentView hainan = reportAs("officer", leak(unique("海南"), "100000", List.of("46")));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-        assertThat(incidents.during(today.minusDays(1), today, Set.of("46")))
+        assertThat(incidents.during(DataScope.all(), today.minusDays(1), today, Set.of("46")))
                 .extracting(IncidentView::id)
                 .contains(hainan.id());
-        assertThat(incidents.during(today.minusDays(1), today, Set.of("65")))
+        assertThat(incidents.during(DataScope.all(), today.minusDays(1), today, Set.of("65")))
                 .extracting(IncidentView::id)
                 .doesNotContain(hainan.id());
-        assertThat(incidents.during(today.minusDays(30), today.minusDays(2), Set.of("46")))
+        assertThat(incidents.during(DataScope.all(), today.minusDays(30), today.minusDays(2), Set.of("46")))
                 .extracting(IncidentView::id)
                 .doesNotContain(hainan.id());
-        assertThat(incidents.during(today, today, Set.of()))
+        assertThat(incidents.during(DataScope.all(), today, today, Set.of()))
                 .extracting(IncidentView::id)
                 .contains(hainan.id());
+        // A reader outside Hainan does not see its incident on an event's page.
+        assertThat(incidents.during(DataScope.province("65"), today, today, Set.of()))
+                .extracting(IncidentView::id)
+                .doesNotContain(hainan.id());
     }
 
     @Test

@@ -10,6 +10,9 @@ import static org.telereg.platform.SignIn.as;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
+import org.telereg.platform.SignIn;
+import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.filing.FiledSite;
@@ -50,6 +55,12 @@ class ThreatAndAssuranceWebIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    AccessManagement access;
 
     @Test
     void theDemoReachesEveryStateOfPlansIndicatorsAndTasks() {
@@ -111,6 +122,45 @@ class ThreatAndAssuranceWebIntegrationTests {
         mvc.perform(get("/console/netsec/assurance").with(as(users, "auditor")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"plan-form\""))));
+    }
+
+    @Test
+    void aPlanListsTheIncidentsOfItsDaysAndProvincesThatTheReaderMaySee() throws Exception {
+        AssurancePlanView running = plan(DemoThreatsAndAssurance.RUNNING_PLAN);
+        String started = LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minusHours(2)
+                .toString();
+        String title = "峰会期间电信会员库泄露" + System.nanoTime();
+        IncidentView leak = incidents.report(
+                SignIn.actor(users, "officer"),
+                new IncidentReport(
+                        "DATA_LEAK",
+                        title,
+                        List.of(running.provinces().get(0)),
+                        null,
+                        "200000",
+                        "会员系统",
+                        access.organisation("OP-CTCC").orElseThrow().creditCode(),
+                        started,
+                        started,
+                        started,
+                        "会员库备份被公开访问。",
+                        "姓名、手机号码"));
+
+        mvc.perform(get("/console/netsec/assurance/" + running.id())
+                        .param("lang", "zh_CN")
+                        .with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"event-incidents\"")))
+                .andExpect(content().string(Matchers.containsString(title)))
+                .andExpect(content().string(Matchers.containsString("/console/netsec/incidents/" + leak.id())));
+        // China Mobile works on the event but does not read China Telecom's incident.
+        mvc.perform(get("/console/netsec/assurance/" + running.id())
+                        .param("lang", "zh_CN")
+                        .with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(title))));
     }
 
     @Test

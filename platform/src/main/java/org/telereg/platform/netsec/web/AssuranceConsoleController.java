@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
+import org.telereg.platform.access.DataScope;
+import org.telereg.platform.netsec.Incidents;
+import java.util.Set;
 import org.telereg.platform.netsec.AssuranceLevel;
 import org.telereg.platform.netsec.AssurancePlanView;
 import org.telereg.platform.netsec.AssurancePlans;
@@ -34,9 +37,11 @@ import org.telereg.platform.shared.RejectedInputException;
 class AssuranceConsoleController {
 
     private final AssurancePlans plans;
+    private final Incidents incidents;
     private final Clock clock;
 
-    AssuranceConsoleController(AssurancePlans plans, Clock clock) {
+    AssuranceConsoleController(AssurancePlans plans, Incidents incidents, Clock clock) {
+        this.incidents = incidents;
         this.plans = plans;
         this.clock = clock;
     }
@@ -88,7 +93,7 @@ class AssuranceConsoleController {
     }
 
     @GetMapping("/{id}")
-    String plan(Actor actor, @PathVariable long id, Model model) {
+    String plan(Actor actor, DataScope scope, @PathVariable long id, Model model) {
         AssurancePlanView plan = plans.plan(actor, id).orElseThrow(AssuranceConsoleController::notFound);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("planView", plan);
@@ -100,11 +105,10 @@ class AssuranceConsoleController {
         model.addAttribute("canReport", AssurancePlans.canReport(actor, plan));
         model.addAttribute("canReveal", AssurancePlans.canReveal(actor, plan));
         model.addAttribute("shifts", DutyShift.values());
-        // The incidents reported during the event: filled by the incident module's query once it is
-        // wired (Incidents.during(from, to, provinces)); the page shows the section only when set.
-        if (!model.containsAttribute("eventIncidents")) {
-            model.addAttribute("eventIncidents", null);
-        }
+        // The incidents of the event's days and provinces that this reader may see.
+        model.addAttribute(
+                "eventIncidents",
+                incidents.during(scope, plan.startsOn(), plan.endsOn(), Set.copyOf(plan.provinces())));
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", List.of());
         }
@@ -114,6 +118,7 @@ class AssuranceConsoleController {
     @PostMapping("/{id}/duties")
     String addDuty(
             Actor actor,
+            DataScope scope,
             @PathVariable long id,
             @RequestParam(required = false) String organisation,
             @RequestParam(required = false) String dutyDate,
@@ -130,25 +135,26 @@ class AssuranceConsoleController {
         } catch (RejectedInputException e) {
             model.addAttribute("duty", input);
             model.addAttribute("problems", e.problems());
-            return plan(actor, id, model);
+            return plan(actor, scope, id, model);
         } catch (NoSuchElementException e) {
             throw notFound();
         }
     }
 
     @PostMapping("/{id}/duties/{dutyId}/reveal")
-    String reveal(Actor actor, @PathVariable long id, @PathVariable long dutyId, Model model) {
+    String reveal(Actor actor, DataScope scope, @PathVariable long id, @PathVariable long dutyId, Model model) {
         try {
             model.addAttribute("revealed", plans.revealDuty(actor, id, dutyId));
         } catch (NoSuchElementException e) {
             throw notFound();
         }
-        return plan(actor, id, model);
+        return plan(actor, scope, id, model);
     }
 
     @PostMapping("/{id}/reports")
     String report(
             Actor actor,
+            DataScope scope,
             @PathVariable long id,
             @RequestParam(required = false) String reportDate,
             @RequestParam(required = false) String outcome,
@@ -164,7 +170,7 @@ class AssuranceConsoleController {
         } catch (RejectedInputException e) {
             model.addAttribute("report", input);
             model.addAttribute("problems", e.problems());
-            return plan(actor, id, model);
+            return plan(actor, scope, id, model);
         } catch (NoSuchElementException e) {
             throw notFound();
         }
