@@ -229,6 +229,24 @@ class ProtectionWebIntegrationTests {
     }
 
     @Test
+    void theListExportsAsCsvWithFormulasDefused() throws Exception {
+        String name = "=HYPERLINK(\"x\")" + UUID.randomUUID().toString().substring(0, 6);
+        units.register(SignIn.actor(users, "cmcc"), new UnitInput(name, "DNS", "", null));
+        SignIn.signOut();
+
+        mvc.perform(get("/console/netsec/units.csv").param("status", "UNGRADED").with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(containsString("统一社会信用代码")))
+                .andExpect(content().string(containsString("\"'=HYPERLINK(\"\"x\"\")")))
+                .andExpect(content().string(containsString("DNS")));
+        mvc.perform(get("/console/netsec/units.csv").with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(not(containsString("HYPERLINK(\"\"x\"\")" + name.substring(name.length() - 6)))));
+    }
+
+    @Test
     void theQueueShowsFilingsToTheirAdministrationAndTheWrongOneCannotDecide() throws Exception {
         UnitView guangdong = filed("44");
         UnitView national = filed(null);

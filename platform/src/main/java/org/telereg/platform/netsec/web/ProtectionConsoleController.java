@@ -1,8 +1,15 @@
 package org.telereg.platform.netsec.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,12 +52,17 @@ class ProtectionConsoleController {
     private final ProtectionUnits units;
     private final ProtectionAssessments assessments;
     private final ProtectionDeadlines deadlines;
+    private final MessageSource messages;
 
     ProtectionConsoleController(
-            ProtectionUnits units, ProtectionAssessments assessments, ProtectionDeadlines deadlines) {
+            ProtectionUnits units,
+            ProtectionAssessments assessments,
+            ProtectionDeadlines deadlines,
+            MessageSource messages) {
         this.units = units;
         this.assessments = assessments;
         this.deadlines = deadlines;
+        this.messages = messages;
     }
 
     @GetMapping("/units")
@@ -73,6 +85,66 @@ class ProtectionConsoleController {
         model.addAttribute("canRegister", ProtectionUnits.canRegister(actor));
         model.addAttribute("today", units.today());
         return "netsec/units/list";
+    }
+
+    /** The filtered list as CSV (UTF-8 with a byte-order mark, so spreadsheets read the Chinese). */
+    @GetMapping("/units.csv")
+    ResponseEntity<byte[]> export(
+            Actor actor,
+            DataScope scope,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) Integer grade,
+            @RequestParam(required = false) String company,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false, defaultValue = "false") boolean overdue) {
+        requireRead(actor);
+        Locale locale = LocaleContextHolder.getLocale();
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        List<String> header =
+                List.of("company", "creditCode", "name", "kind", "scope", "grade", "status", "filingDueOn");
+        csv.append(String.join(
+                        ",",
+                        header.stream()
+                                .map(h -> cell(messages.getMessage("netsec.unit.field." + h, null, h, locale)))
+                                .toList()))
+                .append("\r\n");
+        for (UnitView unit : units.list(scope, new UnitSearch(status, province, grade, company, text, overdue))) {
+            csv.append(String.join(
+                            ",",
+                            cell(unit.companyName()),
+                            cell(unit.creditCode()),
+                            cell(unit.name()),
+                            cell(messages.getMessage("netsec.unit.kind." + unit.kind(), null, locale)),
+                            cell(
+                                    unit.national()
+                                            ? messages.getMessage("netsec.unit.national", null, locale)
+                                            : unit.provinceName()),
+                            unit.grade() == null ? "" : unit.grade().toString(),
+                            cell(messages.getMessage(
+                                    "netsec.unit.status."
+                                            + (unit.latestStatus() == null ? "UNGRADED" : unit.latestStatus()),
+                                    null,
+                                    locale)),
+                            unit.awaitsFiling() ? unit.filingDueOn().toString() : ""))
+                    .append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"netsec-units.csv\"")
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One CSV cell, quoted when needed; a leading = + - @ is defused so spreadsheets show it as text. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
     }
 
     @GetMapping("/units/new")
