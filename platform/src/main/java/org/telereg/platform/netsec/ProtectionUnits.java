@@ -214,6 +214,20 @@ public class ProtectionUnits {
         }
         String creditCode = actor.scope().creditCode();
         FieldProblems problems = new FieldProblems();
+        ValidUnit unit = validate(problems, creditCode, input);
+        problems.throwIfAny();
+        return find(DataScope.all(), insert(actor, creditCode, companyName(actor), unit))
+                .orElseThrow();
+    }
+
+    /** A unit whose fields passed {@link #validate}. */
+    record ValidUnit(String name, UnitKind kind, ProvinceCode province, String description) {}
+
+    /**
+     * Checks a new unit's fields, recording each problem; the result is only meaningful when no
+     * problem was recorded.
+     */
+    ValidUnit validate(FieldProblems problems, String creditCode, UnitInput input) {
         String name = problems.text("name", input.name(), 100);
         UnitKind kind = problems.choice("kind", input.kind(), UnitKind.class);
         ProvinceCode province = problems.parseOptional("provinceCode", input.provinceCode(), ProvinceCode::of);
@@ -228,37 +242,48 @@ public class ProtectionUnits {
             problems.reject(
                     "name", "netsec.unit.invalid.duplicateName", "the company already has a unit of this name", name);
         }
-        problems.throwIfAny();
-        String companyName = companies
-                .find(DataScope.all(), creditCode)
+        return new ValidUnit(name, kind, province, description);
+    }
+
+    String companyName(Actor actor) {
+        return companies
+                .find(DataScope.all(), actor.scope().creditCode())
                 .map(CompanyView::name)
                 .orElse(actor.organisationName());
+    }
+
+    /** Writes a validated unit, its first step and its audit entry; returns its id. */
+    long insert(Actor actor, String creditCode, String companyName, ValidUnit unit) {
         jdbc.sql("""
                 insert into netsec_unit (credit_code, company_name, name, kind, province_code, description, created_at,
                     created_by)
                 values (:code, :company, :name, :kind, :province, :description, :now, :by)""")
                 .param("code", creditCode)
                 .param("company", companyName)
-                .param("name", name)
-                .param("kind", kind.name())
-                .param("province", province == null ? null : province.code())
-                .param("description", description)
+                .param("name", unit.name())
+                .param("kind", unit.kind().name())
+                .param(
+                        "province",
+                        unit.province() == null ? null : unit.province().code())
+                .param("description", unit.description())
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("by", actor.username())
                 .update();
         long id = jdbc.sql("select id from netsec_unit where credit_code = :code and name = :name")
                 .param("code", creditCode)
-                .param("name", name)
+                .param("name", unit.name())
                 .query(Long.class)
                 .single();
-        step(id, "UNIT_REGISTERED", actor, name);
+        step(id, "UNIT_REGISTERED", actor, unit.name());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("company", creditCode);
-        after.put("name", name);
-        after.put("kind", kind.name());
-        after.put("province", province == null ? "national" : province.code());
+        after.put("name", unit.name());
+        after.put("kind", unit.kind().name());
+        after.put(
+                "province",
+                unit.province() == null ? "national" : unit.province().code());
         audit.record("netsec", "NetworkUnit", Long.toString(id), "registered", null, after);
-        return find(DataScope.all(), id).orElseThrow();
+        return id;
     }
 
     /**

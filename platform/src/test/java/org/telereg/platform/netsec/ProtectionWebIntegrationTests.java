@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,12 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telereg.platform.PlatformIntegrationTest;
@@ -226,6 +230,89 @@ class ProtectionWebIntegrationTests {
                 .andExpect(content().string(containsString("id=\"grading-form\"")));
         mvc.perform(get("/console/netsec/units/{id}", unit.id()).with(as(users, "cmcc")))
                 .andExpect(content().string(containsString("id=\"no-gradings\"")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions importFile(String user, byte[] body) throws Exception {
+        return mvc.perform(post("/api/v1/netsec/units/import")
+                .with(as(users, user))
+                .with(csrf())
+                .contentType("text/csv")
+                .content(body));
+    }
+
+    @Test
+    void importsAGbkFileWithChineseColumnsInAnyOrder() throws Exception {
+        String idc = name();
+        String sms = name();
+        String file = "范围,单元名称,类型,说明\n广东," + idc + ",数据中心,东莞机房\n," + sms + ",业务系统,\n";
+
+        importFile("cmcc", file.getBytes(Charset.forName("GBK")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.charset").value("GB18030"));
+
+        mvc.perform(get("/api/v1/netsec/units").param("text", idc).with(as(users, "cmcc")))
+                .andExpect(jsonPath("$[0].kind").value("IDC"))
+                .andExpect(jsonPath("$[0].provinceCode").value("44"));
+        mvc.perform(get("/api/v1/netsec/units").param("text", sms).with(as(users, "cmcc")))
+                .andExpect(jsonPath("$[0].kind").value("BUSINESS_SYSTEM"))
+                .andExpect(jsonPath("$[0].provinceCode").doesNotExist());
+    }
+
+    @Test
+    void aFileWithBadLinesImportsNothingAndNamesEachLine() throws Exception {
+        String first = name();
+        String file = "name,kind,province\n" + first + ",IDC,44\n" + first + ",DNS,\n,ROUTER,火星\n";
+
+        importFile("cmcc", file.getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("第 2 行")))
+                .andExpect(jsonPath("$.errors[1].line").value(4))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].field", hasItem("kind")))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].field", hasItem("provinceCode")));
+        mvc.perform(get("/api/v1/netsec/units").param("text", first).with(as(users, "cmcc")))
+                .andExpect(jsonPath("$.length()").value(0));
+
+        importFile("cmcc", new byte[0])
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        importFile("cmcc", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe})
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].code").value("invalid.file.encoding"));
+        importFile("cmcc", "单元,种类\n核心网,核心网\n".getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("name")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("kind")));
+        importFile("gd", ("name,kind\n" + name() + ",IDC\n").getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theConsoleImportShowsTheRefusedLinesOrTheCount() throws Exception {
+        String name = name();
+        mvc.perform(multipart("/console/netsec/units/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "units.csv",
+                                "text/csv",
+                                ("单元名称,类型\n" + name + ",路由器\n").getBytes(StandardCharsets.UTF_8)))
+                        .with(as(users, "cmcc"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-rejected\"")))
+                .andExpect(content().string(containsString("id=\"import-errors\"")));
+        mvc.perform(multipart("/console/netsec/units/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "units.csv",
+                                "text/csv",
+                                ("单元名称,类型\n" + name + ",核心网\n").getBytes(StandardCharsets.UTF_8)))
+                        .with(as(users, "cmcc"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已导入 1 个网络单元")));
     }
 
     @Test

@@ -2,9 +2,16 @@ package org.telereg.platform.netsec.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.console.ProblemErrors;
 import org.telereg.platform.netsec.AssessmentDue;
 import org.telereg.platform.netsec.AssessmentInput;
 import org.telereg.platform.netsec.AssessmentView;
@@ -24,6 +32,8 @@ import org.telereg.platform.netsec.GradingView;
 import org.telereg.platform.netsec.ProtectionAssessments;
 import org.telereg.platform.netsec.ProtectionDeadlines;
 import org.telereg.platform.netsec.ProtectionUnits;
+import org.telereg.platform.netsec.UnitImport;
+import org.telereg.platform.netsec.UnitImportResult;
 import org.telereg.platform.netsec.UnitInput;
 import org.telereg.platform.netsec.UnitSearch;
 import org.telereg.platform.netsec.UnitView;
@@ -37,11 +47,20 @@ class ProtectionApiController {
     private final ProtectionUnits units;
     private final ProtectionAssessments assessments;
     private final ProtectionDeadlines deadlines;
+    private final UnitImport imports;
+    private final MessageSource messages;
 
-    ProtectionApiController(ProtectionUnits units, ProtectionAssessments assessments, ProtectionDeadlines deadlines) {
+    ProtectionApiController(
+            ProtectionUnits units,
+            ProtectionAssessments assessments,
+            ProtectionDeadlines deadlines,
+            UnitImport imports,
+            MessageSource messages) {
         this.units = units;
         this.assessments = assessments;
         this.deadlines = deadlines;
+        this.imports = imports;
+        this.messages = messages;
     }
 
     /** A unit with its grading versions, assessment schedule and reports. */
@@ -77,6 +96,36 @@ class ProtectionApiController {
                             + " provinceCode empty for a national unit (filed with the ministry). Refused fields answer 400 with errors [{field, code, message}].")
     UnitView register(Actor actor, @RequestBody(required = false) UnitInput body) {
         return units.register(actor, body == null ? new UnitInput(null, null, null, null) : body);
+    }
+
+    @PostMapping(
+            path = "/import",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(
+            summary = "Register many units from a CSV file (UTF-8 or GBK) sent as the request body",
+            description = "Header: name, kind, province, description (or 单元名称, 类型, 范围, 说明), any order;"
+                    + " kind as a constant or its Chinese name (核心网, 接入网, 数据中心, 云平台, 域名解析系统,"
+                    + " 业务系统, 支撑系统); province empty for a national unit. All or nothing: any refused line"
+                    + " answers 400 with errors [{line, field, code, message}] and stores no unit.")
+    ResponseEntity<Object> importUnits(Actor actor, @RequestBody(required = false) byte[] body) {
+        UnitImportResult result = imports.importCsv(actor, body);
+        if (!result.rejected()) {
+            return ResponseEntity.ok(result);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                messages.getMessage(
+                        "netsec.unit.import.rejected",
+                        new Object[] {result.errors().size()},
+                        locale));
+        problem.setTitle("Unit file rejected");
+        problem.setType(URI.create("urn:telereg:problem:import-rejected"));
+        problem.setProperty("encoding", result.charset());
+        problem.setProperty("errors", ProblemErrors.ofLines(result.errors(), messages, locale));
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @GetMapping("/{id}")

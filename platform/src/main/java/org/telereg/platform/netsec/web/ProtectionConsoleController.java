@@ -1,5 +1,6 @@
 package org.telereg.platform.netsec.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
@@ -33,6 +35,7 @@ import org.telereg.platform.netsec.GradingStatus;
 import org.telereg.platform.netsec.ProtectionAssessments;
 import org.telereg.platform.netsec.ProtectionDeadlines;
 import org.telereg.platform.netsec.ProtectionUnits;
+import org.telereg.platform.netsec.UnitImport;
 import org.telereg.platform.netsec.UnitInput;
 import org.telereg.platform.netsec.UnitKind;
 import org.telereg.platform.netsec.UnitSearch;
@@ -52,16 +55,19 @@ class ProtectionConsoleController {
     private final ProtectionUnits units;
     private final ProtectionAssessments assessments;
     private final ProtectionDeadlines deadlines;
+    private final UnitImport imports;
     private final MessageSource messages;
 
     ProtectionConsoleController(
             ProtectionUnits units,
             ProtectionAssessments assessments,
             ProtectionDeadlines deadlines,
+            UnitImport imports,
             MessageSource messages) {
         this.units = units;
         this.assessments = assessments;
         this.deadlines = deadlines;
+        this.imports = imports;
         this.messages = messages;
     }
 
@@ -181,6 +187,26 @@ class ProtectionConsoleController {
             model.addAttribute("problems", e.problems());
             return newUnit(actor, model);
         }
+    }
+
+    @GetMapping("/units/import")
+    String importForm(Actor actor, Model model) {
+        requireRegister(actor);
+        model.addAttribute("problems", List.of());
+        return "netsec/units/import";
+    }
+
+    @PostMapping("/units/import")
+    String importFile(Actor actor, @RequestParam(value = "file", required = false) MultipartFile file, Model model)
+            throws IOException {
+        requireRegister(actor);
+        model.addAttribute("problems", List.of());
+        try {
+            model.addAttribute("result", imports.importCsv(actor, file == null ? new byte[0] : file.getBytes()));
+        } catch (RejectedInputException e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return "netsec/units/import";
     }
 
     @GetMapping("/units/queue")
