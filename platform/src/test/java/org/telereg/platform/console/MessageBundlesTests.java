@@ -439,6 +439,26 @@ class MessageBundlesTests {
         families.put("filing.webhook.delivery.", Set.of("PENDING", "DELIVERED", "FAILED"));
         families.put("filing.webhook.done.", Set.of("suspended", "resumed", "deleted", "redelivered"));
         families.put("filing.webhook.invalid.", Set.of("url", "scheme", "unresolved", "address", "tooMany"));
+        // netsec N1: protection management.
+        families.put("netsec.unit.kind.", names(org.telereg.platform.netsec.UnitKind.values()));
+        families.put("netsec.unit.status.", names(org.telereg.platform.netsec.GradingStatus.values()));
+        families.put("netsec.unit.overdue.kind.", names(org.telereg.platform.netsec.ProtectionOverdue.Kind.values()));
+        families.put(
+                "netsec.unit.step.",
+                Set.of(
+                        "UNIT_REGISTERED",
+                        "GRADED",
+                        "FILED",
+                        "FILED_LATE",
+                        "APPROVED",
+                        "RETURNED",
+                        "ASSESSMENT_SUBMITTED",
+                        "ASSESSMENT_ACCEPTED",
+                        "ASSESSMENT_RETURNED",
+                        "RECTIFIED"));
+        families.put("netsec.assessment.kind.", names(org.telereg.platform.netsec.AssessmentKind.values()));
+        families.put("netsec.assessment.status.", names(org.telereg.platform.netsec.AssessmentStatus.values()));
+        families.put("netsec.assessment.severity.", names(org.telereg.platform.netsec.FindingSeverity.values()));
         families.put("invalid.idCard.", names(IdProblem.values()));
         families.put("invalid.creditCode.", names(CreditCodeProblem.values()));
         families.put("invalid.phone.", names(PhoneProblem.values()));

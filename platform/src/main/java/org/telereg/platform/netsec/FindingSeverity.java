@@ -1,0 +1,8 @@
+package org.telereg.platform.netsec;
+
+/** How serious an assessment finding is. */
+public enum FindingSeverity {
+    HIGH,
+    MEDIUM,
+    LOW
+}
