@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.appeals.attachments-dir=target/appeals",
             "telereg.licensing.attachments-dir=target/licensing",
             "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
-            "telereg.filing.attachments-dir=target/filing"
+            "telereg.filing.attachments-dir=target/filing",
+            // Filing webhooks: the browser test's receiver listens on loopback.
+            "telereg.filing.webhooks.allow-loopback=true"
         })
 @ActiveProfiles("demo")
 public @interface BrowserIntegrationTest {}
