@@ -11,9 +11,9 @@ import java.util.Arrays;
  * <p>Why a tree and not IPv4's one table: IPv6 filings cluster. A register's prefixes sit under a few
  * hundred /32 allocations scattered over 2000::/3, so a table on the top bits puts each allocation, with its
  * thousands of customer blocks, in one bucket. Each node therefore indexes the bits just below the common
- * prefix of the segments it covers (for an allocation's bucket, the bits under the /32) and gets about one
- * bucket per segment; a bucket that still holds more than {@value #LEAF_SEGMENTS} segments gets a node of its
- * own.
+ * prefix of the segments it covers (for an allocation's bucket, the bits under the /32), with a bucket per
+ * two segments (the root one per eight); a bucket that still holds more than {@value #LEAF_SEGMENTS}
+ * segments gets a node of its own.
  *
  * <p>Why it answers right: bucket {@code b} of a node stores {@code e[b]}, the last segment of the node's
  * range whose high word is below the bucket's first high word (or the node's first segment, which starts at
@@ -26,7 +26,8 @@ import java.util.Arrays;
  * <p>Node layout: the span's first high word as two ints, the shift that brings the indexed bits to the bottom,
  * the bucket count, then for each bucket its first segment and its child node (or -1), and one more first
  * segment (the range's last). Memory: a node with {@code n} segments has at most {@code 2n} buckets of 8 bytes;
- * the nodes of one depth cover each segment once, and there are at most {@value #MAX_DEPTH} depths.
+ * the nodes of one depth cover each segment once, and there are at most {@value #MAX_DEPTH} depths. On the
+ * benchmark's 200,000 register-shaped IPv6 ranges (399,409 segments) the index takes 11 bytes per segment.
  */
 final class Ipv6Index {
 
@@ -36,6 +37,12 @@ final class Ipv6Index {
     // 2^20 buckets of 8 bytes: the root is at most 8 MB, whatever the register.
     private static final int ROOT_MAX_BITS = 20;
     private static final int NODE_MAX_BITS = 16;
+    // Buckets per segment, as a power of two below the segment count: the root gets one bucket per 8
+    // segments (register prefixes cluster, so most root buckets are empty and a small root stays in the
+    // cache), a node one per 2 (below an allocation they spread evenly). Measured: half the memory of one
+    // bucket per segment, and no slower.
+    private static final int ROOT_SPARSENESS = 3;
+    private static final int NODE_SPARSENESS = 1;
     // A binary search over this many segments costs about what one more node does.
     private static final int LEAF_SEGMENTS = 8;
     private static final int MAX_DEPTH = 4;
@@ -64,7 +71,9 @@ final class Ipv6Index {
         // prefix.
         int shared = first < last ? Long.numberOfLeadingZeros(highs[first + 1] ^ highs[last]) : 64;
         int maxBits = Math.min(depth == 0 ? ROOT_MAX_BITS : NODE_MAX_BITS, 64 - shared);
-        int bits = Math.min(maxBits, 32 - Integer.numberOfLeadingZeros(last - first));
+        int sparseness = depth == 0 ? ROOT_SPARSENESS : NODE_SPARSENESS;
+        int bits = Math.min(
+                maxBits, Math.max(1, 32 - Integer.numberOfLeadingZeros(last - first) - sparseness));
         long base = shared == 0 ? 0 : highs[Math.min(first + 1, last)] & (-1L << (64 - shared));
         int shift = 64 - shared - bits;
         int buckets = 1 << bits;
