@@ -72,8 +72,7 @@ final class Ipv6Index {
         int shared = first < last ? Long.numberOfLeadingZeros(highs[first + 1] ^ highs[last]) : 64;
         int maxBits = Math.min(depth == 0 ? ROOT_MAX_BITS : NODE_MAX_BITS, 64 - shared);
         int sparseness = depth == 0 ? ROOT_SPARSENESS : NODE_SPARSENESS;
-        int bits = Math.min(
-                maxBits, Math.max(1, 32 - Integer.numberOfLeadingZeros(last - first) - sparseness));
+        int bits = Math.min(maxBits, Math.max(1, 32 - Integer.numberOfLeadingZeros(last - first) - sparseness));
         long base = shared == 0 ? 0 : highs[Math.min(first + 1, last)] & (-1L << (64 - shared));
         int shift = 64 - shared - bits;
         int buckets = 1 << bits;
