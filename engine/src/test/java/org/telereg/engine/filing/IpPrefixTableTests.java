@@ -298,7 +298,8 @@ class IpPrefixTableTests {
 
     /**
      * Prefixes shaped like a register's, so that the IPv6 index builds nodes below its root: /32 allocations
-     * each holding hundreds of /48, /56, /64 and /128 blocks and ranges, one /64 holding hundreds of single
+     * each holding hundreds of /48, /56, /64 and /128 blocks and ranges and a single address just above its
+     * first, one /64 holding hundreds of single
      * addresses (segments sharing their high 64 bits), and depending on the seed {@code ::/0}, {@code 8000::/1}
      * and the first and last addresses as /128. Probes: every boundary and its neighbours, addresses inside
      * filings and allocations, and misses anywhere.
@@ -332,6 +333,13 @@ class IpPrefixTableTests {
             reference.add(allocations[a], 32, value++);
             interesting.add(allocations[a]);
             interesting.add(allocations[a].or(Reference.ones(96)));
+            // A single address a little above the allocation's first: its segment starts on an aligned
+            // high word but not at low 0, where a bucket's first segment is easy to take one too far.
+            BigInteger near = allocations[a].add(BigInteger.valueOf(random.nextInt(2, 1 << 16)));
+            builder.add(text6(near), value);
+            reference.add(near, 128, value++);
+            interesting.add(near);
+            interesting.add(allocations[a].add(BigInteger.ONE));
         }
         BigInteger crowded = allocations[0].or(BigInteger.valueOf(0x1234_5678L).shiftLeft(64));
         for (int n = 0; n < 300; n++) {
