@@ -24,7 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.licensing.attachments-dir=target/licensing",
             "telereg.broadband.challenges.attachments-dir=target/broadband-evidence",
             "telereg.filing.attachments-dir=target/filing",
-            "telereg.netsec.incident.attachments-dir=target/netsec"
+            "telereg.netsec.incident.attachments-dir=target/netsec",
+            // Filing webhooks: the browser test's receiver listens on loopback.
+            "telereg.filing.webhooks.allow-loopback=true"
         })
 @ActiveProfiles("demo")
 public @interface BrowserIntegrationTest {}

@@ -11,12 +11,13 @@ import java.util.Map;
  *
  * <p>Two prefixes are either disjoint or one contains the other, so the prefixes cut the address
  * space into segments, each answered by the innermost prefix covering it. The table keeps those
- * segments sorted by first address with their answers: a lookup is a binary search. For IPv4, a
- * radix index on the address's top bits narrows the search to one or two segments on average, so
- * a lookup reads about two cache lines and allocates nothing. There are at most two segments per
- * prefix, however long or short the prefixes are, and a filing's range split into prefixes
- * collapses back into one segment. Memory: 8 bytes per IPv4 segment plus 4–8 bytes of index, about 20
- * bytes per IPv6 segment.
+ * segments sorted by first address with their answers: a lookup is a binary search. A radix index
+ * narrows the search to a few segments: for IPv4 a table on the address's top bits, for IPv6 a small
+ * tree of such tables on the high 64 bits (IPv6 prefixes cluster under a few allocations; see
+ * {@code Ipv6Index}). A lookup reads a few cache lines and allocates nothing. There are at most two
+ * segments per prefix, however long or short the prefixes are, and a filing's range split into
+ * prefixes collapses back into one segment. Memory: 8 bytes per IPv4 segment plus 4–8 bytes of index;
+ * 20 bytes per IPv6 segment plus its index (at most 16 bytes per segment per level, usually far less).
  */
 public final class IpPrefixTable {
 
@@ -40,11 +41,8 @@ public final class IpPrefixTable {
     // cache line holds both halves, and answers.
     private final long[] ipv6Starts;
     private final int[] ipv6Values;
-    // The first address of every 64th segment, laid out as ipv6Starts: a summary small enough to stay in
-    // the cache, searched first, so that the search in ipv6Starts stays within one block of 64 segments.
-    private final long[] ipv6Summary;
-
-    private static final int IPV6_BLOCK_BITS = 6;
+    // A radix tree on the high 64 bits that narrows a lookup to a few segments; see Ipv6Index.
+    private final int[] ipv6Index;
 
     private IpPrefixTable(Builder builder) {
         this.size = builder.ipv4.size() + builder.ipv6.size();
@@ -72,12 +70,7 @@ public final class IpPrefixTable {
             ipv6Starts[2 * i + 1] = v6.low[i] ^ Long.MIN_VALUE;
         }
         this.ipv6Values = Arrays.copyOf(v6.values, v6.count);
-        int blocks = ((v6.count - 1) >> IPV6_BLOCK_BITS) + 1;
-        this.ipv6Summary = new long[2 * blocks];
-        for (int block = 0; block < blocks; block++) {
-            ipv6Summary[2 * block] = ipv6Starts[2 * (block << IPV6_BLOCK_BITS)];
-            ipv6Summary[2 * block + 1] = ipv6Starts[2 * (block << IPV6_BLOCK_BITS) + 1];
-        }
+        this.ipv6Index = Ipv6Index.build(v6.high, v6.count);
     }
 
     public static Builder builder() {
@@ -156,17 +149,31 @@ public final class IpPrefixTable {
      * bits, or {@link #NONE}. The table does not translate IPv4-mapped addresses on this path.
      */
     public int lookupIpv6(long high64, long low64) {
-        long keyHigh = high64 ^ Long.MIN_VALUE;
-        long keyLow = low64 ^ Long.MIN_VALUE;
-        int block = lastAtOrBefore(ipv6Summary, 0, (ipv6Summary.length >> 1) - 1, keyHigh, keyLow);
-        int first = block << IPV6_BLOCK_BITS;
-        int low = lastAtOrBefore(
-                ipv6Starts,
-                first,
-                Math.min(ipv6Values.length - 1, first + (1 << IPV6_BLOCK_BITS) - 1),
-                keyHigh,
-                keyLow);
-        return ipv6Values[low];
+        int[] index = ipv6Index;
+        int node = 0;
+        int entry;
+        while (true) {
+            // Which of the node's buckets the high 64 bits fall in; an address below or above the bits the
+            // node spans goes to its first or last bucket, whose segment ranges also answer it.
+            long base = (long) index[node] << 32 | (index[node + 1] & 0xFFFFFFFFL);
+            int buckets = index[node + 3];
+            int bucket;
+            if (Long.compareUnsigned(high64, base) < 0) {
+                bucket = 0;
+            } else {
+                long offset = (high64 - base) >>> index[node + 2];
+                bucket = Long.compareUnsigned(offset, buckets - 1) > 0 ? buckets - 1 : (int) offset;
+            }
+            entry = node + Ipv6Index.HEADER + 2 * bucket;
+            int child = index[entry + 1];
+            if (child < 0) {
+                break;
+            }
+            node = child;
+        }
+        return ipv6Values[
+                lastAtOrBefore(
+                        ipv6Starts, index[entry], index[entry + 2], high64 ^ Long.MIN_VALUE, low64 ^ Long.MIN_VALUE)];
     }
 
     /**

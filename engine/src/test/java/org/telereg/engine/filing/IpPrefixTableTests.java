@@ -296,6 +296,110 @@ class IpPrefixTableTests {
         }
     }
 
+    /**
+     * Prefixes shaped like a register's, so that the IPv6 index builds nodes below its root: /32 allocations
+     * each holding hundreds of /48, /56, /64 and /128 blocks and ranges and a single address just above its
+     * first, one /64 holding hundreds of single
+     * addresses (segments sharing their high 64 bits), and depending on the seed {@code ::/0}, {@code 8000::/1}
+     * and the first and last addresses as /128. Probes: every boundary and its neighbours, addresses inside
+     * filings and allocations, and misses anywhere.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 2L, 3L, 20261203L})
+    void answersAsABruteForceSearchOnRegisterShapedIpv6Filings(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Reference reference = new Reference(128);
+        IpPrefixTable.Builder builder = IpPrefixTable.builder();
+        List<BigInteger> interesting = new ArrayList<>();
+        int value = 0;
+        if (seed % 2 == 1) {
+            builder.add("::/0", value);
+            reference.add(BigInteger.ZERO, 0, value++);
+        }
+        if (seed % 3 != 0) {
+            builder.add("8000::/1", value);
+            reference.add(BigInteger.ONE.shiftLeft(127), 1, value++);
+            builder.add("::/128", value);
+            reference.add(BigInteger.ZERO, 128, value++);
+            builder.add("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", value);
+            reference.add(Reference.ones(128), 128, value++);
+        }
+        long[] tops = {0x240eL, 0x2408L, 0x2409L, 0x2400L, 0x2001L};
+        BigInteger[] allocations = new BigInteger[40];
+        for (int a = 0; a < allocations.length; a++) {
+            long high = tops[random.nextInt(tops.length)] << 48 | (long) random.nextInt(1 << 16) << 32;
+            allocations[a] = BigInteger.valueOf(high).shiftLeft(64);
+            builder.add(text6(allocations[a]) + "/32", value);
+            reference.add(allocations[a], 32, value++);
+            interesting.add(allocations[a]);
+            interesting.add(allocations[a].or(Reference.ones(96)));
+            // A single address a little above the allocation's first: its segment starts on an aligned
+            // high word but not at low 0, where a bucket's first segment is easy to take one too far.
+            BigInteger near = allocations[a].add(BigInteger.valueOf(random.nextInt(2, 1 << 16)));
+            builder.add(text6(near), value);
+            reference.add(near, 128, value++);
+            interesting.add(near);
+            interesting.add(allocations[a].add(BigInteger.ONE));
+        }
+        BigInteger crowded = allocations[0].or(BigInteger.valueOf(0x1234_5678L).shiftLeft(64));
+        for (int n = 0; n < 300; n++) {
+            BigInteger address = crowded.or(BigInteger.valueOf(random.nextLong(1L << 12)));
+            builder.add(text6(address), value);
+            reference.add(address, 128, value++);
+            interesting.add(address);
+        }
+        for (int n = 0; n < 3_000; n++) {
+            BigInteger allocation = allocations[random.nextInt(allocations.length)];
+            BigInteger inside = allocation.or(new BigInteger(96, new java.util.Random(random.nextLong())));
+            int kind = random.nextInt(5);
+            if (kind == 4) {
+                BigInteger start = inside.andNot(BigInteger.valueOf(0xFFFF_FFFFL));
+                BigInteger end = start.add(BigInteger.valueOf(random.nextInt(1, 100_000)));
+                builder.addRange(text6(start), text6(end), value);
+                reference.addRange(start, end, value++);
+                interesting.add(start);
+                interesting.add(end);
+            } else {
+                int length = new int[] {48, 56, 64, 128}[kind];
+                BigInteger network = inside.andNot(Reference.ones(128 - length));
+                builder.add(text6(inside) + "/" + length, value);
+                reference.add(network, length, value++);
+                interesting.add(network);
+                interesting.add(network.or(Reference.ones(128 - length)));
+            }
+        }
+        IpPrefixTable table = builder.build();
+
+        assertThat(table.size()).isEqualTo(reference.size());
+        List<BigInteger> probes = new ArrayList<>();
+        for (BigInteger address : interesting) {
+            probes.add(address);
+            probes.add(address.subtract(BigInteger.ONE).max(BigInteger.ZERO));
+            probes.add(address.add(BigInteger.ONE).min(Reference.ones(128)));
+        }
+        for (int n = 0; n < 20_000; n++) {
+            BigInteger noise = new BigInteger(128, new java.util.Random(random.nextLong()));
+            int kind = random.nextInt(4);
+            if (kind == 0) {
+                probes.add(noise);
+            } else if (kind == 1) {
+                probes.add(interesting
+                        .get(random.nextInt(interesting.size()))
+                        .xor(BigInteger.ONE.shiftLeft(random.nextInt(128)))
+                        .min(Reference.ones(128)));
+            } else {
+                probes.add(allocations[random.nextInt(allocations.length)].or(
+                        noise.and(Reference.ones(random.nextInt(1, 97)))));
+            }
+        }
+        for (BigInteger address : probes) {
+            int expected = reference.lookup(address);
+            assertThat(table.lookupIpv6(address.shiftRight(64).longValue(), address.longValue()))
+                    .as("seed %d, %s", seed, text6(address))
+                    .isEqualTo(expected);
+        }
+    }
+
     /** A single random range covers exactly its addresses with as few prefixes as the prefix tree allows. */
     @ParameterizedTest
     @ValueSource(longs = {1L, 2L, 3L})

@@ -58,6 +58,9 @@ public class Blacklist {
 
     private static final int MAX_PAGE_SIZE = 200;
 
+    /** The most entries one CSV export holds. */
+    public static final int MAX_EXPORT_ROWS = 20_000;
+
     /** The entry with the service number of an active filing of the same domain or App. */
     private static final String SELECT = """
             select b.*, case
@@ -180,6 +183,33 @@ public class Blacklist {
                 .query(Blacklist::entry)
                 .list();
         return new BlacklistPage(entries, total, pageNumber, pageSize);
+    }
+
+    /**
+     * Every entry the console's filters select, newest first, for a CSV download; at most {@link
+     * #MAX_EXPORT_ROWS}. The export is audited with its filters and row count.
+     */
+    @Transactional
+    public List<BlacklistEntry> export(
+            Actor actor, BlacklistKind kind, String status, BlacklistCategory category, Integer severity, String text) {
+        List<BlacklistEntry> entries = new ArrayList<>();
+        for (int page = 0; entries.size() < MAX_EXPORT_ROWS; page++) {
+            List<BlacklistEntry> found = search(kind, status, category, severity, text, page, MAX_PAGE_SIZE)
+                    .entries();
+            entries.addAll(found.subList(0, Math.min(found.size(), MAX_EXPORT_ROWS - entries.size())));
+            if (found.size() < MAX_PAGE_SIZE) {
+                break;
+            }
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("kind", kind == null ? "" : kind.name());
+        filters.put("status", status == null ? "" : status);
+        filters.put("category", category == null ? "" : category.name());
+        filters.put("severity", severity == null ? "" : severity);
+        filters.put("text", text == null ? "" : text);
+        filters.put("rows", entries.size());
+        audit.record("filing", "BlacklistExport", actor.username(), "exported", null, filters);
+        return entries;
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,6 +41,9 @@ public class RegisterQueries {
 
     /** How many characters of a sponsor's name or an App's name a query may hold. */
     static final int MAX_TEXT = 100;
+
+    /** The most services one CSV export holds. */
+    public static final int MAX_EXPORT_ROWS = 10_000;
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -160,6 +164,39 @@ public class RegisterQueries {
             case DOMAIN -> paged(byDomain(query.text()), pageable);
             case SPONSOR -> bySponsor(query.text(), includeIndividuals, pageable);
         };
+    }
+
+    /**
+     * The whole result of a console search, as the search shows it (an individual sponsor's name
+     * masked, no principal), for a CSV download: at most {@link #MAX_EXPORT_ROWS} services. The export
+     * is audited with the query and the row count.
+     *
+     * @param apps the Apps tab (by name, or by identifier when the text is one), else the filings tab
+     * @throws RejectedInputException as the search would
+     */
+    @Transactional
+    public List<RegisterEntry> export(Actor actor, String text, boolean apps) {
+        Pageable all = PageRequest.of(0, MAX_EXPORT_ROWS);
+        List<RegisterEntry> entries;
+        String by;
+        if (apps) {
+            boolean identifier =
+                    text != null && text.strip().codePoints().noneMatch(Character::isWhitespace) && text.contains(".");
+            entries = (identifier ? apps(null, text, all) : apps(text, null, all)).getContent();
+            by = identifier ? "APP_IDENTIFIER" : "APP_NAME";
+        } else {
+            FilingQuery query = FilingQuery.detect(text);
+            entries = search(query, true, all).getContent();
+            by = query.by().name();
+        }
+        audit.record(
+                "filing",
+                "RegisterExport",
+                actor.username(),
+                "exported",
+                null,
+                Map.of("query", text.strip(), "by", by, "rows", entries.size()));
+        return entries;
     }
 
     /**

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.telereg.platform.access.AccessManagement;
+import org.telereg.platform.access.OrganisationView;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.notices.Notices;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,12 +33,16 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery id, timestamp and signature headers. A 2xx answer delivers it; any other answer, a timeout
  * or a refused address schedules a retry after 1, 2, 4, 8 … times the first wait, until the attempts
  * run out and it is FAILED. A subscription that has failed without a success for too long is
- * suspended.
+ * suspended, and its organisation gets a notice (once per suspension) leading to the page where it
+ * resumes it.
  */
 @Component
 public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private static final DateTimeFormatter BEIJING_MINUTES =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JdbcClient jdbc;
     private final ChangeFeed feed;
@@ -43,6 +52,8 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final HttpClient http;
     private final AuditTrail audit;
+    private final Notices notices;
+    private final AccessManagement access;
 
     WebhookDispatcher(
             JdbcClient jdbc,
@@ -51,9 +62,13 @@ public class WebhookDispatcher {
             PlatformTransactionManager transactionManager,
             JsonMapper json,
             Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit,
+            Notices notices,
+            AccessManagement access) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.notices = notices;
+        this.access = access;
         this.feed = feed;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -217,7 +232,26 @@ public class WebhookDispatcher {
                     Map.of("status", "ACTIVE"),
                     Map.of("status", "SUSPENDED", "failingSince", failingSince.toString()));
             log.info("webhook {} suspended: failing since {}", webhookId, failingSince);
+            notifySuspended(webhookId, (String) delivery.get("url"), failingSince, now);
         }
+    }
+
+    /** Tells the subscribing organisation, once for this suspension, and links to where it resumes. */
+    private void notifySuspended(long webhookId, String url, Instant failingSince, Instant suspendedAt) {
+        long organisationId = jdbc.sql("select organisation_id from filing_webhook where id = :id")
+                .param("id", webhookId)
+                .query(Long.class)
+                .single();
+        access.organisations().stream()
+                .filter(o -> o.id() == organisationId)
+                .map(OrganisationView::code)
+                .findFirst()
+                .ifPresent(code -> notices.send(
+                        code,
+                        "filing.webhook.notice.suspended",
+                        List.of(url, BEIJING_MINUTES.format(failingSince)),
+                        "/console/filing/webhooks/" + webhookId,
+                        "filing.webhook.suspended:" + webhookId + ":" + suspendedAt.toEpochMilli()));
     }
 
     /** The body of a delivery: the change as the polling feed shows it, with its event name. */

@@ -2,6 +2,7 @@ package org.telereg.platform.filing;
 
 import java.time.Instant;
 import java.util.List;
+import org.telereg.platform.shared.ProvinceCode;
 
 /**
  * A webhook subscription as its owner sees it (never its secret).
@@ -38,6 +39,19 @@ public record WebhookView(
     public WebhookView {
         provinces = List.copyOf(provinces);
         changes = List.copyOf(changes);
+    }
+
+    /** The provinces' names (广东省), in the order subscribed; a code no longer administered as itself. */
+    public List<String> provinceNames() {
+        return provinces.stream()
+                .map(code -> {
+                    try {
+                        return ProvinceCode.of(code).name();
+                    } catch (IllegalArgumentException e) {
+                        return code;
+                    }
+                })
+                .toList();
     }
 
     public boolean active() {

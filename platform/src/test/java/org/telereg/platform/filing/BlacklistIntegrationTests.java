@@ -15,6 +15,8 @@ import static org.telereg.platform.SignIn.as;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -263,5 +265,50 @@ class BlacklistIntegrationTests {
         BlacklistImportResult again = blacklist.importCsv(SignIn.actor(users, "gd"), gbk);
         assertThat(again.listed()).isZero();
         assertThat(again.unchanged()).isEqualTo(3);
+    }
+
+    @Test
+    void theListExportsEveryFilteredEntryAsCsvWithFormulaCellsDefusedAndAudited() throws Exception {
+        String domain = domain();
+        BlacklistEntry listed = blacklist.list(
+                ministry,
+                new NewBlacklistEntry(
+                        "DOMAIN", domain, "=HYPERLINK(\"http://evil.example\",\"点我\")", "1", "GAMBLING", "境外赌博网站"));
+        BlacklistEntry lifted = blacklist.list(ministry, entry("DOMAIN", domain(), "2"));
+        blacklist.lift(ministry, lifted.id(), "已整改");
+
+        byte[] csv = mvc.perform(get("/console/filing/blacklist/export")
+                        .param("kind", "DOMAIN")
+                        .param("q", domain)
+                        .with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("\uFEFF\"类型\",\"域名 / App标识 / IP\"");
+        assertThat(lines.get(1))
+                .contains("\"" + domain + "\"", "\"一级\"", "工业和信息化部", "\"在列\"")
+                .contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\"");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from audit_log where entity_type = 'BlacklistExport'"
+                                        + " and entity_id = 'cmcc' and action = 'exported'")
+                                .query(Long.class)
+                                .single()
+                        >= 1);
+
+        String all = mvc.perform(get("/console/filing/blacklist/export")
+                        .param("status", "")
+                        .param("q", "test-blacklist-")
+                        .with(as(users, "cmcc")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains(listed.target(), lifted.target(), "\"已移出\"");
     }
 }

@@ -1,6 +1,7 @@
 package org.telereg.platform.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -8,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
@@ -22,6 +24,9 @@ import static org.telereg.platform.filing.RegisterFixtures.PERSON_NUMBER;
 import static org.telereg.platform.filing.RegisterFixtures.PRINCIPAL_ID;
 import static org.telereg.platform.filing.RegisterFixtures.PRINCIPAL_PHONE;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,5 +303,59 @@ class FilingQueryIntegrationTests {
                     assertThat(e.actor()).isEqualTo("gd");
                     assertThat(e.entityId()).isEqualTo(COMPANY_SITE);
                 });
+    }
+
+    @Test
+    void theConsoleExportsTheWholeSearchAsCsvThatExcelOpensMaskedAndAudited() throws Exception {
+        long before = audits("RegisterExport");
+        byte[] csv = mvc.perform(get("/console/filing/register/export")
+                        .param("q", "www.person-e-test.cn")
+                        .param("tab", "filings")
+                        .with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text.lines().toList()).hasSize(2);
+        assertThat(text)
+                .contains("\"主办单位名称\",\"主办单位性质\",\"服务备案号\"")
+                .contains("\"欧***\"", "\"个人\"", PERSON_NUMBER, "person-e-test.cn")
+                .doesNotContain(PERSON, PERSON_ID);
+        await().atMost(Duration.ofSeconds(20)).until(() -> audits("RegisterExport") == before + 1);
+
+        String english = mvc.perform(get("/console/filing/register/export")
+                        .param("q", COMPANY)
+                        .param("lang", "en")
+                        .with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english)
+                .contains("Sponsor", COMPANY_SITE, COMPANY_APP)
+                .doesNotContain(PRINCIPAL_ID, PRINCIPAL_PHONE);
+
+        // A query the search refuses goes back to the search page, which names the field.
+        mvc.perform(get("/console/filing/register/export")
+                        .param("q", "粤ICP备12号")
+                        .with(as(users, "gd")))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", containsString("/console/filing/register?tab=filings&q=")));
+        mvc.perform(get("/console/filing/register").param("q", "粤ICP备12号").with(as(users, "gd")))
+                .andExpect(content().string(containsString("id=\"query-problem\"")));
+        mvc.perform(get("/console/filing/register/export").param("q", "www.person-e-test.cn"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
+    }
+
+    private long audits(String entityType) {
+        return jdbc.sql("select count(*) from audit_log where entity_type = :type and action = 'exported'")
+                .param("type", entityType)
+                .query(Long.class)
+                .single();
     }
 }

@@ -246,10 +246,25 @@ class WebhookIntegrationTests {
                 .hasValueSatisfying(w -> assertThat(w.status()).isEqualTo("SUSPENDED"));
         dispatcher.dispatchDue(at.plus(Duration.ofDays(5)));
         assertThat(received).as("a suspended subscription gets nothing").hasSize(9);
+        List<Map<String, Object>> notices = jdbc.sql(
+                        "select organisation_id, message_key, arguments, link from notice where once_key like :once")
+                .param("once", "filing.webhook.suspended:" + created.webhook().id() + ":%")
+                .query()
+                .listOfRows();
+        assertThat(notices).as("the owner is told once").hasSize(1);
+        assertThat(notices.get(0))
+                .containsEntry("message_key", "filing.webhook.notice.suspended")
+                .containsEntry(
+                        "link", "/console/filing/webhooks/" + created.webhook().id());
+        assertThat(((Number) notices.get(0).get("organisation_id")).longValue())
+                .isEqualTo(SignIn.actor(users, "isp").organisationId());
+        assertThat((String) notices.get(0).get("arguments")).contains(url());
 
         mvc.perform(get("/console/filing/webhooks/{id}", created.webhook().id()).with(as(users, "isp")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已暂停")))
+                .andExpect(content().string(containsString("id=\"suspended-hint\"")))
+                .andExpect(content().string(containsString("id=\"resume\"")))
                 .andExpect(content().string(containsString("id=\"redeliver-")));
         long failedDelivery = jdbc.sql(
                         "select id from filing_webhook_delivery where webhook_id = :w and change_id = :c")
@@ -272,6 +287,23 @@ class WebhookIntegrationTests {
         dispatcher.dispatchDue(Instant.now().plus(Duration.ofDays(6)));
         assertThat(delivery(created.webhook().id(), change)).containsEntry("status", "DELIVERED");
         assertThat(delivery(created.webhook().id(), later)).containsEntry("status", "DELIVERED");
+    }
+
+    @Test
+    void theConsoleNamesTheProvincesAndKindsOfChangeASubscriptionFilters() throws Exception {
+        WebhookCreated created = subscribe(List.of("44", "51"), List.of("APPROVED", "CANCELLED"));
+        mvc.perform(get("/console/filing/webhooks").with(as(users, "isp")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("广东省、四川省")))
+                .andExpect(content().string(containsString("备案通过、")))
+                .andExpect(content().string(not(containsString("44, 51"))))
+                .andExpect(content().string(not(containsString("APPROVED, CANCELLED"))));
+        mvc.perform(get("/console/filing/webhooks/{id}", created.webhook().id())
+                        .with(as(users, "isp"))
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("广东省、四川省")))
+                .andExpect(content().string(containsString("Approved")));
     }
 
     @Test

@@ -1,8 +1,16 @@
 package org.telereg.platform.filing.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +41,14 @@ class BlacklistConsoleController {
 
     private static final int PAGE_SIZE = 50;
 
-    private final Blacklist blacklist;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    BlacklistConsoleController(Blacklist blacklist) {
+    private final Blacklist blacklist;
+    private final MessageSource messages;
+
+    BlacklistConsoleController(Blacklist blacklist, MessageSource messages) {
         this.blacklist = blacklist;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -75,6 +87,61 @@ class BlacklistConsoleController {
             model.addAttribute("problems", List.of());
         }
         return "filing/blacklist/list";
+    }
+
+    /** The entries the filters select (all of them, not one page) as CSV, as the list shows them. */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            Actor actor,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer severity,
+            @RequestParam(required = false) String q) {
+        String shownStatus = status == null ? "ACTIVE" : status;
+        List<BlacklistEntry> entries = blacklist.export(
+                actor,
+                choice(kind, BlacklistKind.class),
+                shownStatus.isBlank() ? null : shownStatus,
+                choice(category, BlacklistCategory.class),
+                severity,
+                q);
+        Locale locale = LocaleContextHolder.getLocale();
+        CsvDownload csv = new CsvDownload();
+        csv.row(Stream.of(
+                        "kind",
+                        "target",
+                        "name",
+                        "severity",
+                        "category",
+                        "reason",
+                        "authority",
+                        "filedNumber",
+                        "listedOn",
+                        "status",
+                        "liftedOn")
+                .map(field -> messages.getMessage("filing.blacklist.field." + field, null, field, locale))
+                .toList());
+        for (BlacklistEntry e : entries) {
+            csv.row(Arrays.asList(
+                    messages.getMessage(
+                            "filing.blacklist.kind." + e.kind(), null, e.kind().name(), locale),
+                    e.target(),
+                    e.name(),
+                    messages.getMessage("filing.blacklist.severity." + e.severity(), null, "" + e.severity(), locale),
+                    messages.getMessage(
+                            "filing.blacklist.category." + e.category(),
+                            null,
+                            e.category().name(),
+                            locale),
+                    e.reason(),
+                    Blacklist.authorityName(e.authorityCode()),
+                    e.filedNumber(),
+                    e.listedOn(),
+                    messages.getMessage("filing.blacklist.status." + e.status(), null, e.status(), locale),
+                    e.liftedOn()));
+        }
+        return csv.response("filing-blacklist-" + LocalDate.now(BEIJING) + ".csv");
     }
 
     @PostMapping

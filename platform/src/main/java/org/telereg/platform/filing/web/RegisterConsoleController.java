@@ -1,9 +1,17 @@
 package org.telereg.platform.filing.web;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.filing.FilingQuery;
 import org.telereg.platform.filing.RegisterBlacklistEntry;
@@ -32,10 +41,14 @@ class RegisterConsoleController {
 
     private static final int PAGE_SIZE = 20;
 
-    private final RegisterQueries register;
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    RegisterConsoleController(RegisterQueries register) {
+    private final RegisterQueries register;
+    private final MessageSource messages;
+
+    RegisterConsoleController(RegisterQueries register, MessageSource messages) {
         this.register = register;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -46,6 +59,64 @@ class RegisterConsoleController {
             Model model) {
         SearchPage.fill(register, q, tab, page, PAGE_SIZE, true, model);
         return "filing/register/search";
+    }
+
+    /**
+     * The whole result of the filings or Apps tab as CSV, as the page shows it; a query the search
+     * refuses goes back to the page, which names the problem.
+     */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "filings") String tab) {
+        boolean apps = "apps".equals(tab);
+        List<RegisterEntry> entries;
+        try {
+            entries = register.export(actor, q, apps);
+        } catch (RejectedInputException e) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(UriComponentsBuilder.fromPath("/console/filing/register")
+                            .queryParam("tab", apps ? "apps" : "filings")
+                            .queryParam("q", q == null ? "" : q)
+                            .encode()
+                            .build()
+                            .toUri())
+                    .build();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        CsvDownload csv = new CsvDownload();
+        csv.row(Stream.of(
+                        "sponsor",
+                        "nature",
+                        "serviceNumber",
+                        "kind",
+                        "serviceName",
+                        "target",
+                        "contentType",
+                        "updatedOn",
+                        "status")
+                .map(field -> messages.getMessage("filing.register.field." + field, null, field, locale))
+                .toList());
+        for (RegisterEntry e : entries) {
+            String target = !e.domains().isEmpty()
+                    ? String.join(" ", e.domains())
+                    : e.appIdentifier() != null ? e.appIdentifier() : e.homeUrl();
+            csv.row(Arrays.asList(
+                    e.sponsorName(),
+                    messages.getMessage("filing.register.nature." + e.nature(), null, e.nature(), locale),
+                    e.serviceNumber(),
+                    messages.getMessage(
+                            "filing.kind." + e.kind().name(), null, e.kind().name(), locale),
+                    e.serviceName(),
+                    target,
+                    e.contentType(),
+                    e.updatedOn(),
+                    messages.getMessage(
+                            "filing.serviceStatus." + e.status().name(),
+                            null,
+                            e.status().name(),
+                            locale)));
+        }
+        return csv.response("filing-register-" + LocalDate.now(BEIJING) + ".csv");
     }
 
     @GetMapping("/services/{id}")
