@@ -133,16 +133,28 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /**
+     * Clicks a button that submits a form and waits until the next page has replaced this one, so the
+     * next look at the page cannot find an element of the old one (a message the old page also showed).
+     */
+    public void submit(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        waitUntil(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Sets a date input the way a date picker would: typing into one depends on the browser's locale. */
     public void date(String id, java.time.LocalDate value) {
         ((JavascriptExecutor) driver)
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value.toString());
     }
 
-    /** Clicks a button whose form asks first ({@code data-confirm}) and accepts the question. */
+    /** Clicks a button whose form asks first ({@code data-confirm}), accepts the question and waits for the next page. */
     public void clickAndAccept(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
         click(button);
         waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        waitUntil(ExpectedConditions.stalenessOf(page));
     }
 
     /** Saves what the browser shows under {@code target/screenshots}, for a person to look at. */

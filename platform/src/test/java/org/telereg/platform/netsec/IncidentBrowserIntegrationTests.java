@@ -45,7 +45,7 @@ class IncidentBrowserIntegrationTests {
             dateTime(browser, "startedAt", now.minusHours(3));
             dateTime(browser, "detectedAt", now.minusHours(2));
             browser.find(By.id("description")).sendKeys("会员数据库备份被公开访问。");
-            browser.click(By.id("submit-incident"));
+            browser.submit(By.id("submit-incident"));
 
             assertThat(browser.text("done")).isEqualTo("事件已报告，级别已计算。");
             assertThat(browser.text("incident-level")).isEqualTo("较大（III级）");
@@ -57,25 +57,25 @@ class IncidentBrowserIntegrationTests {
 
             browser.signIn("gd");
             browser.get(incidentPath + "?lang=zh_CN");
-            browser.click(By.id("tick-CONTAINMENT"));
+            browser.submit(By.id("tick-CONTAINMENT"));
             assertThat(browser.text("done")).isEqualTo("响应事项已标记完成。");
             assertThat(browser.text("check-CONTAINMENT")).contains("✓ gd");
             browser.find(By.id("title")).sendKeys("封堵泄露并通知受影响用户");
             new Select(browser.find(By.id("assignee"))).selectByValue("OP-CMCC");
             browser.date("dueOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
-            browser.click(By.id("add-task"));
+            browser.submit(By.id("add-task"));
             assertThat(browser.text("done")).isEqualTo("任务已下达。");
             assertThat(browser.text("tasks")).contains("封堵泄露并通知受影响用户", "办理中");
             browser.signOut();
 
             browser.signIn("cmcc");
             browser.get(incidentPath + "?lang=zh_CN");
-            browser.click(By.cssSelector("#tasks button[id^='done-task-']"));
+            browser.submit(By.cssSelector("#tasks button[id^='done-task-']"));
             assertThat(browser.text("tasks")).contains("已完成");
             browser.find(By.id("causes")).sendKeys("备份存储桶未设置访问控制。");
             browser.find(By.id("measure0")).sendKeys("全部存储桶启用访问控制");
             browser.date("dueOn0", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
-            browser.click(By.id("submit-final"));
+            browser.submit(By.id("submit-final"));
             assertThat(browser.text("done")).isEqualTo("总结报告已提交。");
             assertThat(browser.text("final-report")).contains("备份存储桶未设置访问控制。", "全部存储桶启用访问控制");
             browser.signOut();
