@@ -323,7 +323,7 @@ public class AssurancePlans {
                 "netsec",
                 "AssuranceDuty",
                 Long.toString(id),
-                "recorded",
+                "dutyAdded",
                 null,
                 Map.of(
                         "plan", planId,

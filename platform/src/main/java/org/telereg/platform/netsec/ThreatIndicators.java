@@ -175,7 +175,7 @@ public class ThreatIndicators {
                 "netsec",
                 "ThreatIndicator",
                 Long.toString(id),
-                "removed",
+                "threatWithdrawn",
                 Map.of("status", "ACTIVE"),
                 Map.of("status", "WITHDRAWN", "reason", why));
         return find(id).orElseThrow();
@@ -207,7 +207,7 @@ public class ThreatIndicators {
                     "netsec",
                     "ThreatIndicator",
                     Long.toString(id),
-                    "removed",
+                    "threatExpired",
                     Map.of("status", "ACTIVE"),
                     Map.of("status", "EXPIRED"));
         }

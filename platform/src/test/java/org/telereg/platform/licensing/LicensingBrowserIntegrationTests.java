@@ -70,9 +70,7 @@ class LicensingBrowserIntegrationTests {
             browser.waitUntil(ExpectedConditions.textToBe(By.id("application-status"), "已受理"));
             // China Mobile's demo network units carry overdue security duties: the gate names them as
             // hints, and nothing stops the grant.
-            assertThat(browser.text("gate"))
-                    .contains("提示", "网络单元“移动核心网（全国）”")
-                    .doesNotContain("拦截");
+            assertThat(browser.text("gate")).contains("提示", "网络单元“移动核心网（全国）”").doesNotContain("拦截");
             assertThat(browser.text("conditions")).contains("注册资本不少于 1,000,000 元");
             browser.clickAndAccept(By.id("grant"));
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("licence-number")));

@@ -268,7 +268,7 @@ class ThreatIndicatorsIntegrationTests {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(jdbc.sql(
                                         "select count(*) from audit_log"
-                                                + " where entity_type = 'ThreatIndicator' and entity_id = :id and action = 'removed'")
+                                                + " where entity_type = 'ThreatIndicator' and entity_id = :id and action = 'threatWithdrawn'")
                                 .param("id", Long.toString(listed.id()))
                                 .query(Long.class)
                                 .single())
