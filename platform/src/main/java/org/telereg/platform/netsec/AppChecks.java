@@ -27,6 +27,7 @@ import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyView;
 import org.telereg.platform.shared.CreditCode;
+import org.telereg.platform.shared.CsvColumns;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.LineError;
 
@@ -330,12 +331,13 @@ public class AppChecks {
     public AppCheckImportResult importCsv(Actor actor, long batchId, byte[] content) {
         requireManage(actor);
         AppCheckBatchView batch = batch(batchId).orElseThrow(() -> new NoSuchElementException("batch " + batchId));
-        AppCheckCsv.Read read = AppCheckCsv.read(content, COLUMNS, REQUIRED, MAX_UPLOAD_BYTES, MAX_ROWS);
+        CsvColumns.Read read =
+                CsvColumns.read(content, COLUMNS, REQUIRED, MAX_UPLOAD_BYTES, MAX_ROWS, "netsec.app.import.");
         if (!read.errors().isEmpty()) {
             return AppCheckImportResult.rejected(read.encoding(), read.errors());
         }
         List<Line> lines = new ArrayList<>();
-        for (AppCheckCsv.Row row : read.rows()) {
+        for (CsvColumns.Row row : read.rows()) {
             lines.add(new Line(
                     row.line(),
                     row.get(COLUMN_APP_NAME),

@@ -29,6 +29,7 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
+import org.telereg.platform.shared.CsvColumns;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
@@ -92,12 +93,13 @@ public class ThreatIndicators {
     @Transactional
     public ThreatImportResult importCsv(Actor actor, byte[] content) {
         requireManage(actor);
-        ThreatCsv.Read read = ThreatCsv.read(content, COLUMNS, REQUIRED, settings.maxBytes(), settings.maxRows());
+        CsvColumns.Read read = CsvColumns.read(
+                content, COLUMNS, REQUIRED, settings.maxBytes(), settings.maxRows(), "netsec.threat.import.");
         if (!read.errors().isEmpty()) {
             return ThreatImportResult.rejected(read.encoding(), read.errors());
         }
         List<Line> lines = new ArrayList<>();
-        for (ThreatCsv.Row row : read.rows()) {
+        for (CsvColumns.Row row : read.rows()) {
             lines.add(new Line(
                     row.line(),
                     new NewThreatIndicator(

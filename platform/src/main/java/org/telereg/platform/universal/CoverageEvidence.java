@@ -24,6 +24,7 @@ import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.Role;
 import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.entity.CompanyView;
+import org.telereg.platform.shared.CsvColumns;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
@@ -137,8 +138,13 @@ public class CoverageEvidence {
             }
             creditCode = company.creditCode();
         }
-        CsvFile.Read read = CsvFile.read(
-                content, SITE_COLUMNS, SITE_COLUMNS.keySet(), settings.maxUploadBytes(), settings.maxRows());
+        CsvColumns.Read read = CsvColumns.read(
+                content,
+                SITE_COLUMNS,
+                SITE_COLUMNS.keySet(),
+                settings.maxUploadBytes(),
+                settings.maxRows(),
+                "universal.import.");
         if (!read.errors().isEmpty()) {
             return ImportOutcome.rejected(read.encoding(), read.errors());
         }
@@ -149,7 +155,7 @@ public class CoverageEvidence {
         List<LineError> errors = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
         List<Object[]> sites = new ArrayList<>();
-        for (CsvFile.Row row : read.rows()) {
+        for (CsvColumns.Row row : read.rows()) {
             if (errors.size() >= settings.maxErrors()) {
                 break;
             }
@@ -215,12 +221,13 @@ public class CoverageEvidence {
         if (!canSendTests(actor)) {
             throw new AccessDeniedException("operators and administrations send signal tests");
         }
-        CsvFile.Read read = CsvFile.read(
+        CsvColumns.Read read = CsvColumns.read(
                 content,
                 POINT_COLUMNS,
                 Set.of("village_code", "kind", "name", "signal", "tested_at"),
                 settings.maxUploadBytes(),
-                settings.maxRows());
+                settings.maxRows(),
+                "universal.import.");
         if (!read.errors().isEmpty()) {
             return ImportOutcome.rejected(read.encoding(), read.errors());
         }
@@ -236,7 +243,7 @@ public class CoverageEvidence {
         List<LineError> errors = new ArrayList<>();
         List<Object[]> points = new ArrayList<>();
         Set<Long> touched = new LinkedHashSet<>();
-        for (CsvFile.Row row : read.rows()) {
+        for (CsvColumns.Row row : read.rows()) {
             if (errors.size() >= settings.maxErrors()) {
                 break;
             }

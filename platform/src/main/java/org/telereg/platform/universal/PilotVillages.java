@@ -33,6 +33,7 @@ import org.telereg.platform.audit.AuditTrail;
 import org.telereg.platform.entity.CompanyAliases;
 import org.telereg.platform.entity.CompanyRegistry;
 import org.telereg.platform.entity.CompanyView;
+import org.telereg.platform.shared.CsvColumns;
 import org.telereg.platform.shared.FieldProblem;
 import org.telereg.platform.shared.FieldProblems;
 import org.telereg.platform.shared.Hashes;
@@ -307,7 +308,8 @@ public class PilotVillages {
             throw new AccessDeniedException("the ministry and the provincial administrations assign villages");
         }
         PilotBatch batch = batches.get(batchId);
-        CsvFile.Read read = CsvFile.read(content, COLUMNS, REQUIRED, settings.maxUploadBytes(), settings.maxRows());
+        CsvColumns.Read read = CsvColumns.read(
+                content, COLUMNS, REQUIRED, settings.maxUploadBytes(), settings.maxRows(), "universal.import.");
         if (!read.errors().isEmpty()) {
             return ImportOutcome.rejected(read.encoding(), read.errors());
         }
@@ -318,7 +320,7 @@ public class PilotVillages {
         List<LineError> errors = new ArrayList<>();
         List<Checked> villages = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
-        for (CsvFile.Row row : read.rows()) {
+        for (CsvColumns.Row row : read.rows()) {
             if (errors.size() >= settings.maxErrors()) {
                 break;
             }
@@ -569,7 +571,7 @@ public class PilotVillages {
         return stripped.length() > 40 ? stripped.substring(0, 40) + "…" : stripped;
     }
 
-    private static VillageForm formOf(CsvFile.Row row) {
+    private static VillageForm formOf(CsvColumns.Row row) {
         return new VillageForm(
                 row.get("village_code"),
                 row.get("name"),

@@ -519,6 +519,10 @@ class MessageBundlesTests {
         families.put(
                 "netsec.threat.invalid.",
                 Set.of("domain", "ip", "cidr", "cidrTooWide", "cidrHostBits", "url", "hashDigits", "hashLength"));
+        // The file-level problems of every importer that reads its CSV through shared.CsvColumns.
+        for (String importer : List.of("universal.import.", "netsec.threat.import.", "netsec.app.import.")) {
+            families.put(importer, org.telereg.platform.shared.CsvColumns.PROBLEMS);
+        }
         families.put("audit.action.", recordedAuditActions());
         // netsec N4: App governance (AppRule, listed Apps, takedowns, flash messages, the fields item.html names).
         families.put("netsec.app.rule.", names(org.telereg.platform.netsec.AppRule.values()));

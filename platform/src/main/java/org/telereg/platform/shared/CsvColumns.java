@@ -1,4 +1,4 @@
-package org.telereg.platform.universal;
+package org.telereg.platform.shared;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -12,34 +12,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.telereg.platform.shared.InvalidValueException;
-import org.telereg.platform.shared.LineError;
-import org.telereg.platform.shared.UploadedText;
 
 /**
  * An uploaded CSV file read into rows by column: UTF-8 or GBK, a header naming the columns in English
- * or Chinese, any column order. File-level problems come back as line errors.
+ * or Chinese, any column order. File-level problems come back as line errors, their message codes under
+ * the importer's own prefix: the prefix followed by each of {@link #PROBLEMS}.
  */
-final class CsvFile {
+public final class CsvColumns {
+
+    /** The file-level problems, each a message code under the importer's prefix. */
+    public static final Set<String> PROBLEMS =
+            Set.of("tooLarge", "missingColumn", "tooManyRows", "noHeader", "noRows", "malformed");
 
     /** One data line by column name, with its line number. */
-    record Row(long line, Map<String, String> values) {
+    public record Row(long line, Map<String, String> values) {
 
-        String get(String column) {
+        public String get(String column) {
             return values.get(column);
         }
     }
 
-    record Read(List<Row> rows, String encoding, List<LineError> errors) {}
+    public record Read(List<Row> rows, String encoding, List<LineError> errors) {}
 
-    private CsvFile() {}
+    private CsvColumns() {}
 
     /**
      * @param columns each column's canonical name → the header names it may go by
      * @param required the columns a file must have
+     * @param codes the importer's message-code prefix with its final dot, such as {@code "universal.import."}
      */
-    static Read read(
-            byte[] content, Map<String, Set<String>> columns, Set<String> required, int maxBytes, int maxRows) {
+    public static Read read(
+            byte[] content,
+            Map<String, Set<String>> columns,
+            Set<String> required,
+            long maxBytes,
+            int maxRows,
+            String codes) {
         List<LineError> errors = new ArrayList<>();
         if (content == null || content.length == 0) {
             errors.add(new LineError(0, "file", "invalid.file.empty", new Object[0], "the file is empty"));
@@ -49,7 +57,7 @@ final class CsvFile {
             errors.add(new LineError(
                     0,
                     "file",
-                    "universal.import.tooLarge",
+                    codes + "tooLarge",
                     new Object[] {maxBytes / 1024},
                     "the file is larger than " + maxBytes / 1024 + " KB"));
             return new Read(List.of(), null, errors);
@@ -87,7 +95,7 @@ final class CsvFile {
                             errors.add(new LineError(
                                     line,
                                     column,
-                                    "universal.import.missingColumn",
+                                    codes + "missingColumn",
                                     new Object[] {column},
                                     "the header has no column " + column));
                         }
@@ -101,7 +109,7 @@ final class CsvFile {
                     errors.add(new LineError(
                             line,
                             null,
-                            "universal.import.tooManyRows",
+                            codes + "tooManyRows",
                             new Object[] {maxRows},
                             "more than " + maxRows + " lines"));
                     break;
@@ -115,14 +123,12 @@ final class CsvFile {
                 rows.add(new Row(line, values));
             }
             if (header == null) {
-                errors.add(
-                        new LineError(1, "file", "universal.import.noHeader", new Object[0], "the file has no header"));
+                errors.add(new LineError(1, "file", codes + "noHeader", new Object[0], "the file has no header"));
             } else if (rows.isEmpty() && errors.isEmpty()) {
-                errors.add(new LineError(2, "file", "universal.import.noRows", new Object[0], "the file has no lines"));
+                errors.add(new LineError(2, "file", codes + "noRows", new Object[0], "the file has no lines"));
             }
         } catch (CsvParseException e) {
-            errors.add(
-                    new LineError(lastLine + 1, "file", "universal.import.malformed", new Object[0], "malformed CSV"));
+            errors.add(new LineError(lastLine + 1, "file", codes + "malformed", new Object[0], "malformed CSV"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
