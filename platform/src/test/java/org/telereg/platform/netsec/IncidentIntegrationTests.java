@@ -600,7 +600,11 @@ class IncidentIntegrationTests {
                 .andExpect(content().string(containsString("/console/entities/" + incident.companyCreditCode())));
         mvc.perform(get("/console/netsec/incidents/" + incident.id()).with(as(users, "officer")))
                 .andExpect(content().string(containsString("id=\"company-link\"")))
-                .andExpect(content().string(containsString("/console/entities/" + incident.companyCreditCode())));
+                .andExpect(content().string(containsString("/console/entities/" + incident.companyCreditCode())))
+                // China Mobile holds demo licences: each is listed with its status in words.
+                .andExpect(content().string(containsString("id=\"company-licences\"")))
+                .andExpect(content().string(containsString("/console/licensing/licences/")))
+                .andExpect(content().string(not(containsString("??"))));
     }
 
     @Test
