@@ -403,25 +403,7 @@ public class FilingApplications {
                     decision_reason = null, resubmissions = resubmissions + 1, updated_at = :now,
                     version = version + 1
                 where id = :id and status = 'RETURNED'""")
-                .param("province", p.provinceCode())
-                .param("subject", p.subjectId())
-                .param("nature", p.nature().name())
-                .param("sponsor", p.sponsorName())
-                .param("certType", p.certificateType().name())
-                .param("certNumber", p.certificateNumber())
-                .param("certHash", p.certificateHash())
-                .param("city", p.cityCode())
-                .param("county", p.countyCode())
-                .param("address", p.address())
-                .param("principal", p.principalName())
-                .param("principalId", p.principalIdNumber())
-                .param("principalIdHash", p.principalIdHash())
-                .param("phone", p.principalPhone())
-                .param("email", p.principalEmail())
-                .param("related", p.relatedPersons().isEmpty() ? null : String.join(";", p.relatedPersons()))
-                .param("provider", p.providerCreditCode())
-                .param("providerName", p.providerName())
-                .param("changedOn", p.factsChangedOn())
+                .params(sponsorParams(p))
                 .param("late", late(p.factsChangedOn(), submittedOn))
                 .param("now", now())
                 .param("id", app.id())
@@ -996,27 +978,9 @@ public class FilingApplications {
                 .param("kind", p.kind().name())
                 .param("channel", channel.name())
                 .param("status", status.name())
-                .param("province", p.provinceCode())
-                .param("subject", p.subjectId())
+                .params(sponsorParams(p))
                 .param("targetService", p.targetServiceId())
-                .param("nature", p.nature().name())
-                .param("sponsor", p.sponsorName())
-                .param("certType", p.certificateType().name())
-                .param("certNumber", p.certificateNumber())
-                .param("certHash", p.certificateHash())
-                .param("city", p.cityCode())
-                .param("county", p.countyCode())
-                .param("address", p.address())
-                .param("principal", p.principalName())
-                .param("principalId", p.principalIdNumber())
-                .param("principalIdHash", p.principalIdHash())
-                .param("phone", p.principalPhone())
-                .param("email", p.principalEmail())
-                .param("related", p.relatedPersons().isEmpty() ? null : String.join(";", p.relatedPersons()))
-                .param("provider", p.providerCreditCode())
-                .param("providerName", p.providerName())
                 .param("reason", p.reason())
-                .param("changedOn", p.factsChangedOn())
                 .param("late", late(p.factsChangedOn(), today()))
                 .param("now", now())
                 .update();
@@ -1275,5 +1239,30 @@ public class FilingApplications {
 
     private OffsetDateTime now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The sponsor and provider columns a submission and a resubmission both write, by parameter name. */
+    private static Map<String, Object> sponsorParams(Proposal p) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("province", p.provinceCode());
+        params.put("subject", p.subjectId());
+        params.put("nature", p.nature().name());
+        params.put("sponsor", p.sponsorName());
+        params.put("certType", p.certificateType().name());
+        params.put("certNumber", p.certificateNumber());
+        params.put("certHash", p.certificateHash());
+        params.put("city", p.cityCode());
+        params.put("county", p.countyCode());
+        params.put("address", p.address());
+        params.put("principal", p.principalName());
+        params.put("principalId", p.principalIdNumber());
+        params.put("principalIdHash", p.principalIdHash());
+        params.put("phone", p.principalPhone());
+        params.put("email", p.principalEmail());
+        params.put("related", p.relatedPersons().isEmpty() ? null : String.join(";", p.relatedPersons()));
+        params.put("provider", p.providerCreditCode());
+        params.put("providerName", p.providerName());
+        params.put("changedOn", p.factsChangedOn());
+        return params;
     }
 }
