@@ -298,7 +298,10 @@ class FilingApplicationFormIntegrationTests {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         mvc.perform(get(location + "?lang=zh_CN").with(as(users, "isp")))
                 .andExpect(content().string(not(containsString("id=\"correct-application\""))));
-        mvc.perform(get(location + "/edit").with(as(users, "isp"))).andExpect(status().isForbidden());
+        // Not returned (yet): the provider is sent to the application's page, which says why.
+        mvc.perform(get(location + "/edit").with(as(users, "isp")))
+                .andExpect(redirectedUrl(location))
+                .andExpect(flash().attribute("notice", "filing.app.notice.notReturned"));
         applications.returnToSponsor(SignIn.actor(users, "isp"), id, "请补充IP地址。");
         mvc.perform(get(location + "?lang=zh_CN").with(as(users, "isp")))
                 .andExpect(status().isOk())
@@ -328,6 +331,24 @@ class FilingApplicationFormIntegrationTests {
                 .andExpect(content().string(containsString("待接入核验")))
                 .andExpect(content().string(containsString("第1项服务的IP地址")))
                 .andExpect(content().string(containsString("请补充IP地址。")));
+
+        // The same form sent a second time (a double click, a second tab) submits nothing again.
+        mvc.perform(website(sponsor(post(location + "/resubmission"), sponsor, residentId()), 0, domain)
+                        .param("services[0].ips", "61.140.1.2")
+                        .with(as(users, "isp")))
+                .andExpect(redirectedUrl(location))
+                .andExpect(flash().attribute("notice", "filing.app.notice.notReturned"));
+        mvc.perform(get(location + "?lang=zh_CN")
+                        .with(as(users, "isp"))
+                        .flashAttr("notice", "filing.app.notice.notReturned"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("该申请已不是退回状态")));
+        ApplicationView resubmitted =
+                applications.find(SignIn.actor(users, "isp").scope(), id).orElseThrow();
+        assertThat(resubmitted.resubmissions()).isEqualTo(1);
+        assertThat(resubmitted.services().get(0).ips()).containsExactly("61.140.1.1");
+        // Someone else's application is still refused, returned or not.
+        mvc.perform(get(location + "/edit").with(as(users, "gd"))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
+import org.telereg.platform.filing.ApplicationChannel;
 import org.telereg.platform.filing.ApplicationStatus;
 import org.telereg.platform.filing.ApplicationView;
 import org.telereg.platform.filing.CheckItem;
@@ -123,7 +124,10 @@ class FilingApplicationConsoleController {
     }
 
     @GetMapping("/applications/{id}/edit")
-    String edit(Actor actor, @PathVariable long id, Model model) {
+    String edit(Actor actor, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        if (notReturnedAnyMore(actor, id)) {
+            return toNotReturned(id, redirect);
+        }
         ApplicationView app = returned(actor, id);
         ApplicationForm.prepare(model, ApplicationForm.of(app), List.of(), applications);
         model.addAttribute("app", app);
@@ -137,6 +141,9 @@ class FilingApplicationConsoleController {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
+        if (notReturnedAnyMore(actor, id)) {
+            return toNotReturned(id, redirect);
+        }
         ApplicationView app = returned(actor, id);
         Map<String, String> input = ApplicationForm.normalise(form);
         try {
@@ -147,7 +154,28 @@ class FilingApplicationConsoleController {
             ApplicationForm.prepare(model, input, e.problems(), applications);
             model.addAttribute("app", app);
             return "filing/applications/form";
+        } catch (IllegalStateException e) {
+            // The same form sent twice at once: the other request resubmitted it.
+            return toNotReturned(id, redirect);
         }
+    }
+
+    /**
+     * The provider's own console application that is no longer returned: a form sent twice, or opened in a
+     * second tab after the first resubmitted it. Its page says so, rather than refusing the provider.
+     */
+    private boolean notReturnedAnyMore(Actor actor, long id) {
+        return applications
+                .find(actor.scope(), id)
+                .filter(app -> app.status() != ApplicationStatus.RETURNED
+                        && app.channel() == ApplicationChannel.PROVIDER
+                        && FilingApplications.isProviderOf(actor, app))
+                .isPresent();
+    }
+
+    private static String toNotReturned(long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", "filing.app.notice.notReturned");
+        return "redirect:/console/filing/applications/" + id;
     }
 
     private ApplicationView returned(Actor actor, long id) {
