@@ -36,6 +36,7 @@ import org.telereg.platform.entity.CompanySearch;
 import org.telereg.platform.entity.CompanyType;
 import org.telereg.platform.entity.CompanyView;
 import org.telereg.platform.entity.ImportResult;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.RejectedInputException;
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.telereg.platform.filing.ApplicationView;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.ProvinceCode;
 
 /**
@@ -42,7 +43,7 @@ final class ApplicationCsv {
     static void write(PrintWriter out, List<ApplicationView> rows, MessageSource messages, Locale locale) {
         out.write('\uFEFF');
         out.print(HEADERS.stream()
-                .map(h -> cell(messages.getMessage("filing.app.field." + h, null, locale)))
+                .map(h -> CsvCells.cell(messages.getMessage("filing.app.field." + h, null, locale)))
                 .collect(Collectors.joining(",")));
         out.print("\r\n");
         for (ApplicationView a : rows) {
@@ -67,21 +68,9 @@ final class ApplicationCsv {
                             a.lateChange() ? messages.getMessage("filing.app.late", null, locale) : "",
                             a.reviewDueOn() == null ? "" : a.reviewDueOn().toString(),
                             a.subjectNumber())
-                    .map(ApplicationCsv::cell)
+                    .map(CsvCells::cell)
                     .collect(Collectors.joining(",")));
             out.print("\r\n");
         }
-    }
-
-    /** Quoted when needed; a cell starting with = + - @ (or a tab or CR) gets an apostrophe so Excel shows text. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 }

@@ -28,6 +28,7 @@ import org.telereg.platform.filing.BlacklistCategory;
 import org.telereg.platform.filing.BlacklistEntry;
 import org.telereg.platform.filing.BlacklistKind;
 import org.telereg.platform.filing.NewBlacklistEntry;
+import org.telereg.platform.shared.CsvDownload;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**

@@ -27,6 +27,7 @@ import org.telereg.platform.filing.RegisterBlacklistEntry;
 import org.telereg.platform.filing.RegisterDetail;
 import org.telereg.platform.filing.RegisterEntry;
 import org.telereg.platform.filing.RegisterQueries;
+import org.telereg.platform.shared.CsvDownload;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**

@@ -40,6 +40,7 @@ import org.telereg.platform.netsec.AppNoticeItemView;
 import org.telereg.platform.netsec.AppNoticeView;
 import org.telereg.platform.netsec.AppNotices;
 import org.telereg.platform.netsec.AppRule;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**
@@ -314,7 +315,10 @@ class AppCheckConsoleController {
                 "netsec.app.offenders.versions",
                 "netsec.app.offenders.rules");
         csv.append(String.join(
-                        ",", header.stream().map(k -> quoted(text(k, locale))).toList()))
+                        ",",
+                        header.stream()
+                                .map(k -> CsvCells.quoted(text(k, locale)))
+                                .toList()))
                 .append("\r\n");
         for (AppGraphOffender offender : graph.offenders(scope)) {
             List<String> grounds = new ArrayList<>();
@@ -327,12 +331,12 @@ class AppCheckConsoleController {
             csv.append(String.join(
                             ",",
                             List.of(
-                                    quoted(offender.companyName()),
-                                    quoted(offender.creditCode()),
-                                    quoted(String.join("、", grounds)),
-                                    quoted(String.join("；", offender.batches())),
-                                    quoted(String.join("；", offender.versions())),
-                                    quoted(String.join(
+                                    CsvCells.quoted(offender.companyName()),
+                                    CsvCells.quoted(offender.creditCode()),
+                                    CsvCells.quoted(String.join("、", grounds)),
+                                    CsvCells.quoted(String.join("；", offender.batches())),
+                                    CsvCells.quoted(String.join("；", offender.versions())),
+                                    CsvCells.quoted(String.join(
                                             "、",
                                             offender.rules().stream()
                                                     .map(r -> text("netsec.app.rule." + r, locale))
@@ -347,15 +351,6 @@ class AppCheckConsoleController {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    /** Quoted, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
-    private static String quoted(String text) {
-        String safe = text == null ? "" : text;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     /** The graph for ECharts, with the categories' names in the user's language. */

@@ -40,6 +40,7 @@ import org.telereg.platform.netsec.UnitInput;
 import org.telereg.platform.netsec.UnitKind;
 import org.telereg.platform.netsec.UnitSearch;
 import org.telereg.platform.netsec.UnitView;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.RejectedInputException;
 
@@ -112,22 +113,22 @@ class ProtectionConsoleController {
         csv.append(String.join(
                         ",",
                         header.stream()
-                                .map(h -> cell(messages.getMessage("netsec.unit.field." + h, null, h, locale)))
+                                .map(h -> CsvCells.cell(messages.getMessage("netsec.unit.field." + h, null, h, locale)))
                                 .toList()))
                 .append("\r\n");
         for (UnitView unit : units.list(scope, new UnitSearch(status, province, grade, company, text, overdue))) {
             csv.append(String.join(
                             ",",
-                            cell(unit.companyName()),
-                            cell(unit.creditCode()),
-                            cell(unit.name()),
-                            cell(messages.getMessage("netsec.unit.kind." + unit.kind(), null, locale)),
-                            cell(
+                            CsvCells.cell(unit.companyName()),
+                            CsvCells.cell(unit.creditCode()),
+                            CsvCells.cell(unit.name()),
+                            CsvCells.cell(messages.getMessage("netsec.unit.kind." + unit.kind(), null, locale)),
+                            CsvCells.cell(
                                     unit.national()
                                             ? messages.getMessage("netsec.unit.national", null, locale)
                                             : unit.provinceName()),
                             unit.grade() == null ? "" : unit.grade().toString(),
-                            cell(messages.getMessage(
+                            CsvCells.cell(messages.getMessage(
                                     "netsec.unit.status."
                                             + (unit.latestStatus() == null ? "UNGRADED" : unit.latestStatus()),
                                     null,
@@ -139,18 +140,6 @@ class ProtectionConsoleController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"netsec-units.csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** One CSV cell, quoted when needed; a leading = + - @ is defused so spreadsheets show it as text. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     @GetMapping("/units/new")

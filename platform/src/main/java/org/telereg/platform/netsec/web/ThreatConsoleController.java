@@ -39,6 +39,7 @@ import org.telereg.platform.netsec.ThreatTaskAnswer;
 import org.telereg.platform.netsec.ThreatTaskStatus;
 import org.telereg.platform.netsec.ThreatTaskView;
 import org.telereg.platform.netsec.ThreatTasks;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**
@@ -147,8 +148,8 @@ class ThreatConsoleController {
                     q)) {
                 csv.writeRecord(
                         i.kind().name(),
-                        safe(i.indicator()),
-                        safe(i.source()),
+                        CsvCells.defused(i.indicator()),
+                        CsvCells.defused(i.source()),
                         Integer.toString(i.confidence()),
                         i.category().name(),
                         i.firstSeen().toString(),
@@ -157,10 +158,6 @@ class ThreatConsoleController {
                         i.status().name());
             }
         }
-    }
-
-    private static String safe(String cell) {
-        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     @GetMapping("/import")

@@ -27,6 +27,7 @@ import org.telereg.platform.realname.SnapshotResult;
 import org.telereg.platform.realname.VerificationStatus;
 import org.telereg.platform.realname.VerificationView;
 import org.telereg.platform.realname.Verifications;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.shared.RejectedInputException;
 
 /** The one-ID-many-cards list, its CSV export and the snapshot upload of the console. */
@@ -71,10 +72,10 @@ class RealnameConsoleController {
                 cardCounts.overCap(scope, PageRequest.of(0, EXPORT_LIMIT)).getContent()) {
             out.println(String.join(
                     ",",
-                    cell(identity.identityMasked()),
+                    CsvCells.cell(identity.identityMasked()),
                     identity.documentType().name(),
                     Long.toString(identity.total()),
-                    cell(identity.operators().stream()
+                    CsvCells.cell(identity.operators().stream()
                             .map(o -> o.operatorName() + ":" + o.cards())
                             .collect(Collectors.joining("; ")))));
         }
@@ -143,19 +144,5 @@ class RealnameConsoleController {
         if (!SnapshotImport.canSubmit(actor)) {
             throw new AccessDeniedException("only operators submit real-name snapshots");
         }
-    }
-
-    /** A CSV cell, quoted when needed, and defused against spreadsheet formulas. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\""
-                : text;
     }
 }

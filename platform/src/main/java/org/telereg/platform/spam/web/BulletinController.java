@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.telereg.engine.numbering.PhoneNumbers;
 import org.telereg.platform.shared.ChartData;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.spam.Bulletins;
 import org.telereg.platform.spam.MonthlyBulletin;
 import org.telereg.platform.spam.ReportCategory;
@@ -75,7 +76,7 @@ class BulletinController {
                     Locale.ROOT,
                     "%s,operator,%s,%d,%d,%d,%.4f,%.1f%n",
                     bulletin.month(),
-                    quoted(o.operatorName()),
+                    CsvCells.quoted(o.operatorName()),
                     o.routed(),
                     o.answered(),
                     o.answeredInTime(),
@@ -88,13 +89,7 @@ class BulletinController {
     }
 
     private static void row(PrintWriter out, MonthlyBulletin bulletin, String section, String item, long reports) {
-        out.printf(Locale.ROOT, "%s,%s,%s,%d,,,,%n", bulletin.month(), section, quoted(item), reports);
-    }
-
-    /** A CSV field in quotes; a leading formula character is defused for spreadsheet users. */
-    private static String quoted(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        out.printf(Locale.ROOT, "%s,%s,%s,%d,,,,%n", bulletin.month(), section, CsvCells.quoted(item), reports);
     }
 
     private String page(String month, boolean published, Model model) {

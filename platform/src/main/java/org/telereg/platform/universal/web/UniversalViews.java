@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.telereg.platform.access.Actor;
+import org.telereg.platform.shared.CsvCells;
 import org.telereg.platform.universal.BuildStatus;
 import org.telereg.platform.universal.CompensationRow;
 import org.telereg.platform.universal.CoverageTest;
@@ -97,14 +98,15 @@ public class UniversalViews {
         };
         for (int i = 0; i < header.length; i++) {
             csv.append(i == 0 ? "" : ",")
-                    .append(quoted(messages.getMessage("universal.report." + header[i], null, header[i], locale)));
+                    .append(CsvCells.quoted(
+                            messages.getMessage("universal.report." + header[i], null, header[i], locale)));
         }
         csv.append("\r\n");
         String total = messages.getMessage("universal.report.total", null, "total", locale);
         for (CompensationRow row : rows) {
-            csv.append(quoted(row.batchName()))
+            csv.append(CsvCells.quoted(row.batchName()))
                     .append(',')
-                    .append(quoted(row.provinceName() == null ? total : row.provinceName()))
+                    .append(CsvCells.quoted(row.provinceName() == null ? total : row.provinceName()))
                     .append(',')
                     .append(row.villages())
                     .append(',')
@@ -127,14 +129,5 @@ public class UniversalViews {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"universal-service-compensation.csv\"")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Quoted, and a leading = + - @ defused so a spreadsheet does not run it as a formula. */
-    private static String quoted(String text) {
-        String safe = text == null ? "" : text;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

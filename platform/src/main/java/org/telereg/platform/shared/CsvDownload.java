@@ -1,4 +1,4 @@
-package org.telereg.platform.filing.web;
+package org.telereg.platform.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,27 +13,25 @@ import org.springframework.http.ResponseEntity;
  * as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR) gets a leading apostrophe: a listed
  * site's name is written by whoever runs the site.
  */
-final class CsvDownload {
+public final class CsvDownload {
 
     private final StringBuilder csv = new StringBuilder("\uFEFF");
 
-    CsvDownload row(List<?> cells) {
+    /** Appends a row; null cells are empty. */
+    public CsvDownload row(List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 csv.append(',');
             }
             Object cell = cells.get(i);
-            String text = cell == null ? "" : cell.toString();
-            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-                text = "'" + text;
-            }
-            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+            csv.append(CsvCells.quoted(cell == null ? null : cell.toString()));
         }
         csv.append("\r\n");
         return this;
     }
 
-    ResponseEntity<byte[]> response(String filename) {
+    /** The document as an attachment named {@code filename}. */
+    public ResponseEntity<byte[]> response(String filename) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
