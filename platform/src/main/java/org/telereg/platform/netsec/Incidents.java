@@ -20,6 +20,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -251,10 +254,64 @@ public class Incidents {
         return incident;
     }
 
-    /** The incidents the scope covers, newest first. */
+    /** At most this many incidents in one export. */
+    public static final int EXPORT_LIMIT = 50_000;
+
+    /** The incidents the scope covers, newest first; at most 500 (the API's list). */
     @Transactional(readOnly = true)
     public List<IncidentView> list(DataScope scope, Filter filter) {
         Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        return withProvinces(jdbc.sql(SELECT + where + " order by i.started_at desc, i.id desc limit 500")
+                .params(params)
+                .query(Incidents::row)
+                .list());
+    }
+
+    /** One page of the incidents the scope covers, newest first. */
+    @Transactional(readOnly = true)
+    public Page<IncidentView> search(DataScope scope, Filter filter, Pageable pageable) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        long total = jdbc.sql("select count(*) from netsec_incident i" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        List<IncidentView> rows = withProvinces(
+                jdbc.sql(SELECT + where + " order by i.started_at desc, i.id desc limit :limit offset :offset")
+                        .params(params)
+                        .query(Incidents::row)
+                        .list());
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * The incidents the filter selects, newest first, for a download (at most {@link #EXPORT_LIMIT}); audited
+     * with the filter and the number of rows.
+     */
+    @Transactional
+    public List<IncidentView> export(DataScope scope, Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, filter, params);
+        params.put("limit", EXPORT_LIMIT);
+        List<IncidentView> rows =
+                withProvinces(jdbc.sql(SELECT + where + " order by i.started_at desc, i.id desc limit :limit")
+                        .params(params)
+                        .query(Incidents::row)
+                        .list());
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("type", filter.type() == null ? "" : filter.type().name());
+        what.put("status", filter.status() == null ? "" : filter.status().name());
+        what.put("level", filter.level() == null ? "" : filter.level().name());
+        what.put("province", filter.provinceCode() == null ? "" : filter.provinceCode());
+        what.put("rows", rows.size());
+        audit.record("netsec", "Incident", "list", "exported", null, what);
+        return rows;
+    }
+
+    private static String where(DataScope scope, Filter filter, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" where ").append(scopeCondition(scope, params));
         if (filter.type() != null) {
             where.append(" and i.incident_type = :type");
@@ -273,10 +330,7 @@ public class Incidents {
                     + " and f.province_code = :province)");
             params.put("province", filter.provinceCode());
         }
-        return withProvinces(jdbc.sql(SELECT + where + " order by i.started_at desc, i.id desc limit 500")
-                .params(params)
-                .query(Incidents::row)
-                .list());
+        return where.toString();
     }
 
     @Transactional(readOnly = true)

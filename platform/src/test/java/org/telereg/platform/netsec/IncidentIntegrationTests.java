@@ -21,12 +21,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -565,6 +568,70 @@ class IncidentIntegrationTests {
                 .satisfies(r -> assertThat(r.dueOn()).isEqualTo(LocalDate.of(2027, 3, 1)));
         assertThatThrownBy(() -> incidents.addEntry(SignIn.actor(users, "cmcc"), incident.id(), "UPDATE", "结案后"))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theListPagesNewestFirstAndTheExportHoldsWhatTheFilterSelectsDefusedInTheUsersLanguage() throws Exception {
+        List<IncidentView> xinjiang = new ArrayList<>();
+        for (int h = 12; h >= 8; h -= 2) {
+            String title = unique(h == 8 ? "=HYPERLINK(\"http://x\")新疆" : "新疆");
+            xinjiang.add(reportAs(
+                    "officer",
+                    times(leak(title, "100000", List.of("65")), hoursAgo(h), hoursAgo(h - 1), hoursAgo(h - 1))));
+        }
+        Incidents.Filter leaks = new Incidents.Filter(IncidentType.DATA_LEAK, null, null, "65");
+        List<Long> paged = new ArrayList<>();
+        Page<IncidentView> page = incidents.search(DataScope.all(), leaks, PageRequest.of(0, 2));
+        while (true) {
+            assertThat(page.getContent()).hasSizeLessThanOrEqualTo(2);
+            page.getContent().forEach(i -> paged.add(i.id()));
+            if (!page.hasNext()) {
+                break;
+            }
+            page = incidents.search(DataScope.all(), leaks, page.nextPageable());
+        }
+        assertThat(paged).hasSize((int) page.getTotalElements()).doesNotHaveDuplicates();
+        assertThat(paged.stream().filter(id -> xinjiang.stream().anyMatch(i -> i.id() == id)))
+                .containsExactly(
+                        xinjiang.get(2).id(),
+                        xinjiang.get(1).id(),
+                        xinjiang.get(0).id());
+
+        mvc.perform(get("/console/netsec/incidents?type=DATA_LEAK&province=65&lang=zh_CN")
+                        .with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(xinjiang.get(0).title())))
+                .andExpect(content().string(containsString("/console/netsec/incidents/export.csv?type=DATA_LEAK")));
+        String csv = new String(
+                mvc.perform(get("/console/netsec/incidents/export.csv?type=DATA_LEAK&province=65&lang=en")
+                                .with(as(users, "officer")))
+                        .andExpect(status().isOk())
+                        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"Incident\",\"Type\"");
+        assertThat(csv).contains("\"" + xinjiang.get(0).title() + "\",\"Personal-data leak\"");
+        // A title a spreadsheet would run as a formula is written as text.
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\")新疆");
+        assertThat(csv.lines().filter(line -> line.contains("新疆 ")).count()).isGreaterThanOrEqualTo(3);
+        // A province's administration exports only its own province's incidents; access providers none.
+        String guangdong = mvc.perform(get("/console/netsec/incidents/export.csv?type=DATA_LEAK")
+                        .with(as(users, "gd")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(guangdong).doesNotContain(xinjiang.get(0).title());
+        mvc.perform(get("/console/netsec/incidents/export.csv").with(as(users, "isp")))
+                .andExpect(status().isForbidden());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select count(*) from audit_log where module = 'netsec'"
+                                        + " and entity_type = 'Incident' and action = 'exported'")
+                                .query(Long.class)
+                                .single())
+                        .isGreaterThanOrEqualTo(2));
     }
 
     @Test

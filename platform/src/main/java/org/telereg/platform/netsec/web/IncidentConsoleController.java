@@ -2,11 +2,19 @@ package org.telereg.platform.netsec.web;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +43,7 @@ import org.telereg.platform.netsec.IncidentView;
 import org.telereg.platform.netsec.Incidents;
 import org.telereg.platform.netsec.ResponseStep;
 import org.telereg.platform.netsec.Warnings;
+import org.telereg.platform.shared.CsvDownload;
 import org.telereg.platform.shared.ProvinceCode;
 import org.telereg.platform.shared.RejectedInputException;
 
@@ -46,14 +55,20 @@ import org.telereg.platform.shared.RejectedInputException;
 @RequestMapping("/console/netsec/incidents")
 class IncidentConsoleController {
 
+    private static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Incidents incidents;
     private final Warnings warnings;
     private final LicenceRegistry licences;
+    private final MessageSource messages;
 
-    IncidentConsoleController(Incidents incidents, Warnings warnings, LicenceRegistry licences) {
+    IncidentConsoleController(
+            Incidents incidents, Warnings warnings, LicenceRegistry licences, MessageSource messages) {
         this.incidents = incidents;
         this.warnings = warnings;
         this.licences = licences;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -64,14 +79,13 @@ class IncidentConsoleController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String province,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         requireRead(actor);
-        Incidents.Filter filter = new Incidents.Filter(
-                choice(IncidentType.class, type),
-                choice(IncidentStatus.class, status),
-                choice(IncidentLevel.class, level),
-                province(province));
-        model.addAttribute("incidents", incidents.list(scope, filter));
+        Incidents.Filter filter = filter(type, status, level, province);
+        Page<IncidentView> found = incidents.search(scope, filter, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("page", found);
+        model.addAttribute("incidents", found.getContent());
         model.addAttribute("filter", filter);
         model.addAttribute("types", IncidentType.values());
         model.addAttribute("statuses", IncidentStatus.values());
@@ -80,6 +94,59 @@ class IncidentConsoleController {
         model.addAttribute("leaks", false);
         model.addAttribute("canReport", Incidents.canReport(actor));
         return "netsec/incidents/list";
+    }
+
+    /** The filtered list as CSV, in the user's language; audited. */
+    @GetMapping("/export.csv")
+    ResponseEntity<byte[]> export(
+            Actor actor,
+            DataScope scope,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String province,
+            Locale locale) {
+        requireRead(actor);
+        CsvDownload csv = new CsvDownload()
+                .row(Stream.of(
+                                "title",
+                                "type",
+                                "company",
+                                "provinces",
+                                "affectedCities",
+                                "affectedUsers",
+                                "level",
+                                "status",
+                                "startedAt",
+                                "detectedAt",
+                                "reportedAt",
+                                "closedAt")
+                        .map(h -> messages.getMessage("netsec.incident.field." + h, null, locale))
+                        .toList());
+        for (IncidentView i : incidents.export(scope, filter(type, status, level, province))) {
+            csv.row(Arrays.asList(
+                    i.title(),
+                    messages.getMessage("netsec.incident.type." + i.type(), null, locale),
+                    i.companyName(),
+                    String.join("、", i.provinceNames()),
+                    i.affectedCities(),
+                    i.affectedUsers(),
+                    i.level() == null ? "" : messages.getMessage("netsec.incident.level." + i.level(), null, locale),
+                    messages.getMessage("netsec.incident.status." + i.status(), null, locale),
+                    TIME.format(i.startedAt()),
+                    i.detectedAt() == null ? "" : TIME.format(i.detectedAt()),
+                    i.reportedAt() == null ? "" : TIME.format(i.reportedAt()),
+                    i.closedAt() == null ? "" : TIME.format(i.closedAt().atZone(ZoneId.of("Asia/Shanghai")))));
+        }
+        return csv.response("netsec-incidents.csv");
+    }
+
+    private static Incidents.Filter filter(String type, String status, String level, String province) {
+        return new Incidents.Filter(
+                choice(IncidentType.class, type),
+                choice(IncidentStatus.class, status),
+                choice(IncidentLevel.class, level),
+                province(province));
     }
 
     @GetMapping("/leaks")
