@@ -64,6 +64,9 @@ class IncidentIntegrationTests {
     @Autowired
     AccessManagement access;
 
+    @Autowired
+    IncidentTaskReminders taskReminders;
+
     @AfterEach
     void signOut() {
         SignIn.signOut();
@@ -568,6 +571,42 @@ class IncidentIntegrationTests {
                 .satisfies(r -> assertThat(r.dueOn()).isEqualTo(LocalDate.of(2027, 3, 1)));
         assertThatThrownBy(() -> incidents.addEntry(SignIn.actor(users, "cmcc"), incident.id(), "UPDATE", "结案后"))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theAssigneeOfAnOverdueTaskIsRemindedOnceButNotForADoneTaskOrAClosedIncident() {
+        Actor gd = SignIn.actor(users, "gd");
+        Actor cmcc = SignIn.actor(users, "cmcc");
+        String today = incidents.today().toString();
+        IncidentView incident = reportAs("gd", leak(unique("逾期任务"), "1000000", List.of("44")));
+        IncidentTask late = incidents.addTask(gd, incident.id(), "提交排查报告", "OP-CMCC", today);
+        IncidentTask done = incidents.addTask(gd, incident.id(), "封堵漏洞", "OP-CMCC", today);
+        incidents.completeTask(cmcc, incident.id(), done.id(), "已封堵");
+        IncidentView closed = reportAs("gd", leak(unique("已结案"), "1000000", List.of("44")));
+        IncidentTask ofClosed = incidents.addTask(gd, closed.id(), "复核", "OP-CMCC", today);
+        incidents.submitFinalReport(cmcc, closed.id(), "配置错误", List.of("改正配置"), List.of("2027-03-01"));
+        incidents.close(gd, closed.id());
+
+        taskReminders.remind(incidents.today());
+        assertThat(taskNotices(late)).isZero();
+
+        taskReminders.remind(incidents.today().plusDays(1));
+        taskReminders.remind(incidents.today().plusDays(2));
+        assertThat(taskNotices(late)).isEqualTo(1);
+        assertThat(taskNotices(done)).isZero();
+        assertThat(taskNotices(ofClosed)).isZero();
+        assertThat(jdbc.sql("select link from notice where once_key = :key")
+                        .param("key", "netsec.incident-task-overdue:" + late.id() + ":" + today)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("/console/netsec/incidents/" + incident.id());
+    }
+
+    private long taskNotices(IncidentTask task) {
+        return jdbc.sql("select count(*) from notice where once_key like :key")
+                .param("key", "netsec.incident-task-overdue:" + task.id() + ":%")
+                .query(Long.class)
+                .single();
     }
 
     @Test
