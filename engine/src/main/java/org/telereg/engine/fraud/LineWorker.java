@@ -14,6 +14,9 @@ import java.util.List;
 final class LineWorker {
 
     private static final int TEXT_LIMIT = 120;
+    /** What {@link #call} returns when the line must be scanned in full; compared by identity. */
+    private static final String RESCAN = new String("rescan");
+
     private static final byte SEPARATOR = 0x1F;
     private static final int PLACE_CACHE = 1024;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -40,6 +43,18 @@ final class LineWorker {
 
     private int commas;
     private boolean quoted;
+
+    /**
+     * Whether the field at each position of a calls line is one that {@link #call} checks byte by byte (digits, one
+     * call type digit, a date and time), so that it cannot hide a comma, quote or newline.
+     */
+    private final boolean[] checkedField;
+    /** Where the previous good line's first {@link #guessed} commas were, from its start. */
+    private final int[] guess;
+
+    private int guessed;
+    /** The commas of the current line up to this many were taken from {@link #guess}, not scanned. */
+    private int commasGuessed;
 
     /**
      * This parser's places (city, separator, county): a few hundred at most, so a row's place becomes a small id
@@ -84,6 +99,15 @@ final class LineWorker {
         this.fieldStart = new int[last + 1];
         this.fieldEnd = new int[last + 1];
         this.commaAt = new int[last + 1];
+        this.guess = new int[last + 1];
+        this.checkedField = new boolean[last + 1];
+        if (kind == InputKind.CALLS) {
+            for (int column : new int[] {
+                InputKind.PHONE, InputKind.OPPOSITE, InputKind.CALL_TYPE, InputKind.START, InputKind.DURATION
+            }) {
+                checkedField[columns[column]] = true;
+            }
+        }
         this.badRowsToKeep = badRowsToKeep;
         this.placesSent = new int[shards];
     }
@@ -102,13 +126,25 @@ final class LineWorker {
         firstBadRows = new ArrayList<>();
         int pos = from;
         while (pos < to) {
-            int end = scan(b, pos, to);
             line++;
-            int contentEnd = end > pos && b[end - 1] == '\r' ? end - 1 : end;
-            if (contentEnd > pos) {
-                row(b, pos, contentEnd, order, out);
-            } else {
-                blankLines++;
+            int end = -1;
+            if (guessed > 0) {
+                end = scanAfterGuess(b, pos, to);
+                int contentEnd = contentEnd(b, pos, end);
+                // A wrong guess (a field that does not check out) leaves nothing done: the line is scanned in full.
+                if (commasGuessed == 0 || contentEnd == pos || !row(b, pos, contentEnd, order, out)) {
+                    end = -1;
+                }
+            }
+            if (end < 0) {
+                commasGuessed = 0;
+                end = scan(b, pos, to, 0);
+                int contentEnd = contentEnd(b, pos, end);
+                if (contentEnd > pos) {
+                    row(b, pos, contentEnd, order, out);
+                } else {
+                    blankLines++;
+                }
             }
             pos = end < to ? end + 1 : to;
         }
@@ -118,6 +154,10 @@ final class LineWorker {
             }
         }
         return new Lines(line, blankLines, badRows, firstBadRows);
+    }
+
+    private static int contentEnd(byte[] b, int from, int end) {
+        return end > from && b[end - 1] == '\r' ? end - 1 : end;
     }
 
     /** Sends the shard the places that are new to it; it reads the batch's records after these. */
@@ -131,19 +171,27 @@ final class LineWorker {
         placesSent[shard] = size;
     }
 
-    private void row(byte[] b, int from, int to, long order, RecordBatch[] out) {
+    /**
+     * Parses one line into its shard's batch, or counts it as bad; false, with nothing done, when the line's
+     * guessed commas ({@link #scanAfterGuess}) turn out wrong and it must be scanned in full.
+     */
+    private boolean row(byte[] b, int from, int to, long order, RecordBatch[] out) {
+        boolean guessedCommas = commasGuessed > 0;
         int phone = columns[InputKind.PHONE];
         if (quoted) {
             fields = 0;
             cursor = from;
             lineEnd = to;
+            if (guessedCommas) {
+                return false;
+            }
             if (!splitTo(b, phone) || fieldStart[phone] == fieldEnd[phone]) {
                 bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
-                return;
+                return true;
             }
             if (!splitTo(b, lastColumn)) {
                 bad(b, from, to, tooFewFields());
-                return;
+                return true;
             }
         } else {
             // The commas found by scan() delimit the fields; the last field ends where the line does.
@@ -156,18 +204,21 @@ final class LineWorker {
                 fieldStart[k + 1] = commaAt[k] + 1;
             }
             fieldEnd[known] = known < found ? commaAt[known] : to;
-            if (fields <= phone || fieldStart[phone] == fieldEnd[phone]) {
-                bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
-                return;
-            }
-            if (fields <= lastColumn) {
-                bad(b, from, to, tooFewFields());
-                return;
+            if (fields <= phone || fieldStart[phone] == fieldEnd[phone] || fields <= lastColumn) {
+                if (guessedCommas) {
+                    return false;
+                }
+                boolean noPhone = fields > phone && fieldStart[phone] == fieldEnd[phone];
+                bad(b, from, to, noPhone ? "phone_no_m is empty" : tooFewFields());
+                return true;
             }
         }
         int phoneFrom = fieldStart[phone];
         int phoneTo = fieldEnd[phone];
         long key = RecordBatch.key(b, phoneFrom, phoneTo);
+        if (key == 0 && guessedCommas) {
+            return false;
+        }
         // The subscriber's shard: multiply-shift maps the high half of the hash evenly onto the shards, and the
         // shard's own tables use the low half. A number hashes its key, a token its bytes, whatever the file.
         long hash = key != 0 ? Bytes.mix(key) : Bytes.hash(b, phoneFrom, phoneTo);
@@ -176,35 +227,67 @@ final class LineWorker {
             key = batch.keyOrToken(b, phoneFrom, phoneTo);
         }
         String problem = switch (kind) {
-            case CALLS -> call(b, key, batch);
+            case CALLS -> call(b, key, batch, guessedCommas);
             case SMS -> sms(b, key, batch);
             case USERS -> user(b, key, batch, (order << 32) | line);
         };
+        if (problem == RESCAN) {
+            return false;
+        }
         if (problem != null) {
             bad(b, from, to, problem);
+        } else if (!quoted) {
+            learnCommas(from);
         }
+        return true;
     }
 
-    private String call(byte[] b, long subscriber, RecordBatch batch) {
+    /** The layout of a good line, for guessing the next one's: where its leading checked fields end. */
+    private void learnCommas(int from) {
+        int known = 0;
+        while (known < commas && checkedField[known]) {
+            guess[known] = commaAt[known] - from;
+            known++;
+        }
+        guessed = known;
+    }
+
+    /**
+     * Parses a calls row into {@code batch}; returns its problem, or null. With {@code guessedCommas}, any field
+     * that does not check out (a problem, or a number that is a token) returns {@link #RESCAN} before anything is
+     * added: a wrong guess shows as such a field, and the full scan then decides.
+     */
+    private String call(byte[] b, long subscriber, RecordBatch batch, boolean guessedCommas) {
         int opposite = columns[InputKind.OPPOSITE];
         if (fieldStart[opposite] == fieldEnd[opposite]) {
-            return "opposite_no_m is empty";
+            return guessedCommas ? RESCAN : "opposite_no_m is empty";
         }
         int type = callType(b, columns[InputKind.CALL_TYPE]);
         if (type < 1 || type > 3) {
-            return "calltype_id must be 1, 2 or 3";
+            return guessedCommas ? RESCAN : "calltype_id must be 1, 2 or 3";
         }
         int start = columns[InputKind.START];
         long time = dateTime(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
-            return "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
+            return guessedCommas ? RESCAN : "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
         int durationColumn = columns[InputKind.DURATION];
         long duration = Bytes.parseCount(b, fieldStart[durationColumn], fieldEnd[durationColumn]);
         if (duration == Bytes.INVALID || duration > Integer.MAX_VALUE) {
-            return "call_dur is not a whole number of seconds";
+            return guessedCommas ? RESCAN : "call_dur is not a whole number of seconds";
         }
-        long counterpart = type == 3 ? 0 : batch.keyOrToken(b, fieldStart[opposite], fieldEnd[opposite]);
+        long counterpart = RecordBatch.key(b, fieldStart[opposite], fieldEnd[opposite]);
+        if (counterpart == 0) {
+            if (guessedCommas) {
+                return RESCAN;
+            }
+            if (type != 3) {
+                counterpart = batch.keyOrToken(b, fieldStart[opposite], fieldEnd[opposite]);
+            }
+        }
+        if (type == 3) {
+            counterpart = 0;
+        }
         int imei = columns[InputKind.IMEI];
         long imeiKey = fieldStart[imei] == fieldEnd[imei] ? 0 : batch.keyOrToken(b, fieldStart[imei], fieldEnd[imei]);
         int city = columns[InputKind.CITY];
@@ -356,13 +439,34 @@ final class LineWorker {
     }
 
     /**
-     * Finds the end of the line starting at {@code from} (its newline, or {@code to}) and, on the way, the first
-     * {@code lastColumn + 1} commas and whether there is a double quote; eight bytes per step. For a byte
+     * {@link #scan} from just after the guessed commas that are there: lines of one file mostly share the lengths
+     * of their leading fields (eleven-digit numbers, the call type, the date and time), so a comma where the
+     * previous good line had one is taken as found. Only fields that {@link #call} checks byte by byte are guessed
+     * this way, so a guessed comma that is not the field's real end leaves a field that fails its check (it holds
+     * a comma, quote or newline, or the wrong length), and the line is scanned again in full.
+     */
+    private int scanAfterGuess(byte[] b, int from, int to) {
+        int matched = 0;
+        int limit = guessed;
+        while (matched < limit) {
+            int at = from + guess[matched];
+            if (at >= to || b[at] != ',') {
+                break;
+            }
+            commaAt[matched++] = at;
+        }
+        commasGuessed = matched;
+        return matched == 0 ? from : scan(b, commaAt[matched - 1] + 1, to, matched);
+    }
+
+    /**
+     * Finds the end of the line (its newline, or {@code to}) from {@code from}, where {@code found} of its commas
+     * are known, and on the way its first {@code lastColumn + 1} commas and whether the rest has a double quote;
+     * eight bytes per step. For a byte
      * compared by XOR, {@code ~(((x & 0x7F…) + 0x7F…) | x | 0x7F…)} sets the high bit of exactly the bytes that
      * are zero (the addition cannot carry out of a byte), so every flag is a real match, not only the lowest.
      */
-    private int scan(byte[] b, int from, int to) {
-        int found = 0;
+    private int scan(byte[] b, int from, int to, int found) {
         int wanted = lastColumn + 1;
         long quotes = 0;
         int i = from;

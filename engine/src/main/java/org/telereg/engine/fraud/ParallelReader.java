@@ -97,6 +97,8 @@ final class ParallelReader {
         long maxBytes = Runtime.getRuntime().maxMemory() / 4 / shards.length;
         for (ShardState shard : shards) {
             shard.reservePairs(rows / 4 / shards.length, maxBytes);
+            // Half the shard's rows held at a time, at most a sixteenth of the heap for all shards.
+            shard.reserveHeld(rows / 2 / shards.length, Runtime.getRuntime().maxMemory() / 16 / shards.length);
         }
     }
 
@@ -326,6 +328,9 @@ final class ParallelReader {
                     } else if (block != null) {
                         parse(index, block);
                     } else {
+                        // No batch can come any more: the file's last call records are applied before it counts
+                        // as read (the next file's records, and sharing IMEIs across shards, need them).
+                        shards[index].applyPending();
                         return;
                     }
                 }

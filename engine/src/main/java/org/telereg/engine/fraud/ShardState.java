@@ -12,7 +12,8 @@ import java.util.Arrays;
  * callee and per distinct caller: an entry in the subscriber's {@link ContactLists} (8 to 32 bytes). Per distinct
  * (subscriber and IMEI, place, calendar day with calls, clock hour with outgoing calls): one {@link PairCounts}
  * entry (26 to 51 bytes). Counterparts written as digits need nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
- * kept per record. The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
+ * kept per record beyond a buffer of call records not yet applied (at most a sixteenth of the heap for all shards,
+ * see {@link #applyPending}). The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
  * heap for all shards.
  */
 final class ShardState {
@@ -90,6 +91,17 @@ final class ShardState {
     private static final int GROUP = 32;
 
     private final int[] groupSubscribers = new int[GROUP];
+
+    /** Partitions of the held call records, by a hash of the subscriber (see {@link #applyPending}). */
+    private static final int PARTITIONS = 64;
+
+    private static final int MIN_HELD = 16;
+    private static final int MAX_HELD = 1 << 14;
+    /** Call records waiting to be applied: {@link #heldCapacity} records of each partition in turn. */
+    private long[] held = new long[0];
+
+    private int heldCapacity = MIN_HELD;
+    private final int[] heldCount = new int[PARTITIONS];
     /** The sum of what {@link #apply} reads ahead, kept so that the reads are not optimised away. */
     long prefetched;
 
@@ -149,60 +161,155 @@ final class ShardState {
         return TOKEN | dictionary.intern(batch.side, from, to, Bytes.hash(batch.side, from, to));
     }
 
-    /** Applies the records of a batch from one block, in order. */
+    /**
+     * Applies the records of a batch from one block: SMS and users rows at once, call rows later, when enough of
+     * them are held, partition by partition ({@link #applyPending}). Features do not depend on the order in which
+     * records are applied (counts add up, sets are sets, the users file's last row is known by its position): the
+     * order already differs from the file's whenever two threads parse blocks.
+     */
     void apply(RecordBatch batch) {
         int[] local = places(batch);
+        if (batch.kind == InputKind.CALLS) {
+            hold(batch, local);
+            return;
+        }
         long[] records = batch.records;
         int count = batch.count;
-        boolean calls = batch.kind == InputKind.CALLS;
         int[] subs = groupSubscribers;
         for (int first = 0; first < count; first += GROUP) {
             int group = Math.min(GROUP, count - first);
+            for (int i = 0; i < group; i++) {
+                long key = records[(first + i) * RecordBatch.STRIDE];
+                subs[i] = subscriber((key & TOKEN) != 0 ? token(batch, key, subscriberTokens) : key);
+            }
+            for (int i = 0; i < group; i++) {
+                int at = (first + i) * RecordBatch.STRIDE;
+                int sub = subs[i];
+                long last = records[at + 4];
+                int place = RecordBatch.place(last);
+                place = place == 0 ? -1 : local[place - 1];
+                if (batch.kind == InputKind.SMS) {
+                    sms(sub, RecordBatch.type(last) == 1, records[at + 3]);
+                } else {
+                    user(sub, records[at + 2], place, (int) records[at + 1]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sizes the buffer of call records waiting to be applied: {@code records} in all (split evenly among the
+     * partitions, at least {@link #MIN_HELD} each), at most {@code maxBytes}.
+     */
+    void reserveHeld(long records, long maxBytes) {
+        long perPartition = Math.min(records, maxBytes / (8L * RecordBatch.STRIDE)) / PARTITIONS;
+        heldCapacity = (int) Math.max(MIN_HELD, Math.min(perPartition, MAX_HELD));
+        if (held.length != 0 && held.length != PARTITIONS * heldCapacity * RecordBatch.STRIDE) {
+            applyPending();
+            held = new long[0];
+        }
+    }
+
+    /**
+     * Copies the call records of a batch into the partition of their subscriber, with their tokens and place
+     * replaced by this shard's ids; applies all partitions when one is full.
+     */
+    private void hold(RecordBatch batch, int[] local) {
+        if (held.length == 0) {
+            held = new long[PARTITIONS * heldCapacity * RecordBatch.STRIDE];
+        }
+        long[] records = batch.records;
+        long[] into = held;
+        int[] counts = heldCount;
+        int capacity = heldCapacity;
+        for (int i = 0, count = batch.count; i < count; i++) {
+            int at = i * RecordBatch.STRIDE;
+            long key = records[at];
+            if ((key & TOKEN) != 0) {
+                key = token(batch, key, subscriberTokens);
+            }
+            long counterpart = records[at + 1];
+            if ((counterpart & TOKEN) != 0) {
+                counterpart = token(batch, counterpart, tokens);
+            }
+            long imei = records[at + 2];
+            if ((imei & TOKEN) != 0) {
+                imei = token(batch, imei, imeiTokens);
+            }
+            long last = records[at + 4];
+            int place = RecordBatch.place(last);
+            if (place != 0) {
+                last = RecordBatch.last(RecordBatch.type(last), local[place - 1] + 1, RecordBatch.duration(last));
+            }
+            int p = partition(key);
+            int n = counts[p]++;
+            int to = (p * capacity + n) * RecordBatch.STRIDE;
+            into[to] = key;
+            into[to + 1] = counterpart;
+            into[to + 2] = imei;
+            into[to + 3] = records[at + 3];
+            into[to + 4] = last;
+            if (n + 1 == capacity) {
+                applyPending();
+            }
+        }
+    }
+
+    /**
+     * The partition of a subscriber's key: bits of its hash that neither the shard (the top bits) nor, in
+     * tables of up to a million slots, the subscriber index's slot (the low bits) uses.
+     */
+    private static int partition(long key) {
+        return (int) (Bytes.mix(key) >>> 40) & (PARTITIONS - 1);
+    }
+
+    /**
+     * Applies the call records held so far, one partition after the other. A partition's subscribers are about
+     * a sixty-fourth of the shard's: their index slots, state rows and the ends of their contact lists stay in
+     * the processor's cache while the partition's records are applied, where records in file order would find
+     * each of them evicted by the other subscribers' since that subscriber's previous record.
+     */
+    void applyPending() {
+        for (int p = 0; p < PARTITIONS; p++) {
+            int count = heldCount[p];
+            if (count > 0) {
+                applyCalls(held, p * heldCapacity, count);
+                heldCount[p] = 0;
+            }
+        }
+    }
+
+    /** Applies {@code count} held call records from record {@code from} of {@code records}. */
+    private void applyCalls(long[] records, int from, int count) {
+        int[] subs = groupSubscribers;
+        int stride = RecordBatch.STRIDE;
+        for (int first = from, end = from + count; first < end; first += GROUP) {
+            int group = Math.min(GROUP, end - first);
             // A record's own updates wait on its cache misses one after another (index slot, then state row, then
             // contact list), but different records' do not depend on each other: looking up a group's
             // subscribers, then reading their rows and list ends, before updating any of them lets the processor
             // wait for the misses of many records at once. The updates below then find those lines in cache.
             for (int i = 0; i < group; i++) {
-                long key = records[(first + i) * RecordBatch.STRIDE];
-                subs[i] = subscriber((key & TOKEN) != 0 ? token(batch, key, subscriberTokens) : key);
+                subs[i] = subscriber(records[(first + i) * stride]);
             }
             long read = 0;
             for (int i = 0; i < group; i++) {
                 int at = subs[i] * STRIDE;
                 read += state[at] + state[at + 16] + state[at + 32] + state[at + STRIDE - 1];
-                if (calls) {
-                    read += contacts.end(subs[i], RecordBatch.type(records[(first + i) * RecordBatch.STRIDE + 4]));
-                }
+                read += contacts.end(subs[i], RecordBatch.type(records[(first + i) * stride + 4]));
             }
             prefetched += read;
-            apply(batch, local, first, group);
-        }
-    }
-
-    private void apply(RecordBatch batch, int[] local, int first, int group) {
-        long[] records = batch.records;
-        int[] subs = groupSubscribers;
-        for (int i = 0; i < group; i++) {
-            int at = (first + i) * RecordBatch.STRIDE;
-            int sub = subs[i];
-            long last = records[at + 4];
-            int place = RecordBatch.place(last);
-            place = place == 0 ? -1 : local[place - 1];
-            switch (batch.kind) {
-                case CALLS -> {
-                    long counterpart = records[at + 1];
-                    long imei = records[at + 2];
-                    call(
-                            sub,
-                            RecordBatch.type(last),
-                            records[at + 3],
-                            RecordBatch.duration(last),
-                            (counterpart & TOKEN) != 0 ? token(batch, counterpart, tokens) : counterpart,
-                            (imei & TOKEN) != 0 ? token(batch, imei, imeiTokens) : imei,
-                            place);
-                }
-                case SMS -> sms(sub, RecordBatch.type(last) == 1, records[at + 3]);
-                case USERS -> user(sub, records[at + 2], place, (int) records[at + 1]);
+            for (int i = 0; i < group; i++) {
+                int at = (first + i) * stride;
+                long last = records[at + 4];
+                call(
+                        subs[i],
+                        RecordBatch.type(last),
+                        records[at + 3],
+                        RecordBatch.duration(last),
+                        records[at + 1],
+                        records[at + 2],
+                        RecordBatch.place(last) - 1);
             }
         }
     }
@@ -448,6 +555,7 @@ final class ShardState {
 
     long footprint() {
         return 4L * state.length
+                + 8L * held.length
                 + subscribers.footprint()
                 + subscriberTokens.footprint()
                 + tokens.footprint()

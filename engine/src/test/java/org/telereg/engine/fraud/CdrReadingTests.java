@@ -114,6 +114,41 @@ class CdrReadingTests {
     }
 
     @Test
+    void readsLinesWhoseFieldsDoNotLineUpWithThePreviousLine() throws IOException {
+        // Each line after the first breaks the layout of the line before it where a comma might be expected.
+        Path calls = write(
+                "calls.csv",
+                HEADER
+                        + "13800000001,13900000001,1,2020-03-01 08:00:00,5,成都,锦江区,861111\n"
+                        + "\n"
+                        + "1380000000,,13900000001,1,2020-03-01 08:00:00,5,成都,锦江区,861111\n"
+                        + "13800000001,13900000002,1,2020-03-01 08:05:00,5,\"成都,天府新区\",锦江区,861111\r\n"
+                        + "13800000001,abcdefghijk,3,2020-03-01 08:06:00,12,成都,锦江区,861111\n"
+                        + "13800000001,1390000000x,2,2020-03-01 08:07:00,5,成都,锦江区,861111\n"
+                        + "1380000001,13900000001,1,2020-03-01 08:08:00,7,成都,锦江区,861111\n"
+                        + "13800000001,13900000001,1,2020-03-01 08:09:00\n"
+                        + "13800000001,13900000003,1,2020-03-01 08:10:00,5,成都,锦江区,861111\n");
+
+        FeatureExtraction extraction = features.extract(CdrFiles.calls(calls));
+
+        InputReport report = extraction.inputs().get(0);
+        assertThat(report.rows()).isEqualTo(8);
+        assertThat(report.firstBadRows())
+                .extracting(BadRow::line, BadRow::problem)
+                .containsExactly(tuple(4L, "opposite_no_m is empty"), tuple(9L, "expected at least 8 fields, found 4"));
+        FeatureTable table = extraction.features();
+        assertThat(table.size()).isEqualTo(2);
+        int row = table.rowOf("13800000001");
+        assertThat(table.value(row, Feature.OUT_CALLS)).isEqualTo(3);
+        assertThat(table.value(row, Feature.IN_CALLS)).isEqualTo(1);
+        assertThat(table.value(row, Feature.FORWARDED_CALLS)).isEqualTo(1);
+        assertThat(table.value(row, Feature.DISTINCT_CALLEES)).isEqualTo(3);
+        assertThat(table.value(row, Feature.DISTINCT_CALLERS)).isEqualTo(1);
+        assertThat(table.value(row, Feature.DISTINCT_PLACES)).isEqualTo(2);
+        assertThat(table.value(table.rowOf("1380000001"), Feature.OUT_CALLS)).isEqualTo(1);
+    }
+
+    @Test
     void keepsTheFirstBadRowsAsConfiguredAndCountsTheRest() throws IOException {
         StringBuilder content = new StringBuilder(HEADER);
         for (int i = 0; i < 500; i++) {
