@@ -276,15 +276,7 @@ class ProtectionConsoleController {
 
     @PostMapping("/units/{id}/filing")
     String file(Actor actor, DataScope scope, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        units.find(scope, id).orElseThrow(ProtectionConsoleController::notFound);
-        try {
-            units.file(actor, id);
-            redirect.addFlashAttribute("done", "netsec.unit.done.filed");
-            return "redirect:/console/netsec/units/" + id;
-        } catch (RejectedInputException e) {
-            model.addAttribute("problems", e.problems());
-            return unit(actor, scope, id, model);
-        }
+        return onUnit(actor, scope, id, model, redirect, "netsec.unit.done.filed", () -> units.file(actor, id));
     }
 
     @PostMapping("/units/{id}/approval")
@@ -295,15 +287,8 @@ class ProtectionConsoleController {
             @RequestParam(required = false) String note,
             Model model,
             RedirectAttributes redirect) {
-        units.find(scope, id).orElseThrow(ProtectionConsoleController::notFound);
-        try {
-            units.approve(actor, id, note);
-            redirect.addFlashAttribute("done", "netsec.unit.done.approved");
-            return "redirect:/console/netsec/units/" + id;
-        } catch (RejectedInputException e) {
-            model.addAttribute("problems", e.problems());
-            return unit(actor, scope, id, model);
-        }
+        return onUnit(
+                actor, scope, id, model, redirect, "netsec.unit.done.approved", () -> units.approve(actor, id, note));
     }
 
     @PostMapping("/units/{id}/return")
@@ -314,10 +299,32 @@ class ProtectionConsoleController {
             @RequestParam(required = false) String reasons,
             Model model,
             RedirectAttributes redirect) {
+        return onUnit(
+                actor,
+                scope,
+                id,
+                model,
+                redirect,
+                "netsec.unit.done.returned",
+                () -> units.returnFiling(actor, id, reasons));
+    }
+
+    /**
+     * A step on a unit the reader can see: back to the unit's page with {@code done} when it is taken, or the
+     * page again with the problems when it is refused.
+     */
+    private String onUnit(
+            Actor actor,
+            DataScope scope,
+            long id,
+            Model model,
+            RedirectAttributes redirect,
+            String done,
+            Runnable step) {
         units.find(scope, id).orElseThrow(ProtectionConsoleController::notFound);
         try {
-            units.returnFiling(actor, id, reasons);
-            redirect.addFlashAttribute("done", "netsec.unit.done.returned");
+            step.run();
+            redirect.addFlashAttribute("done", done);
             return "redirect:/console/netsec/units/" + id;
         } catch (RejectedInputException e) {
             model.addAttribute("problems", e.problems());
