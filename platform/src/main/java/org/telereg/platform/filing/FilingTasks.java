@@ -198,6 +198,10 @@ public class FilingTasks {
      */
     @Transactional
     List<Finding> open(Collection<Finding> findings, Long runId, String auditType, String auditId) {
+        // Openings take turns: a second one waits here, then sees the first one's tasks as not closed.
+        jdbc.sql("select id from filing_task_opening where id = 1 for update")
+                .query(Integer.class)
+                .single();
         LocalDate today = today();
         Map<String, Finding> byKey = new LinkedHashMap<>();
         findings.forEach(f -> byKey.putIfAbsent(f.key(), f));

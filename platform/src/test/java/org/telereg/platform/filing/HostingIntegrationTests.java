@@ -19,7 +19,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -287,6 +290,50 @@ class HostingIntegrationTests {
         assertThat(rerun.tasksOpened()).isZero();
         assertThat(f.providerTasks()).hasSize(1);
         assertThat(accuracy.history(f.provider)).hasSize(2);
+    }
+
+    @Test
+    void twoChecksOfOneProviderAtTheSameMomentOpenEachTaskOnce() throws Exception {
+        Fixture f = new Fixture();
+        StringBuilder csv = new StringBuilder("kind,value\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("DOMAIN,").append(f.domain("unfiled" + i)).append('\n');
+        }
+        f.upload(csv.toString());
+        // The upload's own check opened the tasks; without them, both checks below find every finding new.
+        jdbc.sql("delete from filing_task_step where task_id in"
+                        + " (select id from filing_task where provider_credit_code = :p)")
+                .param("p", f.provider)
+                .update();
+        jdbc.sql("delete from filing_task where provider_credit_code = :p")
+                .param("p", f.provider)
+                .update();
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<Integer> opened = new CopyOnWriteArrayList<>();
+        List<Throwable> failed = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                    opened.add(checks.check(f.providerActor, f.provider).tasksOpened());
+                } catch (Throwable e) {
+                    failed.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failed).isEmpty();
+        assertThat(opened).containsExactlyInAnyOrder(300, 0);
+        assertThat(f.providerTasks()).hasSize(300);
+        assertThat(f.providerTasks().stream().map(FilingTaskView::target).distinct())
+                .hasSize(300);
     }
 
     @Test
