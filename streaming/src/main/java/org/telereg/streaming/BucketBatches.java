@@ -1,0 +1,102 @@
+package org.telereg.streaming;
+
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Groups the parsed records of one input by subscriber bucket into {@link CdrBatch}es, so that the subscriber stage
+ * receives, routes and opens keyed state once per batch. A batch leaves when it is full, and every open batch
+ * leaves before a watermark and before a checkpoint barrier: downstream sees each record before the watermark that
+ * could make it late (the same lateness as record by record), and no record is held in this operator across a
+ * checkpoint (so it needs no state of its own, and exactly-once is Flink's as before).
+ */
+final class BucketBatches extends AbstractStreamOperator<CdrBatch>
+        implements OneInputStreamOperator<SubscriberEvent, CdrBatch> {
+
+    private static final long serialVersionUID = 1L;
+    /** Records in a batch before it leaves without waiting for a watermark. */
+    static final int FULL = 1024;
+
+    private final int buckets;
+    private final boolean byImei;
+    private transient CdrBatch[] open;
+
+    private BucketBatches(int buckets, boolean byImei) {
+        this.buckets = buckets;
+        this.byImei = byImei;
+    }
+
+    /** Batches of every record by subscriber bucket, for the subscriber stage. */
+    static BucketBatches bySubscriber(int buckets) {
+        return new BucketBatches(buckets, false);
+    }
+
+    /** Batches of the calls with an IMEI by IMEI bucket, for the IMEI stage ({@link ImeiSharing}). */
+    static BucketBatches byImei(int buckets) {
+        return new BucketBatches(buckets, true);
+    }
+
+    /** The bucket of a number (subscriber or IMEI): its hash, spread, since hashes of numbers differ little. */
+    static int bucket(String number, int buckets) {
+        int h = number.hashCode() * 0x9E3779B1;
+        return Math.floorMod(h ^ (h >>> 15), buckets);
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        open = new CdrBatch[buckets];
+    }
+
+    @Override
+    public void processElement(StreamRecord<SubscriberEvent> element) {
+        SubscriberEvent event = element.getValue();
+        String by = byImei ? event.imei() : event.subscriber();
+        if (by == null) {
+            return;
+        }
+        int bucket = bucket(by, buckets);
+        CdrBatch batch = open[bucket];
+        if (batch == null) {
+            batch = new CdrBatch(bucket, 16);
+            open[bucket] = batch;
+        }
+        batch.add(event);
+        if (batch.size >= FULL) {
+            emit(bucket);
+        }
+    }
+
+    private void emit(int bucket) {
+        output.collect(new StreamRecord<>(open[bucket]));
+        open[bucket] = null;
+    }
+
+    private void emitAll() {
+        for (int bucket = 0; bucket < open.length; bucket++) {
+            if (open[bucket] != null) {
+                emit(bucket);
+            }
+        }
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        emitAll();
+        super.processWatermark(mark);
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        emitAll();
+        super.prepareSnapshotPreBarrier(checkpointId);
+    }
+
+    @Override
+    public void finish() throws Exception {
+        emitAll();
+        super.finish();
+    }
+}
