@@ -22,6 +22,8 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
     private final int buckets;
     private final boolean byImei;
     private transient CdrBatch[] open;
+    /** Size of each bucket's last batch: the next one starts that large, and rarely grows. */
+    private transient int[] lastSize;
 
     private BucketBatches(int buckets, boolean byImei) {
         this.buckets = buckets;
@@ -48,6 +50,7 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
     public void open() throws Exception {
         super.open();
         open = new CdrBatch[buckets];
+        lastSize = new int[buckets];
     }
 
     @Override
@@ -60,16 +63,21 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
         int bucket = bucket(by, buckets);
         CdrBatch batch = open[bucket];
         if (batch == null) {
-            batch = new CdrBatch(bucket, 16);
+            batch = new CdrBatch(bucket, Math.max(16, lastSize[bucket]));
             open[bucket] = batch;
         }
-        batch.add(event);
+        if (byImei) {
+            batch.addImeiUse(event);
+        } else {
+            batch.add(event);
+        }
         if (batch.size >= FULL) {
             emit(bucket);
         }
     }
 
     private void emit(int bucket) {
+        lastSize[bucket] = open[bucket].size;
         output.collect(new StreamRecord<>(open[bucket]));
         open[bucket] = null;
     }

@@ -1,8 +1,6 @@
 package org.telereg.streaming;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.telereg.engine.fraud.CallRecord;
 import org.telereg.engine.fraud.CompactFeatureAccumulator;
 import org.telereg.engine.fraud.SmsRecord;
@@ -14,7 +12,8 @@ import org.telereg.engine.fraud.SmsRecord;
  * CompactFeatureAccumulator#numberKey}), places once per batch.
  *
  * <p>A record is a call (kinds 1 to 3, the call type), a message ({@link #SMS_SENT}, {@link #SMS_RECEIVED}) or the
- * news that another subscriber used one of this subscriber's IMEIs ({@link #IMEI_SHARED}). Appending is for the
+ * news that another subscriber used one of this subscriber's IMEIs ({@link #IMEI_SHARED}); batches for the IMEI
+ * stage hold only the subscriber, time and IMEI of calls ({@link #IMEI_USED}). Appending is for the
  * task that fills the batch; once emitted a batch is not changed.
  */
 final class CdrBatch {
@@ -22,6 +21,8 @@ final class CdrBatch {
     static final byte SMS_SENT = 4;
     static final byte SMS_RECEIVED = 5;
     static final byte IMEI_SHARED = 6;
+    /** A call's IMEI and subscriber only, for the IMEI stage. */
+    static final byte IMEI_USED = 7;
     /** No IMEI (or no place) on a call. */
     static final long NONE = -1;
 
@@ -45,7 +46,8 @@ final class CdrBatch {
     String[] cities = new String[0];
     String[] counties = new String[0];
     int placeCount;
-    private Map<String, Integer> placeIndex;
+    /** Index + 1 of each place in {@link #cities}, by its hash; 0 for an empty slot. */
+    private int[] placeTable;
 
     CdrBatch(int bucket, int capacity) {
         this.bucket = bucket;
@@ -98,6 +100,16 @@ final class CdrBatch {
         }
     }
 
+    /** Adds the subscriber, time and IMEI of a call with an IMEI. */
+    void addImeiUse(SubscriberEvent call) {
+        int at = claim();
+        subscribers[at] = call.subscriber();
+        times[at] = call.time();
+        kinds[at] = IMEI_USED;
+        places[at] = -1;
+        imei(at, call.imei());
+    }
+
     private int claim() {
         if (size == kinds.length) {
             int grown = Math.max(4, size * 2);
@@ -126,15 +138,21 @@ final class CdrBatch {
         imeiTexts[at] = key == 0 ? text : null;
     }
 
-    /** The index of a place in this batch, added once. */
+    /**
+     * The index of a place in this batch, added once: found through an open-addressing table of the two strings'
+     * hashes (most calls of a batch share a few places), compared as strings.
+     */
     int place(String city, String county) {
-        if (placeIndex == null) {
-            placeIndex = new HashMap<>();
+        if (placeTable == null) {
+            placeTable = new int[16];
         }
-        // A unit separator cannot occur in a CSV field of the schema, so the joined key is unambiguous.
-        Integer index = placeIndex.get(city + '\u001F' + county);
-        if (index != null) {
-            return index;
+        int mask = placeTable.length - 1;
+        int slot = ((city.hashCode() * 31 + county.hashCode()) * 0x9E3779B1 >>> 8) & mask;
+        for (int index = placeTable[slot]; index != 0; index = placeTable[slot]) {
+            if (cities[index - 1].equals(city) && counties[index - 1].equals(county)) {
+                return index - 1;
+            }
+            slot = (slot + 1) & mask;
         }
         if (placeCount == cities.length) {
             cities = Arrays.copyOf(cities, Math.max(4, placeCount * 2));
@@ -142,8 +160,19 @@ final class CdrBatch {
         }
         cities[placeCount] = city;
         counties[placeCount] = county;
-        placeIndex.put(city + '\u001F' + county, placeCount);
-        return placeCount++;
+        placeTable[slot] = ++placeCount;
+        if (placeCount * 2 > placeTable.length) {
+            placeTable = new int[placeTable.length * 2];
+            for (int i = 0; i < placeCount; i++) {
+                int at = ((cities[i].hashCode() * 31 + counties[i].hashCode()) * 0x9E3779B1 >>> 8)
+                        & (placeTable.length - 1);
+                while (placeTable[at] != 0) {
+                    at = (at + 1) & (placeTable.length - 1);
+                }
+                placeTable[at] = i + 1;
+            }
+        }
+        return placeCount - 1;
     }
 
     boolean isCall(int at) {

@@ -63,7 +63,7 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             out.writeByte(kind);
             out.writeLong(batch.times[at]);
             writeNumber(out, CompactFeatureAccumulator.numberKey(batch.subscribers[at]), batch.subscribers[at]);
-            if (kind == CdrBatch.IMEI_SHARED) {
+            if (kind >= CdrBatch.IMEI_SHARED) {
                 writeNumber(out, batch.imeis[at], batch.imeiTexts[at]);
                 continue;
             }
@@ -104,7 +104,7 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             batch.subscribers[at] = subscriber != 0 ? CompactFeatureAccumulator.numberText(subscriber) : in.readUTF();
             batch.imeis[at] = CdrBatch.NONE;
             batch.places[at] = -1;
-            if (kind == CdrBatch.IMEI_SHARED) {
+            if (kind >= CdrBatch.IMEI_SHARED) {
                 batch.imeis[at] = in.readLong();
                 batch.imeiTexts[at] = batch.imeis[at] == 0 ? in.readUTF() : null;
                 continue;

@@ -10,44 +10,32 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.telereg.engine.fraud.CompactFeatureAccumulator;
 
 /**
- * One subscriber's state in the subscriber stage: an engine accumulator per open day and one per open period
- * (holding its closed days). A subscriber has one or two of each open at a time, so they sit in short arrays
- * searched in order, not in maps.
+ * One subscriber's engine accumulators by day number: its open days, or (in a second map state) its open periods by
+ * their first day. A subscriber has one or two of each open at a time, so they sit in short arrays searched in
+ * order, not in maps; days and periods are kept apart so that a record reads and writes only its day's state, not
+ * the period's (which matters to RocksDB, where each access is a copy).
  */
 final class SubscriberDays {
 
-    private final Accumulators days = new Accumulators();
-    private final Accumulators periods = new Accumulators();
+    private final Accumulators accumulators = new Accumulators();
 
     /** The accumulator of {@code day}, or null when the day has none. */
-    CompactFeatureAccumulator day(long day) {
-        return days.get(day);
+    CompactFeatureAccumulator get(long day) {
+        return accumulators.get(day);
     }
 
     /** A new, empty accumulator for {@code day}. */
-    CompactFeatureAccumulator openDay(long day) {
-        return days.put(day, new CompactFeatureAccumulator());
+    CompactFeatureAccumulator open(long day) {
+        return accumulators.put(day, new CompactFeatureAccumulator());
     }
 
     /** Takes the day's accumulator out, or null. */
-    CompactFeatureAccumulator closeDay(long day) {
-        return days.remove(day);
-    }
-
-    CompactFeatureAccumulator period(long start) {
-        return periods.get(start);
-    }
-
-    CompactFeatureAccumulator openPeriod(long start) {
-        return periods.put(start, new CompactFeatureAccumulator());
-    }
-
-    void closePeriod(long start) {
-        periods.remove(start);
+    CompactFeatureAccumulator close(long day) {
+        return accumulators.remove(day);
     }
 
     boolean isEmpty() {
-        return days.size == 0 && periods.size == 0;
+        return accumulators.size == 0;
     }
 
     /** Accumulators by day number, in arrays of the few entries they hold. */
@@ -128,11 +116,9 @@ final class SubscriberDays {
         @Override
         public SubscriberDays copy(SubscriberDays from) {
             SubscriberDays copy = new SubscriberDays();
-            for (int i = 0; i < from.days.size; i++) {
-                copy.days.put(from.days.keys[i], from.days.values[i].copy());
-            }
-            for (int i = 0; i < from.periods.size; i++) {
-                copy.periods.put(from.periods.keys[i], from.periods.values[i].copy());
+            Accumulators accumulators = from.accumulators;
+            for (int i = 0; i < accumulators.size; i++) {
+                copy.accumulators.put(accumulators.keys[i], accumulators.values[i].copy());
             }
             return copy;
         }
@@ -149,15 +135,13 @@ final class SubscriberDays {
 
         @Override
         public void serialize(SubscriberDays record, DataOutputView target) throws IOException {
-            record.days.write(target);
-            record.periods.write(target);
+            record.accumulators.write(target);
         }
 
         @Override
         public SubscriberDays deserialize(DataInputView source) throws IOException {
             SubscriberDays read = new SubscriberDays();
-            read.days.read(source);
-            read.periods.read(source);
+            read.accumulators.read(source);
             return read;
         }
 

@@ -1,8 +1,7 @@
 package org.telereg.streaming;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -22,7 +21,7 @@ import org.telereg.engine.fraud.Verdict;
 /**
  * Keyed by subscriber bucket, fed {@link CdrBatch}es: per subscriber of the bucket, one engine {@link
  * CompactFeatureAccumulator} per open day and one per period holding the days already closed ({@link
- * SubscriberDays}, one entry of map state per subscriber). When a day closes (the bucket's event-time timer: the
+ * SubscriberDays}, an entry per subscriber in two map states, days and periods). When a day closes (the bucket's event-time timer: the
  * day's end plus the allowed lateness) each subscriber's accumulator of that day is scored alone ({@code day}) and
  * merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
  * day's state goes, and the period's when its last day closes. Scoring is the engine's ({@link FraudModel#score});
@@ -44,7 +43,11 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
 
     private transient FraudModel model;
     private transient FeatureSettings settings;
-    private transient MapState<String, SubscriberDays> subscribers;
+    /** Per subscriber of the bucket, its open days' accumulators. */
+    private transient MapState<String, SubscriberDays> days;
+    /** Per subscriber of the bucket, its open periods' accumulators (the closed days), by the period's first day. */
+    private transient MapState<String, SubscriberDays> periods;
+
     private transient Counter lateRecords;
 
     /**
@@ -63,9 +66,12 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     public void open(OpenContext context) {
         model = FraudModel.parse(modelText, "model");
         settings = model.settings();
-        subscribers = getRuntimeContext()
+        days = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
-                        "subscribers", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
+                        "days", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
+        periods = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "periods", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
     }
 
@@ -80,18 +86,18 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 late(batch, at, day, watermark, context);
                 continue;
             }
-            SubscriberDays state = subscribers.get(subscriber);
-            if (state == null) {
-                state = new SubscriberDays();
+            SubscriberDays open = days.get(subscriber);
+            if (open == null) {
+                open = new SubscriberDays();
             }
-            CompactFeatureAccumulator accumulator = state.day(day);
+            CompactFeatureAccumulator accumulator = open.get(day);
             if (accumulator == null) {
-                accumulator = state.openDay(day);
+                accumulator = open.open(day);
                 timers.registerEventTimeTimer(windows.dayCloses(day));
                 timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
             }
             add(batch, at, accumulator);
-            subscribers.put(subscriber, state);
+            days.put(subscriber, open);
         }
     }
 
@@ -122,11 +128,11 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     private void late(CdrBatch batch, int at, long day, long watermark, Context context) throws Exception {
         String subscriber = batch.subscribers[at];
         if (batch.kinds[at] == CdrBatch.IMEI_SHARED) {
-            SubscriberDays state = subscribers.get(subscriber);
-            CompactFeatureAccumulator period = state == null ? null : state.period(windows.periodStart(day));
+            SubscriberDays open = periods.get(subscriber);
+            CompactFeatureAccumulator period = open == null ? null : open.get(windows.periodStart(day));
             if (period != null) {
                 period.imeiShared(batch.imeiText(at));
-                subscribers.put(subscriber, state);
+                periods.put(subscriber, open);
             }
             return;
         }
@@ -145,45 +151,63 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         long day = windows.dayOfTimer(timestamp);
         long start = windows.periodStart(day);
         boolean last = day == windows.periodEnd(start);
-        List<String> emptied = new ArrayList<>();
-        List<Map.Entry<String, SubscriberDays>> changed = new ArrayList<>();
-        for (Map.Entry<String, SubscriberDays> entry : subscribers.entries()) {
-            String subscriber = entry.getKey();
-            SubscriberDays state = entry.getValue();
-            CompactFeatureAccumulator today = state.closeDay(day);
-            CompactFeatureAccumulator period = state.period(start);
-            if (today == null && !(last && period != null)) {
+        // Changes are applied after each iteration, which a removal would break; the puts matter to a backend that
+        // keeps bytes (RocksDB), not to the heap, where the objects changed are the state.
+        Map<String, SubscriberDays> changedDays = new HashMap<>();
+        Map<String, SubscriberDays> changedPeriods = new HashMap<>();
+        for (Map.Entry<String, SubscriberDays> entry : days.entries()) {
+            CompactFeatureAccumulator today = entry.getValue().close(day);
+            if (today == null) {
                 continue;
             }
-            if (today != null) {
-                if (period == null) {
-                    period = state.openPeriod(start);
-                }
-                period.merge(today);
-                if (today.isActive()) {
-                    // An IMEI used today may have been shared earlier in the period, or later today.
-                    today.imeisSharedIn(period);
-                    emit(out, subscriber, today, ScoredWindow.DAY, day, day, true);
-                }
+            String subscriber = entry.getKey();
+            changedDays.put(subscriber, entry.getValue());
+            SubscriberDays open = periods.get(subscriber);
+            if (open == null) {
+                open = new SubscriberDays();
+            }
+            CompactFeatureAccumulator period = open.get(start);
+            if (period == null) {
+                period = open.open(start);
+            }
+            period.merge(today);
+            if (today.isActive()) {
+                // An IMEI used today may have been shared earlier in the period, or later today.
+                today.imeisSharedIn(period);
+                emit(out, subscriber, today, ScoredWindow.DAY, day, day, true);
             }
             if (period.isActive()) {
                 emit(out, subscriber, period, ScoredWindow.TO_DATE, start, day, last);
             }
-            if (last) {
-                state.closePeriod(start);
+            changedPeriods.put(subscriber, open);
+        }
+        if (last) {
+            // The period's complete verdict also for the subscribers silent on its last day.
+            for (Map.Entry<String, SubscriberDays> entry : periods.entries()) {
+                CompactFeatureAccumulator period = entry.getValue().get(start);
+                if (period != null && !changedPeriods.containsKey(entry.getKey())) {
+                    if (period.isActive()) {
+                        emit(out, entry.getKey(), period, ScoredWindow.TO_DATE, start, day, true);
+                    }
+                    changedPeriods.put(entry.getKey(), entry.getValue());
+                }
             }
-            if (state.isEmpty()) {
-                emptied.add(subscriber);
+            for (SubscriberDays open : changedPeriods.values()) {
+                open.close(start);
+            }
+        }
+        store(days, changedDays);
+        store(periods, changedPeriods);
+    }
+
+    private static void store(MapState<String, SubscriberDays> state, Map<String, SubscriberDays> changed)
+            throws Exception {
+        for (Map.Entry<String, SubscriberDays> entry : changed.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                state.remove(entry.getKey());
             } else {
-                changed.add(Map.entry(subscriber, state));
+                state.put(entry.getKey(), entry.getValue());
             }
-        }
-        // After the iteration, which a removal would break; the puts matter to a backend that keeps bytes.
-        for (String subscriber : emptied) {
-            subscribers.remove(subscriber);
-        }
-        for (Map.Entry<String, SubscriberDays> entry : changed) {
-            subscribers.put(entry.getKey(), entry.getValue());
         }
     }
 

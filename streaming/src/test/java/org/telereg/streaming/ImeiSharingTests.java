@@ -48,7 +48,9 @@ class ImeiSharingTests {
             throws Exception {
         SubscriberEvent call =
                 SubscriberEvent.of(new CallRecord(subscriber, "13900000000", 1, seconds, 10, "", "", "86000001"));
-        // A batch of one call, in the IMEI's bucket, as the job sends it.
-        harness.processElement(CdrBatch.of(BucketBatches.bucket("86000001", FraudJob.BUCKETS), call), seconds * 1000);
+        // A batch of one call's IMEI use, in the IMEI's bucket, as the job sends it.
+        CdrBatch batch = new CdrBatch(BucketBatches.bucket("86000001", FraudJob.BUCKETS), 1);
+        batch.addImeiUse(call);
+        harness.processElement(batch, seconds * 1000);
     }
 }
