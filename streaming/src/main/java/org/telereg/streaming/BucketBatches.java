@@ -4,6 +4,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.telereg.engine.fraud.CompactFeatureAccumulator;
 
 /**
  * Groups the parsed records of one input by subscriber bucket into {@link CdrBatch}es, so that the subscriber stage
@@ -40,10 +41,15 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
         return new BucketBatches(buckets, true);
     }
 
-    /** The bucket of a number (subscriber or IMEI): its hash, spread, since hashes of numbers differ little. */
+    /** The bucket of a number (subscriber or IMEI). */
     static int bucket(String number, int buckets) {
-        int h = number.hashCode() * 0x9E3779B1;
-        return Math.floorMod(h ^ (h >>> 15), buckets);
+        return bucket(CompactFeatureAccumulator.numberKey(number), number, buckets);
+    }
+
+    /** The bucket of a number whose key is taken: the key's hash, or for a token the string's, spread. */
+    private static int bucket(long key, String number, int buckets) {
+        long h = (key != 0 ? key : number.hashCode()) * 0x9E3779B97F4A7C15L;
+        return (int) Math.floorMod(h >>> 32, (long) buckets);
     }
 
     @Override
@@ -60,7 +66,8 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
         if (by == null) {
             return;
         }
-        int bucket = bucket(by, buckets);
+        long key = CompactFeatureAccumulator.numberKey(by);
+        int bucket = bucket(key, by, buckets);
         CdrBatch batch = open[bucket];
         if (batch == null) {
             batch = new CdrBatch(bucket, Math.max(16, lastSize[bucket]));
@@ -69,7 +76,7 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
         if (byImei) {
             batch.addImeiUse(event);
         } else {
-            batch.add(event);
+            batch.add(event, key);
         }
         if (batch.size >= FULL) {
             emit(bucket);

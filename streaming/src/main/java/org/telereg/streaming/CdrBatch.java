@@ -32,6 +32,8 @@ final class CdrBatch {
     long[] times;
     int[] durations;
     String[] subscribers;
+    /** Subscribers' keys, 0 for a token: taken while the number is fresh in the cache, read when serializing. */
+    long[] subscriberKeys;
     /** Counterparts' keys, 0 for a token (then in {@link #counterpartTexts}); unused for an IMEI notice. */
     long[] counterparts;
 
@@ -55,6 +57,7 @@ final class CdrBatch {
         times = new long[capacity];
         durations = new int[capacity];
         subscribers = new String[capacity];
+        subscriberKeys = new long[capacity];
         counterparts = new long[capacity];
         counterpartTexts = new String[capacity];
         imeis = new long[capacity];
@@ -74,8 +77,14 @@ final class CdrBatch {
     }
 
     void add(SubscriberEvent event) {
+        add(event, CompactFeatureAccumulator.numberKey(event.subscriber()));
+    }
+
+    /** Adds a record whose subscriber's key ({@link CompactFeatureAccumulator#numberKey}) the caller has taken. */
+    void add(SubscriberEvent event, long subscriberKey) {
         int at = claim();
         subscribers[at] = event.subscriber();
+        subscriberKeys[at] = subscriberKey;
         times[at] = event.time();
         imeis[at] = NONE;
         places[at] = -1;
@@ -104,6 +113,7 @@ final class CdrBatch {
     void addImeiUse(SubscriberEvent call) {
         int at = claim();
         subscribers[at] = call.subscriber();
+        subscriberKeys[at] = CompactFeatureAccumulator.numberKey(call.subscriber());
         times[at] = call.time();
         kinds[at] = IMEI_USED;
         places[at] = -1;
@@ -117,6 +127,7 @@ final class CdrBatch {
             times = Arrays.copyOf(times, grown);
             durations = Arrays.copyOf(durations, grown);
             subscribers = Arrays.copyOf(subscribers, grown);
+            subscriberKeys = Arrays.copyOf(subscriberKeys, grown);
             counterparts = Arrays.copyOf(counterparts, grown);
             counterpartTexts = Arrays.copyOf(counterpartTexts, grown);
             imeis = Arrays.copyOf(imeis, grown);

@@ -62,7 +62,7 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             byte kind = batch.kinds[at];
             out.writeByte(kind);
             out.writeLong(batch.times[at]);
-            writeNumber(out, CompactFeatureAccumulator.numberKey(batch.subscribers[at]), batch.subscribers[at]);
+            writeNumber(out, batch.subscriberKeys[at], batch.subscribers[at]);
             if (kind >= CdrBatch.IMEI_SHARED) {
                 writeNumber(out, batch.imeis[at], batch.imeiTexts[at]);
                 continue;
@@ -101,6 +101,7 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             batch.kinds[at] = kind;
             batch.times[at] = in.readLong();
             long subscriber = in.readLong();
+            batch.subscriberKeys[at] = subscriber;
             batch.subscribers[at] = subscriber != 0 ? CompactFeatureAccumulator.numberText(subscriber) : in.readUTF();
             batch.imeis[at] = CdrBatch.NONE;
             batch.places[at] = -1;
