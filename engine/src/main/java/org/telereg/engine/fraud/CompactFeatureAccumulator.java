@@ -30,6 +30,10 @@ public final class CompactFeatureAccumulator {
     private static final int CALLED = 1;
     private static final int CALLED_AGAIN = 2;
     private static final int CALLED_BY = 4;
+    /** The ways of meeting a counterpart; the bit above marks a callee already in {@link #sortedCallees}. */
+    private static final int WAYS = CALLED | CALLED_AGAIN | CALLED_BY;
+
+    private static final int SORTED = 8;
     private static final int LENGTH_SHIFT = 57;
     private static final long VALUE_MASK = (1L << LENGTH_SHIFT) - 1;
     /** Not a key: every key carries a length of at least 1 above bit 57. */
@@ -67,6 +71,14 @@ public final class CompactFeatureAccumulator {
     private Map<String, Integer> tokenImeis;
 
     private final Places places = new Places();
+    /**
+     * The numeric callees' values, sorted, as of the last {@link #features}: a period's features are asked for every
+     * day, and sorting only the day's new callees into these is linear where sorting all again was not. Not
+     * written, copied or merged (the {@link #SORTED} marks go with it).
+     */
+    private long[] sortedCallees = new long[0];
+
+    private int sortedCount;
 
     private static final int USED = 1;
     private static final int SHARED = 2;
@@ -295,7 +307,7 @@ public final class CompactFeatureAccumulator {
         for (int slot = 0; slot < other.contacts.keys.length; slot++) {
             long key = other.contacts.keys[slot];
             if (key != NO_KEY) {
-                contacts.combine(key, other.contacts.flags[slot]);
+                contacts.combine(key, other.contacts.flags[slot] & WAYS);
             }
         }
         if (other.tokenContacts != null) {
@@ -355,8 +367,8 @@ public final class CompactFeatureAccumulator {
         int distinctCallers = 0;
         int repeat = 0;
         int callback = 0;
-        long[] numbers = new long[contacts.size];
-        int numeric = 0;
+        long[] fresh = new long[contacts.size - sortedCount];
+        int freshCount = 0;
         for (int slot = 0; slot < contacts.keys.length; slot++) {
             if (contacts.keys[slot] == NO_KEY) {
                 continue;
@@ -373,7 +385,10 @@ public final class CompactFeatureAccumulator {
                 if ((how & CALLED_BY) != 0) {
                     callback++;
                 }
-                numbers[numeric++] = contacts.keys[slot] & VALUE_MASK;
+                if ((how & SORTED) == 0) {
+                    fresh[freshCount++] = contacts.keys[slot] & VALUE_MASK;
+                    contacts.flags[slot] = (byte) (how | SORTED);
+                }
             }
         }
         if (tokenContacts != null) {
@@ -460,7 +475,12 @@ public final class CompactFeatureAccumulator {
         put(values, Feature.SHARED_IMEIS, shared);
         put(values, Feature.DISTINCT_PLACES, places.size);
         put(values, Feature.AWAY_RATIO, ratio(awayCalls, citedCalls));
-        put(values, Feature.SEQUENTIAL_RATIO, ratio(sequential(numbers, numeric, settings.sequentialStep()), numeric));
+        sortIn(fresh, freshCount);
+        int numeric = sortedCount;
+        put(
+                values,
+                Feature.SEQUENTIAL_RATIO,
+                ratio(sequential(sortedCallees, numeric, settings.sequentialStep()), numeric));
         put(values, Feature.FIRST_ACTIVE, window > 0 && isActive() ? (firstSeen - windowStart) / window : 0);
         put(values, Feature.IDCARD_COUNT, idcards);
         put(values, Feature.SMS_OUT, smsOut);
@@ -491,12 +511,37 @@ public final class CompactFeatureAccumulator {
         throw new IllegalStateException("duration bands do not add up");
     }
 
-    /** How many of the first {@code count} numbers lie within {@code step} of another one (equal values possible). */
+    /** Sorts the first {@code count} of {@code fresh} and merges them into {@link #sortedCallees}. */
+    private void sortIn(long[] fresh, int count) {
+        if (count == 0) {
+            return;
+        }
+        Arrays.sort(fresh, 0, count);
+        long[] merged = new long[sortedCount + count];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < sortedCount && j < count) {
+            merged[k++] = sortedCallees[i] <= fresh[j] ? sortedCallees[i++] : fresh[j++];
+        }
+        while (i < sortedCount) {
+            merged[k++] = sortedCallees[i++];
+        }
+        while (j < count) {
+            merged[k++] = fresh[j++];
+        }
+        sortedCallees = merged;
+        sortedCount = k;
+    }
+
+    /**
+     * How many of the first {@code count} numbers, sorted, lie within {@code step} of another one (equal values
+     * possible).
+     */
     private static int sequential(long[] numbers, int count, long step) {
         if (count < 2) {
             return 0;
         }
-        Arrays.sort(numbers, 0, count);
         int near = 0;
         long previous = Long.MIN_VALUE;
         int i = 0;
@@ -713,7 +758,7 @@ public final class CompactFeatureAccumulator {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] != NO_KEY) {
                     output.writeLong(keys[i]);
-                    output.writeByte(flags[i]);
+                    output.writeByte(flags[i] & WAYS);
                 }
             }
         }

@@ -231,4 +231,41 @@ class CompactFeatureAccumulatorTests {
         assertThat(today.sharedImeis()).containsExactlyInAnyOrder("860000000000001", "a1b2c3");
         assertThat(today.imeis()).contains("860000000000002");
     }
+
+    @Test
+    void givesAPeriodsFeaturesAfterEachDayMergedInAsAFreshAccumulatorDoes() throws IOException {
+        Random random = new Random(11);
+        long day = 18_300L * 86_400L;
+        CompactFeatureAccumulator period = new CompactFeatureAccumulator();
+        for (int d = 0; d < 12; d++) {
+            CompactFeatureAccumulator today = new CompactFeatureAccumulator();
+            for (int call = 0; call < 60; call++) {
+                // Callees close to each other (sequences), some again, some calling back, a few with a leading zero.
+                String callee = (random.nextInt(5) == 0 ? "0" : "") + (13_900_000_000L + random.nextInt(400));
+                today.call(
+                        new CallRecord(
+                                "13800000001",
+                                callee,
+                                1 + random.nextInt(2),
+                                day + d * 86_400L + call * 60,
+                                random.nextInt(90),
+                                "",
+                                "",
+                                ""),
+                        SETTINGS);
+            }
+            if (d % 3 == 2) {
+                today = roundTrip(today);
+            }
+            period.merge(today);
+            long end = day + (d + 1) * 86_400L - 1;
+            FeatureTable merged = period.features("13800000001", day, end, SETTINGS, false, false);
+            FeatureTable fresh = roundTrip(period).features("13800000001", day, end, SETTINGS, false, false);
+            for (Feature feature : Feature.values()) {
+                assertThat(Double.doubleToLongBits(merged.value(0, feature)))
+                        .as("day %d: %s", d, feature.code())
+                        .isEqualTo(Double.doubleToLongBits(fresh.value(0, feature)));
+            }
+        }
+    }
 }
