@@ -8,10 +8,15 @@ import org.telereg.engine.fraud.CompactFeatureAccumulator;
 
 /**
  * Groups the parsed records of one input by subscriber bucket into {@link CdrBatch}es, so that the subscriber stage
- * receives, routes and opens keyed state once per batch. A batch leaves when it is full, and every open batch
- * leaves before a watermark and before a checkpoint barrier: downstream sees each record before the watermark that
- * could make it late (the same lateness as record by record), and no record is held in this operator across a
- * checkpoint (so it needs no state of its own, and exactly-once is Flink's as before).
+ * receives, routes and opens keyed state once per batch. A batch leaves when it is full ({@link #FULL} records),
+ * before a checkpoint barrier, and before a watermark that closes a day.
+ *
+ * <p>Watermarks that close no day are held back: downstream, a watermark matters only when it passes a day's close
+ * (the only event-time timers, and the only thing that makes a record late), so holding the others changes no
+ * verdict and no lateness, and lets batches fill between day closes instead of leaving, a few records each, with
+ * every periodic watermark. A watermark that closes a day goes on at once, after every open batch: downstream sees
+ * each record before the watermark that could make it late, exactly as record by record. No record stays in this
+ * operator across a checkpoint, so it needs no state and exactly-once is Flink's as before.
  */
 final class BucketBatches extends AbstractStreamOperator<CdrBatch>
         implements OneInputStreamOperator<SubscriberEvent, CdrBatch> {
@@ -22,23 +27,29 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
 
     private final int buckets;
     private final boolean byImei;
+    private final FraudWindows windows;
     private transient CdrBatch[] open;
+    /** Whether a watermark went on yet, and the last that did. */
+    private transient boolean forwarded;
+
+    private transient long forwardedWatermark;
     /** Size of each bucket's last batch: the next one starts that large, and rarely grows. */
     private transient int[] lastSize;
 
-    private BucketBatches(int buckets, boolean byImei) {
+    private BucketBatches(int buckets, boolean byImei, FraudWindows windows) {
         this.buckets = buckets;
         this.byImei = byImei;
+        this.windows = windows;
     }
 
     /** Batches of every record by subscriber bucket, for the subscriber stage. */
-    static BucketBatches bySubscriber(int buckets) {
-        return new BucketBatches(buckets, false);
+    static BucketBatches bySubscriber(int buckets, FraudWindows windows) {
+        return new BucketBatches(buckets, false, windows);
     }
 
     /** Batches of the calls with an IMEI by IMEI bucket, for the IMEI stage ({@link ImeiSharing}). */
-    static BucketBatches byImei(int buckets) {
-        return new BucketBatches(buckets, true);
+    static BucketBatches byImei(int buckets, FraudWindows windows) {
+        return new BucketBatches(buckets, true, windows);
     }
 
     /** The bucket of a number (subscriber or IMEI). */
@@ -99,8 +110,15 @@ final class BucketBatches extends AbstractStreamOperator<CdrBatch>
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
+        long watermark = mark.getTimestamp();
+        // dayOfTimer(w) is the last day whose close is at or before w: it changes exactly when w passes a close.
+        if (forwarded && windows.dayOfTimer(watermark) == windows.dayOfTimer(forwardedWatermark)) {
+            return;
+        }
         emitAll();
         super.processWatermark(mark);
+        forwarded = true;
+        forwardedWatermark = watermark;
     }
 
     @Override

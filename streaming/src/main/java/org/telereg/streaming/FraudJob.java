@@ -136,16 +136,16 @@ public final class FraudJob {
         env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<SubscriberEvent> callEvents = parsed(env, calls, "calls", settings.callsHeader());
         DataStream<SubscriberEvent> timedCalls = timed(callEvents, "calls");
-        DataStream<CdrBatch> batches = batched(timedCalls, "calls");
+        FraudWindows windows = settings.windows();
+        DataStream<CdrBatch> batches = batched(timedCalls, "calls", windows);
         DataStream<Rejected> rejects = callEvents.getSideOutput(ParseLines.REJECTED);
         if (sms != null) {
             SingleOutputStreamOperator<SubscriberEvent> smsEvents = parsed(env, sms, "sms", settings.smsHeader());
-            batches = batches.union(batched(timed(smsEvents, "sms"), "sms"));
+            batches = batches.union(batched(timed(smsEvents, "sms"), "sms", windows));
             rejects = rejects.union(smsEvents.getSideOutput(ParseLines.REJECTED));
         }
-        FraudWindows windows = settings.windows();
         DataStream<CdrBatch> sharedImeis = timedCalls
-                .transform("calls-with-imei", CdrBatchSerializer.TYPE, BucketBatches.byImei(BUCKETS))
+                .transform("calls-with-imei", CdrBatchSerializer.TYPE, BucketBatches.byImei(BUCKETS, windows))
                 .uid("calls-with-imei")
                 .keyBy(CdrBatch::bucket, Types.INT)
                 .process(new ImeiSharing(windows))
@@ -167,9 +167,10 @@ public final class FraudJob {
                 .uid("rejected");
     }
 
-    /** One input's records in batches per subscriber bucket, released at every watermark and checkpoint. */
-    private static DataStream<CdrBatch> batched(DataStream<SubscriberEvent> events, String input) {
-        return events.transform("batch-" + input, CdrBatchSerializer.TYPE, BucketBatches.bySubscriber(BUCKETS))
+    /** One input's records in batches per subscriber bucket, released at every day's close and checkpoint. */
+    private static DataStream<CdrBatch> batched(
+            DataStream<SubscriberEvent> events, String input, FraudWindows windows) {
+        return events.transform("batch-" + input, CdrBatchSerializer.TYPE, BucketBatches.bySubscriber(BUCKETS, windows))
                 .uid("batch-" + input);
     }
 
