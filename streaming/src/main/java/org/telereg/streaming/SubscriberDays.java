@@ -10,10 +10,8 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.telereg.engine.fraud.CompactFeatureAccumulator;
 
 /**
- * One subscriber's engine accumulators by day number: its open days, or (in a second map state) its open periods by
- * their first day. A subscriber has one or two of each open at a time, so they sit in short arrays searched in
- * order, not in maps; days and periods are kept apart so that a record reads and writes only its day's state, not
- * the period's (which matters to RocksDB, where each access is a copy).
+ * One subscriber's open periods' engine accumulators, by the period's first day (days since 1970-01-01). A
+ * subscriber has one or two open at a time, so they sit in short arrays searched in order, not in a map.
  */
 final class SubscriberDays {
 

@@ -1,7 +1,9 @@
 package org.telereg.streaming;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -20,8 +22,8 @@ import org.telereg.engine.fraud.Verdict;
 
 /**
  * Keyed by subscriber bucket, fed {@link CdrBatch}es: per subscriber of the bucket, one engine {@link
- * CompactFeatureAccumulator} per open day and one per period holding the days already closed ({@link
- * SubscriberDays}, an entry per subscriber in two map states, days and periods). When a day closes (the bucket's event-time timer: the
+ * CompactFeatureAccumulator} per open day (map state by subscriber-day) and one per period holding the days already
+ * closed (map state by subscriber, {@link SubscriberDays}). When a day closes (the bucket's event-time timer: the
  * day's end plus the allowed lateness) each subscriber's accumulator of that day is scored alone ({@code day}) and
  * merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
  * day's state goes, and the period's when its last day closes. Scoring is the engine's ({@link FraudModel#score});
@@ -43,8 +45,16 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
 
     private transient FraudModel model;
     private transient FeatureSettings settings;
-    /** Per subscriber of the bucket, its open days' accumulators. */
-    private transient MapState<String, SubscriberDays> days;
+    /**
+     * Per open day and subscriber of the bucket ("day:number", the day as days since 1970-01-01), the day's
+     * accumulator: one entry per subscriber-day, so that a record reads and writes only its own day's accumulator
+     * (with RocksDB each access is a copy, and a replay with a long allowed lateness keeps a month of days open).
+     */
+    private transient MapState<String, CompactFeatureAccumulator> days;
+    /** The day whose key prefix {@link #dayPrefix} holds (records of a batch mostly share their day). */
+    private transient long prefixDay;
+
+    private transient String dayPrefix;
     /** Per subscriber of the bucket, its open periods' accumulators (the closed days), by the period's first day. */
     private transient MapState<String, SubscriberDays> periods;
 
@@ -68,7 +78,8 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         settings = model.settings();
         days = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
-                        "days", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
+                        "days", StringSerializer.INSTANCE, CompactAccumulatorSerializer.INSTANCE));
+        prefixDay = Long.MIN_VALUE;
         periods = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
                         "periods", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
@@ -86,19 +97,25 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 late(batch, at, day, watermark, context);
                 continue;
             }
-            SubscriberDays open = days.get(subscriber);
-            if (open == null) {
-                open = new SubscriberDays();
-            }
-            CompactFeatureAccumulator accumulator = open.get(day);
+            String key = prefix(day) + subscriber;
+            CompactFeatureAccumulator accumulator = days.get(key);
             if (accumulator == null) {
-                accumulator = open.open(day);
+                accumulator = new CompactFeatureAccumulator();
                 timers.registerEventTimeTimer(windows.dayCloses(day));
                 timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
             }
             add(batch, at, accumulator);
-            days.put(subscriber, open);
+            days.put(key, accumulator);
         }
+    }
+
+    /** "day:", the start of the keys of a day's accumulators. */
+    private String prefix(long day) {
+        if (day != prefixDay) {
+            prefixDay = day;
+            dayPrefix = day + ":";
+        }
+        return dayPrefix;
     }
 
     private void add(CdrBatch batch, int at, CompactFeatureAccumulator accumulator) {
@@ -153,15 +170,16 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         boolean last = day == windows.periodEnd(start);
         // Changes are applied after each iteration, which a removal would break; the puts matter to a backend that
         // keeps bytes (RocksDB), not to the heap, where the objects changed are the state.
-        Map<String, SubscriberDays> changedDays = new HashMap<>();
+        List<String> closedDays = new ArrayList<>();
         Map<String, SubscriberDays> changedPeriods = new HashMap<>();
-        for (Map.Entry<String, SubscriberDays> entry : days.entries()) {
-            CompactFeatureAccumulator today = entry.getValue().close(day);
-            if (today == null) {
+        String prefix = prefix(day);
+        for (Map.Entry<String, CompactFeatureAccumulator> entry : days.entries()) {
+            if (!entry.getKey().startsWith(prefix)) {
                 continue;
             }
-            String subscriber = entry.getKey();
-            changedDays.put(subscriber, entry.getValue());
+            closedDays.add(entry.getKey());
+            String subscriber = entry.getKey().substring(prefix.length());
+            CompactFeatureAccumulator today = entry.getValue();
             SubscriberDays open = periods.get(subscriber);
             if (open == null) {
                 open = new SubscriberDays();
@@ -196,7 +214,9 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 open.close(start);
             }
         }
-        store(days, changedDays);
+        for (String key : closedDays) {
+            days.remove(key);
+        }
         store(periods, changedPeriods);
     }
 
