@@ -28,9 +28,10 @@ import org.telereg.engine.fraud.FraudModel;
 
 /**
  * The anti-fraud engine as a Flink job: call (and SMS) lines in, verdicts on subscribers out. The job parses
- * each line with the engine's parser, keys calls by IMEI to find handsets shared between subscribers, keys
- * everything by subscriber, keeps the engine's feature accumulators per day and period in keyed state and scores
- * them with the engine's model when a day closes in event time. docs/streaming.md explains running it.
+ * each line with the engine's parser, gathers the records in batches per bucket of subscribers (or of IMEIs, to
+ * find handsets shared between subscribers), keeps the engine's feature accumulators per subscriber, day and period
+ * in keyed state and scores them with the engine's model when a day closes in event time. docs/streaming.md
+ * explains running it.
  *
  * <p>The job takes its sources and sinks in the constructor, so that tests run it against collections and the
  * command line ({@link #main}) against Kafka topics or replayed files.
