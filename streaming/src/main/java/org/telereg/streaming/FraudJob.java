@@ -28,9 +28,10 @@ import org.telereg.engine.fraud.FraudModel;
 
 /**
  * The anti-fraud engine as a Flink job: call (and SMS) lines in, verdicts on subscribers out. The job parses
- * each line with the engine's parser, keys calls by IMEI to find handsets shared between subscribers, keys
- * everything by subscriber, keeps the engine's feature accumulators per day and period in keyed state and scores
- * them with the engine's model when a day closes in event time. docs/streaming.md explains running it.
+ * each line with the engine's parser, gathers the records in batches per bucket of subscribers (or of IMEIs, to
+ * find handsets shared between subscribers), keeps the engine's feature accumulators per subscriber, day and period
+ * in keyed state and scores them with the engine's model when a day closes in event time. docs/streaming.md
+ * explains running it.
  *
  * <p>The job takes its sources and sinks in the constructor, so that tests run it against collections and the
  * command line ({@link #main}) against Kafka topics or replayed files.
@@ -122,27 +123,41 @@ public final class FraudJob {
         return env.execute("telereg fraud");
     }
 
+    /**
+     * Subscribers are spread over this many buckets, the keys of the subscriber stage: enough to spread them over
+     * any parallelism up to Flink's default maximum (128 key groups, 8 buckets each), few enough that a bucket's batch
+     * between two watermarks holds many records.
+     */
+    static final int BUCKETS = 1024;
+
     /** Wires the job's named operators into {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
+        // Every function passes on new records and changes none it receives, so chained operators need no copies.
+        env.getConfig().enableObjectReuse();
         SingleOutputStreamOperator<SubscriberEvent> callEvents = parsed(env, calls, "calls", settings.callsHeader());
-        DataStream<SubscriberEvent> timed = timed(callEvents, "calls");
+        DataStream<SubscriberEvent> timedCalls = timed(callEvents, "calls");
+        FraudWindows windows = settings.windows();
+        DataStream<CdrBatch> batches = batched(timedCalls, "calls", windows);
         DataStream<Rejected> rejects = callEvents.getSideOutput(ParseLines.REJECTED);
         if (sms != null) {
             SingleOutputStreamOperator<SubscriberEvent> smsEvents = parsed(env, sms, "sms", settings.smsHeader());
-            timed = timed.union(timed(smsEvents, "sms"));
+            batches = batches.union(batched(timed(smsEvents, "sms"), "sms", windows));
             rejects = rejects.union(smsEvents.getSideOutput(ParseLines.REJECTED));
         }
-        FraudWindows windows = settings.windows();
-        DataStream<SubscriberEvent> sharedImeis = timed.filter(event -> event.imei() != null)
-                .name("calls-with-imei")
+        DataStream<CdrBatch> sharedImeis = timedCalls
+                .transform("calls-with-imei", CdrBatchSerializer.TYPE, BucketBatches.byImei(BUCKETS, windows))
                 .uid("calls-with-imei")
-                .keyBy(SubscriberEvent::imei, Types.STRING)
+                .keyBy(CdrBatch::bucket, Types.INT)
                 .process(new ImeiSharing(windows))
                 .name("shared-imeis")
-                .uid("shared-imeis");
-        SingleOutputStreamOperator<ScoredWindow> scored = timed.union(sharedImeis)
-                .keyBy(SubscriberEvent::subscriber, Types.STRING)
+                .uid("shared-imeis")
+                .map(event -> CdrBatch.of(BucketBatches.bucket(event.subscriber(), BUCKETS), event))
+                .returns(CdrBatchSerializer.TYPE)
+                .name("shared-imei-batches")
+                .uid("shared-imei-batches");
+        SingleOutputStreamOperator<ScoredWindow> scored = batches.union(sharedImeis)
+                .keyBy(CdrBatch::bucket, Types.INT)
                 .process(new SubscriberWindows(modelText, windows, settings.withSms(), settings.allVerdicts()))
                 .name("score-subscribers")
                 .uid("score-subscribers");
@@ -151,6 +166,13 @@ public final class FraudJob {
                 .sinkTo(rejected)
                 .name("rejected")
                 .uid("rejected");
+    }
+
+    /** One input's records in batches per subscriber bucket, released at every day's close and checkpoint. */
+    private static DataStream<CdrBatch> batched(
+            DataStream<SubscriberEvent> events, String input, FraudWindows windows) {
+        return events.transform("batch-" + input, CdrBatchSerializer.TYPE, BucketBatches.bySubscriber(BUCKETS, windows))
+                .uid("batch-" + input);
     }
 
     /**

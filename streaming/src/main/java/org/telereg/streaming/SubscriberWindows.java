@@ -1,31 +1,38 @@
 package org.telereg.streaming;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.telereg.engine.fraud.FeatureAccumulator;
+import org.telereg.engine.fraud.CompactFeatureAccumulator;
 import org.telereg.engine.fraud.FeatureSettings;
 import org.telereg.engine.fraud.FeatureTable;
 import org.telereg.engine.fraud.FraudModel;
 import org.telereg.engine.fraud.Verdict;
 
 /**
- * Keyed by subscriber: one engine {@link FeatureAccumulator} per open day, and one per period holding the days
- * already closed. When a day closes (its event-time timer: the day's end plus the allowed lateness) its
- * accumulator is scored alone ({@code day}) and merged into the period's, which is scored too ({@code to_date},
- * from the period's first day to this one); the day's state goes, and the period's when its last day closes.
- * Scoring is the engine's ({@link FraudModel#score}); this class only decides what to score when.
+ * Keyed by subscriber bucket, fed {@link CdrBatch}es: per subscriber of the bucket, one engine {@link
+ * CompactFeatureAccumulator} per open day (map state by subscriber-day) and one per period holding the days already
+ * closed (map state by subscriber, {@link SubscriberDays}). When a day closes (the bucket's event-time timer: the
+ * day's end plus the allowed lateness) each subscriber's accumulator of that day is scored alone ({@code day}) and
+ * merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
+ * day's state goes, and the period's when its last day closes. Scoring is the engine's ({@link FraudModel#score});
+ * this class only decides what to score when. One timer per bucket and day, not per subscriber and day.
  *
  * <p>A call or message whose day has closed is late: counted ({@code lateRecords}) and sent to {@link #LATE}.
  * News of a shared IMEI is not a record: it goes to the period if its day has closed.
  */
-final class SubscriberWindows extends KeyedProcessFunction<String, SubscriberEvent, ScoredWindow> {
+final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, ScoredWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,8 +45,19 @@ final class SubscriberWindows extends KeyedProcessFunction<String, SubscriberEve
 
     private transient FraudModel model;
     private transient FeatureSettings settings;
-    private transient MapState<Long, FeatureAccumulator> days;
-    private transient MapState<Long, FeatureAccumulator> periods;
+    /**
+     * Per open day and subscriber of the bucket ("day:number", the day as days since 1970-01-01), the day's
+     * accumulator: one entry per subscriber-day, so that a record reads and writes only its own day's accumulator
+     * (with RocksDB each access is a copy, and a replay with a long allowed lateness keeps a month of days open).
+     */
+    private transient MapState<String, CompactFeatureAccumulator> days;
+    /** The day whose key prefix {@link #dayPrefix} holds (records of a batch mostly share their day). */
+    private transient long prefixDay;
+
+    private transient String dayPrefix;
+    /** Per subscriber of the bucket, its open periods' accumulators (the closed days), by the period's first day. */
+    private transient MapState<String, SubscriberDays> periods;
+
     private transient Counter lateRecords;
 
     /**
@@ -60,52 +78,89 @@ final class SubscriberWindows extends KeyedProcessFunction<String, SubscriberEve
         settings = model.settings();
         days = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
-                        "days", LongSerializer.INSTANCE, FeatureAccumulatorSerializer.INSTANCE));
+                        "days", StringSerializer.INSTANCE, CompactAccumulatorSerializer.INSTANCE));
+        prefixDay = Long.MIN_VALUE;
         periods = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>(
-                        "periods", LongSerializer.INSTANCE, FeatureAccumulatorSerializer.INSTANCE));
+                        "periods", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
     }
 
     @Override
-    public void processElement(SubscriberEvent event, Context context, Collector<ScoredWindow> out) throws Exception {
-        long day = FraudWindows.day(event.time());
-        long closes = windows.dayCloses(day);
-        long watermark = context.timerService().currentWatermark();
-        if (closes <= watermark) {
-            if (event.sharedImei() != null) {
-                FeatureAccumulator period = periods.get(windows.periodStart(day));
-                if (period != null) {
-                    period.imeiShared(event.sharedImei());
-                    periods.put(windows.periodStart(day), period);
-                }
-                return;
+    public void processElement(CdrBatch batch, Context context, Collector<ScoredWindow> out) throws Exception {
+        TimerService timers = context.timerService();
+        long watermark = timers.currentWatermark();
+        for (int at = 0; at < batch.size; at++) {
+            String subscriber = batch.subscribers[at];
+            long day = FraudWindows.day(batch.times[at]);
+            if (windows.dayCloses(day) <= watermark) {
+                late(batch, at, day, watermark, context);
+                continue;
             }
-            lateRecords.inc();
-            context.output(
-                    LATE,
-                    new Rejected(
-                            Rejected.LATE,
-                            event.call() != null ? "calls" : "sms",
-                            "day " + FraudWindows.date(day) + " closed; watermark " + watermark + " ms",
-                            event.subscriber() + " at " + event.time() + " s"));
+            String key = prefix(day) + subscriber;
+            CompactFeatureAccumulator accumulator = days.get(key);
+            if (accumulator == null) {
+                accumulator = new CompactFeatureAccumulator();
+                timers.registerEventTimeTimer(windows.dayCloses(day));
+                timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
+            }
+            add(batch, at, accumulator);
+            days.put(key, accumulator);
+        }
+    }
+
+    /** "day:", the start of the keys of a day's accumulators. */
+    private String prefix(long day) {
+        if (day != prefixDay) {
+            prefixDay = day;
+            dayPrefix = day + ":";
+        }
+        return dayPrefix;
+    }
+
+    private void add(CdrBatch batch, int at, CompactFeatureAccumulator accumulator) {
+        byte kind = batch.kinds[at];
+        if (batch.isCall(at)) {
+            long imei = batch.imeis[at];
+            int place = batch.places[at];
+            accumulator.call(
+                    kind,
+                    batch.times[at],
+                    batch.durations[at],
+                    batch.counterparts[at],
+                    batch.counterpartTexts[at],
+                    imei == CdrBatch.NONE ? 0 : imei,
+                    batch.imeiTexts[at],
+                    place < 0 ? "" : batch.cities[place],
+                    place < 0 ? "" : batch.counties[place],
+                    settings);
+        } else if (kind == CdrBatch.IMEI_SHARED) {
+            accumulator.imeiShared(batch.imeiText(at));
+        } else {
+            accumulator.sms(kind == CdrBatch.SMS_SENT, batch.times[at]);
+        }
+    }
+
+    /** A record for a closed day: news of a shared IMEI goes to the period, a call or message is reported late. */
+    private void late(CdrBatch batch, int at, long day, long watermark, Context context) throws Exception {
+        String subscriber = batch.subscribers[at];
+        if (batch.kinds[at] == CdrBatch.IMEI_SHARED) {
+            SubscriberDays open = periods.get(subscriber);
+            CompactFeatureAccumulator period = open == null ? null : open.get(windows.periodStart(day));
+            if (period != null) {
+                period.imeiShared(batch.imeiText(at));
+                periods.put(subscriber, open);
+            }
             return;
         }
-        FeatureAccumulator accumulator = days.get(day);
-        if (accumulator == null) {
-            accumulator = new FeatureAccumulator();
-            context.timerService().registerEventTimeTimer(closes);
-            context.timerService()
-                    .registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
-        }
-        if (event.call() != null) {
-            accumulator.call(event.call(), settings);
-        } else if (event.sms() != null) {
-            accumulator.sms(event.sms());
-        } else {
-            accumulator.imeiShared(event.sharedImei());
-        }
-        days.put(day, accumulator);
+        lateRecords.inc();
+        context.output(
+                LATE,
+                new Rejected(
+                        Rejected.LATE,
+                        batch.isCall(at) ? "calls" : "sms",
+                        "day " + FraudWindows.date(day) + " closed; watermark " + watermark + " ms",
+                        subscriber + " at " + batch.times[at] + " s"));
     }
 
     @Override
@@ -113,37 +168,73 @@ final class SubscriberWindows extends KeyedProcessFunction<String, SubscriberEve
         long day = windows.dayOfTimer(timestamp);
         long start = windows.periodStart(day);
         boolean last = day == windows.periodEnd(start);
-        String subscriber = context.getCurrentKey();
-        FeatureAccumulator period = periods.get(start);
-        FeatureAccumulator today = days.get(day);
-        if (today != null) {
-            days.remove(day);
+        // Changes are applied after each iteration, which a removal would break; the puts matter to a backend that
+        // keeps bytes (RocksDB), not to the heap, where the objects changed are the state.
+        List<String> closedDays = new ArrayList<>();
+        Map<String, SubscriberDays> changedPeriods = new HashMap<>();
+        String prefix = prefix(day);
+        for (Map.Entry<String, CompactFeatureAccumulator> entry : days.entries()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                continue;
+            }
+            closedDays.add(entry.getKey());
+            String subscriber = entry.getKey().substring(prefix.length());
+            CompactFeatureAccumulator today = entry.getValue();
+            SubscriberDays open = periods.get(subscriber);
+            if (open == null) {
+                open = new SubscriberDays();
+            }
+            CompactFeatureAccumulator period = open.get(start);
             if (period == null) {
-                period = new FeatureAccumulator();
+                period = open.open(start);
             }
             period.merge(today);
             if (today.isActive()) {
                 // An IMEI used today may have been shared earlier in the period, or later today.
-                for (String imei : period.sharedImeis()) {
-                    today.imeiShared(imei);
-                }
+                today.imeisSharedIn(period);
                 emit(out, subscriber, today, ScoredWindow.DAY, day, day, true);
             }
-        }
-        if (period != null && period.isActive() && (today != null || last)) {
-            emit(out, subscriber, period, ScoredWindow.TO_DATE, start, day, last);
+            if (period.isActive()) {
+                emit(out, subscriber, period, ScoredWindow.TO_DATE, start, day, last);
+            }
+            changedPeriods.put(subscriber, open);
         }
         if (last) {
-            periods.remove(start);
-        } else if (period != null) {
-            periods.put(start, period);
+            // The period's complete verdict also for the subscribers silent on its last day.
+            for (Map.Entry<String, SubscriberDays> entry : periods.entries()) {
+                CompactFeatureAccumulator period = entry.getValue().get(start);
+                if (period != null && !changedPeriods.containsKey(entry.getKey())) {
+                    if (period.isActive()) {
+                        emit(out, entry.getKey(), period, ScoredWindow.TO_DATE, start, day, true);
+                    }
+                    changedPeriods.put(entry.getKey(), entry.getValue());
+                }
+            }
+            for (SubscriberDays open : changedPeriods.values()) {
+                open.close(start);
+            }
+        }
+        for (String key : closedDays) {
+            days.remove(key);
+        }
+        store(periods, changedPeriods);
+    }
+
+    private static void store(MapState<String, SubscriberDays> state, Map<String, SubscriberDays> changed)
+            throws Exception {
+        for (Map.Entry<String, SubscriberDays> entry : changed.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                state.remove(entry.getKey());
+            } else {
+                state.put(entry.getKey(), entry.getValue());
+            }
         }
     }
 
     private void emit(
             Collector<ScoredWindow> out,
             String subscriber,
-            FeatureAccumulator accumulator,
+            CompactFeatureAccumulator accumulator,
             String window,
             long fromDay,
             long toDay,

@@ -17,8 +17,8 @@ class ImeiSharingTests {
     @Test
     void tellsEveryUserOfAnImeiOnceASecondOneAppearsAndForgetsItAfterThePeriod() throws Exception {
         FraudWindows windows = new FraudWindows(LocalDate.of(2020, 3, 1), 2, 0);
-        var harness = new KeyedOneInputStreamOperatorTestHarness<String, SubscriberEvent, SubscriberEvent>(
-                new KeyedProcessOperator<>(new ImeiSharing(windows)), SubscriberEvent::imei, Types.STRING);
+        var harness = new KeyedOneInputStreamOperatorTestHarness<Integer, CdrBatch, SubscriberEvent>(
+                new KeyedProcessOperator<>(new ImeiSharing(windows)), CdrBatch::bucket, Types.INT);
         harness.open();
         send(harness, "13800000001", MARCH_1 + 100);
         send(harness, "13800000001", MARCH_1 + 200);
@@ -42,12 +42,15 @@ class ImeiSharingTests {
     }
 
     private static void send(
-            KeyedOneInputStreamOperatorTestHarness<String, SubscriberEvent, SubscriberEvent> harness,
+            KeyedOneInputStreamOperatorTestHarness<Integer, CdrBatch, SubscriberEvent> harness,
             String subscriber,
             long seconds)
             throws Exception {
-        harness.processElement(
-                SubscriberEvent.of(new CallRecord(subscriber, "13900000000", 1, seconds, 10, "", "", "86000001")),
-                seconds * 1000);
+        SubscriberEvent call =
+                SubscriberEvent.of(new CallRecord(subscriber, "13900000000", 1, seconds, 10, "", "", "86000001"));
+        // A batch of one call's IMEI use, in the IMEI's bucket, as the job sends it.
+        CdrBatch batch = new CdrBatch(BucketBatches.bucket("86000001", FraudJob.BUCKETS), 1);
+        batch.addImeiUse(call);
+        harness.processElement(batch, seconds * 1000);
     }
 }

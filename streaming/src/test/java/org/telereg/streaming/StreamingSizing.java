@@ -15,7 +15,7 @@ import org.telereg.engine.fraud.CallRecord;
 import org.telereg.engine.fraud.CdrGenerator;
 import org.telereg.engine.fraud.CdrRow;
 import org.telereg.engine.fraud.CdrRowParser;
-import org.telereg.engine.fraud.FeatureAccumulator;
+import org.telereg.engine.fraud.CompactFeatureAccumulator;
 import org.telereg.engine.fraud.FraudModel;
 import org.telereg.engine.fraud.GeneratedCdrs;
 import org.telereg.engine.fraud.GeneratorSettings;
@@ -48,27 +48,27 @@ public final class StreamingSizing {
         FraudModel model = FraudModel.standard();
         List<String> lines = Files.readAllLines(cdrs.calls());
         CdrRowParser parser = CdrRowParser.calls("calls", lines.get(0));
-        Map<String, FeatureAccumulator> periods = new HashMap<>();
-        Map<String, Map<Long, FeatureAccumulator>> daysBySubscriber = new HashMap<>();
+        Map<String, CompactFeatureAccumulator> periods = new HashMap<>();
+        Map<String, Map<Long, CompactFeatureAccumulator>> daysBySubscriber = new HashMap<>();
         System.gc();
         long heapBefore = usedHeap();
         long started = System.nanoTime();
         for (String line : lines.subList(1, lines.size())) {
             CdrRow row = parser.parse(line);
             if (row instanceof CallRecord call) {
-                periods.computeIfAbsent(call.subscriber(), k -> new FeatureAccumulator())
+                periods.computeIfAbsent(call.subscriber(), k -> new CompactFeatureAccumulator())
                         .call(call, model.settings());
             }
         }
         double engineSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
-                "engine alone (CdrRowParser and FeatureAccumulator, one thread, first pass): %,.0f calls/s%n",
+                "engine alone (CdrRowParser and CompactFeatureAccumulator, one thread, first pass): %,.0f calls/s%n",
                 (lines.size() - 1) / engineSeconds);
         System.gc();
         long heap = usedHeap() - heapBefore;
         long serialized = 0;
         long largest = 0;
-        for (FeatureAccumulator accumulator : periods.values()) {
+        for (CompactFeatureAccumulator accumulator : periods.values()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             accumulator.write(new DataOutputStream(bytes));
             serialized += bytes.size();
@@ -80,14 +80,14 @@ public final class StreamingSizing {
                     && FraudWindows.day(call.time()) == FraudWindows.day(firstTime(lines, parser))) {
                 daysBySubscriber
                         .computeIfAbsent(call.subscriber(), k -> new HashMap<>())
-                        .computeIfAbsent(0L, k -> new FeatureAccumulator())
+                        .computeIfAbsent(0L, k -> new CompactFeatureAccumulator())
                         .call(call, model.settings());
             }
         }
         long daySerialized = 0;
         int dayCount = 0;
-        for (Map<Long, FeatureAccumulator> days : daysBySubscriber.values()) {
-            for (FeatureAccumulator accumulator : days.values()) {
+        for (Map<Long, CompactFeatureAccumulator> days : daysBySubscriber.values()) {
+            for (CompactFeatureAccumulator accumulator : days.values()) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 accumulator.write(new DataOutputStream(bytes));
                 daySerialized += bytes.size();

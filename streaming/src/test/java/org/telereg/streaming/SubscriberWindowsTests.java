@@ -33,7 +33,7 @@ class SubscriberWindowsTests {
     private final FraudWindows windows = new FraudWindows(LocalDate.of(2020, 3, 1), 2, HOUR);
 
     private final InterceptingOperatorMetricGroup operatorMetrics = new InterceptingOperatorMetricGroup();
-    private KeyedOneInputStreamOperatorTestHarness<String, SubscriberEvent, ScoredWindow> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Integer, CdrBatch, ScoredWindow> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -48,8 +48,8 @@ class SubscriberWindowsTests {
         };
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(function),
-                SubscriberEvent::subscriber,
-                Types.STRING,
+                CdrBatch::bucket,
+                Types.INT,
                 new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build());
         harness.open();
     }
@@ -62,8 +62,13 @@ class SubscriberWindowsTests {
     private void call(String time, String callee) throws Exception {
         long seconds = LocalDateTime.parse(time).toEpochSecond(ZoneOffset.UTC);
         harness.processElement(
-                SubscriberEvent.of(new CallRecord(SUBSCRIBER, callee, 1, seconds, 5, "成都", "锦江区", "86000001")),
+                batchOf(SubscriberEvent.of(new CallRecord(SUBSCRIBER, callee, 1, seconds, 5, "成都", "锦江区", "86000001"))),
                 seconds * 1000);
+    }
+
+    /** The subscriber's record in a batch of its own, in the subscriber's bucket, as the job sends it. */
+    private static CdrBatch batchOf(SubscriberEvent event) {
+        return CdrBatch.of(BucketBatches.bucket(SUBSCRIBER, FraudJob.BUCKETS), event);
     }
 
     private static long millis(String time) {
@@ -132,7 +137,7 @@ class SubscriberWindowsTests {
     void countsAnImeiSharedLaterInThePeriod() throws Exception {
         call("2020-03-01T10:00:00", "13900000010");
         harness.processElement(
-                SubscriberEvent.imeiShared(SUBSCRIBER, millis("2020-03-02T12:00:00") / 1000, "86000001"),
+                batchOf(SubscriberEvent.imeiShared(SUBSCRIBER, millis("2020-03-02T12:00:00") / 1000, "86000001")),
                 millis("2020-03-02T12:00:00"));
         harness.processWatermark(millis("2020-03-03T01:00:00"));
 
