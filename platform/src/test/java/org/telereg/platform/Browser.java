@@ -114,8 +114,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The visible text of the element with this id. */
+    /** The text of the element with this id, waiting for it to appear (a page a click is still loading). */
     public String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        return waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
 
     public String heading() {

@@ -94,7 +94,7 @@ class FilingApplicationBrowserIntegrationTests {
             assertThat(code.find()).isTrue();
             browser.get("/public/filing/apply/track?no=" + tracking + "&lang=zh_CN");
             type(browser, "code", code.group(1));
-            browser.click(By.id("confirm-code"));
+            browser.submit(By.id("confirm-code"));
             assertThat(browser.text("confirmed")).isEqualTo("短信核验通过，申请已提交管局审核。");
             assertThat(browser.text("status")).isEqualTo("管局审核中");
 
