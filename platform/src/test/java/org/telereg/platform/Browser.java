@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -113,8 +115,7 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** The visible text of the element with this id. */
-    /** The text of the element with this id, waiting for it to appear (a page a click is still loading). */
+    /** The visible text of the element with this id, waiting for it to appear (a page a click is still loading). */
     public String text(String id) {
         return waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
@@ -128,10 +129,23 @@ public final class Browser implements AutoCloseable {
      * would move the element while it is clicked) and clicks it, so no fixed bar or footer covers it.
      */
     public void click(By by) {
-        WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement element = driver.findElement(by);
+                ((JavascriptExecutor) driver)
+                        .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+                element.click();
+                return;
+            } catch (WebDriverException e) {
+                // The element found belonged to a document the browser had just replaced (a page still
+                // settling after a navigation): find it again in the current one.
+                boolean replaced = e instanceof StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (!replaced || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
