@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One subscriber's {@link Feature features} built up record by record, as {@link FeatureAccumulator} does and with
- * exactly its values, in primitive arrays rather than Java maps of strings: for a streaming job that keeps one per
+ * One subscriber's {@link Feature features} built up record by record, with exactly the batch scan's values for the
+ * same records, in primitive arrays rather than Java maps of strings: for a streaming job that keeps one per
  * subscriber and day and touches it for every record.
  *
  * <p>A counterpart or IMEI of 1 to 17 digits (almost all of them) is its own 64-bit key, as in the batch scan: its
@@ -86,7 +86,7 @@ public final class CompactFeatureAccumulator {
     /** An accumulator that has seen nothing. */
     public CompactFeatureAccumulator() {}
 
-    /** Adds a users row, as {@link FeatureAccumulator#user}. */
+    /** Adds a users row: the subscriber's ID-card count and home place. */
     public void user(UserRecord user) {
         hasUser = true;
         homeCity = user.city().isEmpty() ? null : user.city();
@@ -231,7 +231,7 @@ public final class CompactFeatureAccumulator {
         lastSeen = Math.max(lastSeen, time);
     }
 
-    /** Notes that another subscriber used {@code imei} in the same window, as {@link FeatureAccumulator#imeiShared}. */
+    /** Notes that another subscriber used {@code imei} in the same window. */
     public void imeiShared(String imei) {
         markImei(imei, SHARED);
     }
@@ -353,7 +353,7 @@ public final class CompactFeatureAccumulator {
         return lastSeen;
     }
 
-    /** The features over a window, exactly as {@link FeatureAccumulator#features} gives them for the same records. */
+    /** The features over a window, exactly as the batch scan gives them for the same records. */
     public FeatureTable features(
             String subscriber,
             long windowStart,

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compact accumulator against the batch scan, as {@link FeatureAccumulatorTests} holds the plain one: the same 32
- * random inputs (bad rows, quotes, tokens, shared IMEIs), whole and split in two halves merged after serialization.
+ * The compact accumulator against the batch scan, bit for bit: 32 random inputs (bad rows, quotes, tokens, shared
+ * IMEIs), whole and split in two halves merged after serialization.
  */
 class CompactFeatureAccumulatorTests {
 
