@@ -117,7 +117,17 @@ public final class Browser implements AutoCloseable {
 
     /** The visible text of the element with this id, waiting for it to appear (a page a click is still loading). */
     public String text(String id) {
-        return waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(id)))
+                        .getText();
+            } catch (StaleElementReferenceException e) {
+                // Found on the page a click was just replacing: read it on the new one.
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public String heading() {

@@ -46,7 +46,7 @@ class ProtectionBrowserIntegrationTests {
             browser.date("reviewedOn", units.today());
             browser.find(By.id("experts")).sendKeys("张三、李四、王五");
             browser.find(By.id("reviewConclusion")).sendKeys("定级准确，同意按三级防护");
-            browser.click(By.id("save-grading"));
+            browser.submit(By.id("save-grading"));
             assertThat(browser.text("unit-status")).isEqualTo("待备案");
             assertThat(browser.text("filing-due")).contains("剩余 30 天");
             browser.clickAndAccept(By.id("file-grading"));
