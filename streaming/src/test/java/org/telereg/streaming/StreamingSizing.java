@@ -2,15 +2,11 @@ package org.telereg.streaming;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.telereg.engine.fraud.CallRecord;
 import org.telereg.engine.fraud.CdrGenerator;
 import org.telereg.engine.fraud.CdrRow;
@@ -21,9 +17,9 @@ import org.telereg.engine.fraud.GeneratedCdrs;
 import org.telereg.engine.fraud.GeneratorSettings;
 
 /**
- * The figures of docs/streaming.md, "Sizing": state bytes per subscriber, and records per second of the job on a
- * local environment. Not a test (it asserts nothing): run it by hand, on a quiet machine, with
- * {@code java -cp … org.telereg.streaming.StreamingSizing SUBSCRIBERS DAYS [hashmap|rocksdb]}.
+ * The state figures of docs/streaming.md, "Sizing": serialized and heap bytes per subscriber ({@link
+ * StreamingThroughput} measures the job's records per CPU-second). Not a test (it asserts nothing): run it by hand with
+ * {@code java -cp … org.telereg.streaming.StreamingSizing SUBSCRIBERS DAYS}.
  */
 public final class StreamingSizing {
 
@@ -32,7 +28,6 @@ public final class StreamingSizing {
     public static void main(String[] args) throws Exception {
         int subscribers = Integer.parseInt(args[0]);
         int days = Integer.parseInt(args[1]);
-        String backend = args.length > 2 ? args[2] : "hashmap";
         Path dir = Files.createTempDirectory("telereg-sizing");
         GeneratedCdrs cdrs =
                 new CdrGenerator(GeneratorSettings.of(20201101, subscribers).withDays(days)).writeTo(dir);
@@ -40,7 +35,6 @@ public final class StreamingSizing {
                 "generated %,d calls and %,d SMS of %,d subscribers over %d days%n",
                 cdrs.callRows(), cdrs.smsRows(), subscribers, days);
         state(cdrs);
-        throughput(cdrs, backend);
     }
 
     /** Serialized bytes (what RocksDB and checkpoints hold) of each subscriber's accumulators, and heap bytes. */
@@ -111,55 +105,5 @@ public final class StreamingSizing {
     private static long usedHeap() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.totalMemory() - runtime.freeMemory();
-    }
-
-    /** The whole job at parallelism 1 over the files, suspects into a sink that drops them. */
-    private static void throughput(GeneratedCdrs cdrs, String backend) throws Exception {
-        FraudJobSettings settings = FraudJobSettings.parse(List.of(
-                "--bootstrap-servers",
-                "unused:9092",
-                "--calls-files",
-                cdrs.calls().toString(),
-                "--sms-files",
-                cdrs.sms().toString(),
-                "--calls-header",
-                Files.readAllLines(cdrs.calls()).get(0),
-                "--sms-header",
-                Files.readAllLines(cdrs.sms()).get(0),
-                "--period-days",
-                "30",
-                "--period-anchor",
-                "2020-03-01",
-                "--allowed-lateness",
-                "31d",
-                "--parallelism",
-                "1",
-                "--state-backend",
-                backend,
-                "--checkpoint-dir",
-                cdrs.calls().getParent().resolve("checkpoints").toUri().toString(),
-                "--checkpoint-interval",
-                "10s"));
-        Configuration config = FraudJob.configuration(settings);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, config);
-        FraudJob job = new FraudJob(
-                FraudJob.fileLines(List.of(cdrs.calls())),
-                FraudJob.fileLines(List.of(cdrs.sms())),
-                new CollectingSink<>(),
-                new CollectingSink<>(),
-                settings,
-                FraudModel.standard());
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        JobExecutionResult result = job.execute(env);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-        long records = cdrs.callRows() + cdrs.smsRows();
-        System.out.printf(
-                "job (%s, parallelism 1): %,d records in %.1f s wall = %,.0f records/s; %.1f CPU-s = %,.0f records"
-                        + " per CPU-second%n",
-                backend, records, seconds, records / seconds, cpu, records / cpu);
-        System.out.printf("(job ran %,d ms by its own count)%n", result.getNetRuntime());
     }
 }

@@ -1,5 +1,7 @@
 package org.telereg.streaming;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -56,9 +58,9 @@ public final class StreamingThroughput {
                 "--sms-files",
                 cdrs.sms().toString(),
                 "--calls-header",
-                Files.readAllLines(cdrs.calls()).get(0),
+                header(cdrs.calls()),
                 "--sms-header",
-                Files.readAllLines(cdrs.sms()).get(0),
+                header(cdrs.sms()),
                 "--period-days",
                 "30",
                 "--period-anchor",
@@ -102,6 +104,13 @@ public final class StreamingThroughput {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(
                         thread -> System.out.printf("    %6.2f CPU-s  %s%n", thread.getValue() / 1e9, thread.getKey()));
+    }
+
+    /** The first line of a file, without reading the rest. */
+    private static String header(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            return in.readLine();
+        }
     }
 
     private static String loadAverage() throws Exception {
