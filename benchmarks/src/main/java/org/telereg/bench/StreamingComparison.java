@@ -242,8 +242,14 @@ public final class StreamingComparison {
                 data.calls(), data.sms(), data.callsHeader(), data.smsHeader(), checkpoints, periodDays, allVerdicts);
         CollectingSink<ScoredWindow> verdicts = new CollectingSink<>();
         CollectingSink<Rejected> rejected = new CollectingSink<>();
+        // The files as the job's command line reads them (FraudJob.of): lines as bytes.
         FraudJob job = new FraudJob(
-                lines(data.calls()), lines(data.sms()), verdicts, rejected, settings, FraudModel.standard());
+                FraudJob.fileLines(List.of(data.calls())),
+                FraudJob.fileLines(List.of(data.sms())),
+                verdicts,
+                rejected,
+                settings,
+                FraudModel.standard());
         return measure(job::build, FraudJob.configuration(settings), verdicts, rejected);
     }
 
@@ -351,6 +357,7 @@ public final class StreamingComparison {
         return FraudJobSettings.parse(args);
     }
 
+    /** Text lines, as a Flink-native job reads a file. */
     private static FileSource<String> lines(Path file) {
         return FileSource.forRecordStreamFormat(
                         new TextLineInputFormat(StandardCharsets.UTF_8.name()),

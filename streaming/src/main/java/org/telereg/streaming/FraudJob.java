@@ -4,15 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -38,23 +38,23 @@ import org.telereg.engine.fraud.FraudModel;
  */
 public final class FraudJob {
 
-    private final Source<String, ?, ?> calls;
-    private final Source<String, ?, ?> sms;
+    private final Source<byte[], ?, ?> calls;
+    private final Source<byte[], ?, ?> sms;
     private final Sink<ScoredWindow> suspects;
     private final Sink<Rejected> rejected;
     private final FraudJobSettings settings;
     private final String modelText;
 
     /**
-     * @param calls lines of calls (headers of replayed files are skipped)
-     * @param sms lines of SMS, or null to read none
+     * @param calls lines of calls as UTF-8 bytes (headers of replayed files are skipped)
+     * @param sms lines of SMS as UTF-8 bytes, or null to read none
      * @param suspects where verdicts go
      * @param rejected where bad and late records go
      * @param model the model that scores, with the feature settings it was trained with
      */
     public FraudJob(
-            Source<String, ?, ?> calls,
-            Source<String, ?, ?> sms,
+            Source<byte[], ?, ?> calls,
+            Source<byte[], ?, ?> sms,
             Sink<ScoredWindow> suspects,
             Sink<Rejected> rejected,
             FraudJobSettings settings,
@@ -85,10 +85,10 @@ public final class FraudJob {
 
     /** The job with the sources and sinks its settings name: Kafka topics or replayed files in, Kafka out. */
     public static FraudJob of(FraudJobSettings settings, FraudModel model) {
-        Source<String, ?, ?> calls = settings.callsTopic() != null
+        Source<byte[], ?, ?> calls = settings.callsTopic() != null
                 ? kafkaLines(settings, settings.callsTopic())
                 : fileLines(settings.callsFiles());
-        Source<String, ?, ?> sms = settings.smsTopic() != null
+        Source<byte[], ?, ?> sms = settings.smsTopic() != null
                 ? kafkaLines(settings, settings.smsTopic())
                 : settings.smsFiles() != null ? fileLines(settings.smsFiles()) : null;
         return new FraudJob(calls, sms, suspectsSink(settings), rejectedSink(settings), settings, model);
@@ -190,7 +190,7 @@ public final class FraudJob {
     }
 
     private static SingleOutputStreamOperator<SubscriberEvent> parsed(
-            StreamExecutionEnvironment env, Source<String, ?, ?> source, String input, String header) {
+            StreamExecutionEnvironment env, Source<byte[], ?, ?> source, String input, String header) {
         try {
             return env.fromSource(source, WatermarkStrategy.noWatermarks(), input + "-lines")
                     .uid(input + "-lines")
@@ -202,14 +202,17 @@ public final class FraudJob {
         }
     }
 
-    /** Lines of a topic, from the group's committed offsets (the earliest for a new group). */
-    static KafkaSource<String> kafkaLines(FraudJobSettings settings, String topic) {
-        KafkaSourceBuilder<String> builder = KafkaSource.<String>builder()
+    /**
+     * Lines of a topic, one per record value, as the value's bytes, from the group's committed offsets (the
+     * earliest for a new group).
+     */
+    static KafkaSource<byte[]> kafkaLines(FraudJobSettings settings, String topic) {
+        KafkaSourceBuilder<byte[]> builder = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(settings.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new SimpleStringSchema(StandardCharsets.UTF_8))
+                .setValueOnlyDeserializer(new RecordValue())
                 // Only committed lines of transactional producers.
                 .setProperty("isolation.level", "read_committed");
         if (settings.bounded()) {
@@ -218,12 +221,11 @@ public final class FraudJob {
         return builder.build();
     }
 
-    /** Lines of files or directories, each file read from its header on. */
-    static FileSource<String> fileLines(List<java.nio.file.Path> files) {
+    /** Lines of files or directories as bytes ({@link ByteLines}), each file read from its header on. */
+    public static FileSource<byte[]> fileLines(List<java.nio.file.Path> files) {
         Path[] paths =
                 files.stream().map(file -> Path.fromLocalFile(file.toFile())).toArray(Path[]::new);
-        return FileSource.forRecordStreamFormat(new TextLineInputFormat(StandardCharsets.UTF_8.name()), paths)
-                .build();
+        return FileSource.forRecordStreamFormat(new ByteLines(), paths).build();
     }
 
     /** The suspects topic, written in Kafka transactions committed with each checkpoint. */
@@ -274,6 +276,20 @@ public final class FraudJob {
         @Override
         public byte[] serialize(ScoredWindow verdict) {
             return verdict.toCsv().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A Kafka record's value as it is: a line's UTF-8 bytes. */
+    static final class RecordValue extends AbstractDeserializationSchema<byte[]> {
+        private static final long serialVersionUID = 1L;
+
+        RecordValue() {
+            super(PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        }
+
+        @Override
+        public byte[] deserialize(byte[] message) {
+            return message;
         }
     }
 

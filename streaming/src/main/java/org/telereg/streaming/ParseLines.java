@@ -1,5 +1,6 @@
 package org.telereg.streaming;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -13,11 +14,11 @@ import org.telereg.engine.fraud.CdrRowParser;
 import org.telereg.engine.fraud.SmsRecord;
 
 /**
- * Turns lines of a calls or SMS input into events with the engine's {@link CdrRowParser}; a bad line goes to
- * {@link #REJECTED} and the {@code badRecords} counter, a header line (top of a replayed file) is skipped after
- * checking that it orders the columns as configured.
+ * Turns lines of a calls or SMS input, as UTF-8 bytes, into events with the engine's {@link CdrRowParser}; a bad
+ * line goes to {@link #REJECTED} and the {@code badRecords} counter, a header line (top of a replayed file) is
+ * skipped after checking that it orders the columns as configured.
  */
-final class ParseLines extends ProcessFunction<String, SubscriberEvent> {
+final class ParseLines extends ProcessFunction<byte[], SubscriberEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,15 +53,16 @@ final class ParseLines extends ProcessFunction<String, SubscriberEvent> {
     }
 
     @Override
-    public void processElement(String line, Context context, Collector<SubscriberEvent> out) {
-        if (parser.isHeader(line)) {
-            if (!parser.hasColumnsOf(line)) {
-                throw new IllegalStateException("a " + input + " file has the header '" + line
+    public void processElement(byte[] line, Context context, Collector<SubscriberEvent> out) {
+        if (parser.isHeader(line, 0, line.length)) {
+            if (!parser.hasColumnsOf(line, 0, line.length)) {
+                throw new IllegalStateException("a " + input + " file has the header '"
+                        + new String(line, StandardCharsets.UTF_8).strip()
                         + "', which orders the columns otherwise than the configured '" + header + "'");
             }
             return;
         }
-        CdrRow row = parser.parse(line);
+        CdrRow row = parser.parse(line, 0, line.length);
         if (row instanceof CallRecord call) {
             out.collect(SubscriberEvent.of(call));
         } else if (row instanceof SmsRecord sms) {

@@ -10,8 +10,6 @@ final class Bytes {
     /** Reads eight bytes at any offset as one little-endian long; the JIT turns it into a single load. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long ZEROS = 0x3030303030303030L;
@@ -31,44 +29,38 @@ final class Bytes {
 
     private Bytes() {}
 
-    /**
-     * Index of the first {@code '\n'} in {@code [from, to)}, or -1. Tests eight bytes per step: XOR with
-     * {@code 0x0A…} turns each newline into a zero byte, and {@code (x - 0x01…) & ~x & 0x80…} sets the high bit
-     * of every zero byte; the lowest flag is always exact, so its byte position is the answer.
-     */
+    /** Index of the first {@code '\n'} in {@code [from, to)}, or -1. */
     static int indexOfNewline(byte[] bytes, int from, int to) {
+        return indexOf(bytes, from, to, (byte) '\n');
+    }
+
+    /** Index of the first {@code ','} in {@code [from, to)}, or {@code to}. */
+    static int indexOfComma(byte[] bytes, int from, int to) {
+        int at = indexOf(bytes, from, to, (byte) ',');
+        return at < 0 ? to : at;
+    }
+
+    /**
+     * Index of the first byte {@code value} in {@code [from, to)}, or -1. Tests eight bytes per step: XOR with
+     * the value in every byte turns each match into a zero byte, and {@code (x - 0x01…) & ~x & 0x80…} sets the
+     * high bit of every zero byte; the lowest flag is always exact, so its byte position is the answer.
+     */
+    static int indexOf(byte[] bytes, int from, int to, byte value) {
+        long pattern = ONES * (value & 0xFF);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long word = (long) LONGS.get(bytes, i) ^ pattern;
             long zeros = (word - ONES) & ~word & HIGHS;
             if (zeros != 0) {
                 return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
         }
         for (; i < to; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == value) {
                 return i;
             }
         }
         return -1;
-    }
-
-    /** Index of the first {@code ','} in {@code [from, to)}, or {@code to}; eight bytes per step as above. */
-    static int indexOfComma(byte[] bytes, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(bytes, i) ^ COMMAS;
-            long zeros = (word - ONES) & ~word & HIGHS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (bytes[i] == ',') {
-                return i;
-            }
-        }
-        return to;
     }
 
     /** A 64-bit hash of {@code [from, to)}, eight bytes per step, finished with MurmurHash3's avalanche mix. */

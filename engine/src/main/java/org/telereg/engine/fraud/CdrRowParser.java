@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class CdrRowParser {
 
     private static final int TEXT_LIMIT = 120;
+    private static final byte[] SUBSCRIBER_COLUMN = "phone_no_m".getBytes(StandardCharsets.US_ASCII);
 
     private final InputKind kind;
     /** Position in the line of each of the kind's columns, in schema order. */
@@ -72,27 +73,51 @@ public final class CdrRowParser {
      * order), as found at the top of each replayed file.
      */
     public boolean isHeader(String line) {
-        if (!mentionsSubscriberColumn(line)) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return isHeader(bytes, 0, bytes.length);
+    }
+
+    /** {@link #isHeader(String)} of the UTF-8 line {@code b[from, to)}. */
+    public boolean isHeader(byte[] b, int from, int to) {
+        if (!mentionsSubscriberColumn(b, from, to)) {
             return false; // a data line: the usual case, decided without splitting
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         try {
-            CsvHeader.locate(Path.of("header"), kind, bytes, 0, bytes.length);
+            CsvHeader.locate(Path.of("header"), kind, b, from, to);
             return true;
         } catch (CdrFormatException e) {
             return false;
         }
     }
 
-    /** Whether {@code phone_no_m} (any case) occurs in the line; found from its first underscore. */
-    private static boolean mentionsSubscriberColumn(String line) {
-        String name = "phone_no_m";
-        for (int at = line.indexOf('_'); at >= 0; at = line.indexOf('_', at + 1)) {
-            if (at >= 5 && line.regionMatches(true, at - 5, name, 0, name.length())) {
+    /**
+     * Whether {@code phone_no_m} (any case) occurs in {@code b[from, to)}; found from its first underscore, which
+     * a calls or SMS data line of numbers, dates and places rarely has.
+     */
+    private static boolean mentionsSubscriberColumn(byte[] b, int from, int to) {
+        byte[] name = SUBSCRIBER_COLUMN;
+        for (int at = Bytes.indexOf(b, from + 5, to, (byte) '_');
+                at >= 0;
+                at = Bytes.indexOf(b, at + 1, to, (byte) '_')) {
+            if (at + name.length - 5 <= to && matchesIgnoringCase(b, at - 5, name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code b} holds the lower-case ASCII {@code name} at {@code at}, letters in any case. */
+    private static boolean matchesIgnoringCase(byte[] b, int at, byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            int c = b[at + i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -101,8 +126,13 @@ public final class CdrRowParser {
      */
     public boolean hasColumnsOf(String header) {
         byte[] bytes = header.getBytes(StandardCharsets.UTF_8);
+        return hasColumnsOf(bytes, 0, bytes.length);
+    }
+
+    /** {@link #hasColumnsOf(String)} of the UTF-8 header line {@code b[from, to)}. */
+    public boolean hasColumnsOf(byte[] b, int from, int to) {
         try {
-            return Arrays.equals(columns, CsvHeader.locate(Path.of("header"), kind, bytes, 0, bytes.length));
+            return Arrays.equals(columns, CsvHeader.locate(Path.of("header"), kind, b, from, to));
         } catch (CdrFormatException e) {
             return false;
         }
@@ -114,7 +144,19 @@ public final class CdrRowParser {
      */
     public CdrRow parse(String line) {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        int to = b.length;
+        return parse(b, 0, b.length);
+    }
+
+    /**
+     * {@link #parse(String)} of the UTF-8 line {@code b[from, to)}, for callers that receive bytes (a file read
+     * as bytes, a Kafka record's value): no line is decoded, only the fields kept as text are.
+     */
+    public CdrRow parse(byte[] line, int from, int to) {
+        byte[] b = line;
+        if (from != 0) {
+            b = Arrays.copyOfRange(line, from, to);
+            to -= from;
+        }
         if (to > 0 && b[to - 1] == '\r') {
             to--;
         }
