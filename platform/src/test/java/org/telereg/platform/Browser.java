@@ -159,13 +159,38 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a button that submits a form and waits until the next page has replaced this one, so the
-     * next look at the page cannot find an element of the old one (a message the old page also showed).
+     * Clicks something that loads a new page (a form's submit button, a link) and waits until that page has
+     * loaded, so the next look at the page cannot find an element of the old one (a message or a status the old
+     * page also showed), and the next click cannot land on the old page either.
      */
     public void submit(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        markPage();
         click(by);
-        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForNewPage();
+    }
+
+    /**
+     * Marks the loaded page's window, once it has loaded, so that {@link #waitForNewPage} knows the next page by
+     * the mark's absence: a new document gets a new window object. A document that is still loading (the page a
+     * previous click asked for) is waited for first.
+     */
+    private void markPage() {
+        waitUntil(d -> Boolean.TRUE.equals(script(
+                "if (document.readyState !== 'complete') { return false; } window.teleregSeen = true; return true;")));
+    }
+
+    private void waitForNewPage() {
+        waitUntil(d -> Boolean.TRUE.equals(
+                script("return document.readyState === 'complete' && window.teleregSeen !== true;")));
+    }
+
+    /** Runs a script, or gives null when the document went away under it (a page being replaced). */
+    private Object script(String script) {
+        try {
+            return ((JavascriptExecutor) driver).executeScript(script);
+        } catch (WebDriverException e) {
+            return null;
+        }
     }
 
     /** Sets a date input the way a date picker would: typing into one depends on the browser's locale. */
@@ -176,10 +201,10 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a button whose form asks first ({@code data-confirm}), accepts the question and waits for the next page. */
     public void clickAndAccept(By button) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        markPage();
         click(button);
         waitUntil(ExpectedConditions.alertIsPresent()).accept();
-        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForNewPage();
     }
 
     /** Saves what the browser shows under {@code target/screenshots}, for a person to look at. */

@@ -30,7 +30,7 @@ class AppealBrowserIntegrationTests {
 
         try (Browser browser = Browser.open(port)) {
             browser.get("/public");
-            browser.click(By.id("portal-appeal"));
+            browser.submit(By.id("portal-appeal"));
             browser.find(By.id("complainantName")).sendKeys("陈晓燕");
             browser.find(By.id("complainantPhone")).sendKeys(phone);
             new Select(browser.find(By.id("respondentCode"))).selectByValue("OP-CMCC");
@@ -43,7 +43,7 @@ class AppealBrowserIntegrationTests {
             new Select(browser.find(By.id("operatorContact"))).selectByValue("STORE");
             browser.date("operatorAnsweredOn", today.minusDays(25));
             browser.find(By.id("operatorAnswer")).sendKeys("订购记录有效，不予退费。");
-            browser.click(By.id("submit-appeal"));
+            browser.submit(By.id("submit-appeal"));
             String tracking = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-number")))
                     .getText();
             assertThat(tracking).startsWith("SS");
@@ -54,7 +54,7 @@ class AppealBrowserIntegrationTests {
                     .click();
             assertThat(browser.text("rules-outcome")).isEqualTo("已受理");
             assertThat(browser.text("complainant")).contains(phone);
-            browser.click(By.id("decide"));
+            browser.submit(By.id("decide"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("appeal-status"), "已受理"));
             String appealUrl = browser.driver().getCurrentUrl();
             browser.signOut();
@@ -62,7 +62,7 @@ class AppealBrowserIntegrationTests {
             browser.signIn("cmcc");
             browser.driver().get(appealUrl);
             browser.find(By.id("response-input")).sendKeys("经核实为渠道违规代订，已全额退还 25 元并处理相关人员。");
-            browser.click(By.id("respond"));
+            browser.submit(By.id("respond"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("appeal-status"), "企业已回复，管局调解中"));
             browser.signOut();
 
@@ -71,7 +71,7 @@ class AppealBrowserIntegrationTests {
             assertThat(browser.text("response")).contains("全额退还");
             browser.find(By.id("mediationRecord")).sendKeys("电话调解：企业已退费，申诉人表示接受。");
             new Select(browser.find(By.id("close-outcome"))).selectByValue("SETTLED");
-            browser.click(By.id("close"));
+            browser.submit(By.id("close"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("appeal-status"), "已办结"));
             browser.screenshot("appeal-closed.png");
             browser.signOut();
@@ -81,7 +81,7 @@ class AppealBrowserIntegrationTests {
             assertThat(browser.text("outcome")).isEqualTo("调解成功");
             browser.find(By.id("phone")).sendKeys(phone);
             browser.click(By.id("rating-5"));
-            browser.click(By.id("rate"));
+            browser.submit(By.id("rate"));
             browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("rating")));
             assertThat(browser.text("rating")).isEqualTo("很满意");
             browser.screenshot("appeal-rated.png");

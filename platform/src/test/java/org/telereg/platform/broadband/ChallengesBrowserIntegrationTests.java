@@ -66,7 +66,7 @@ class ChallengesBrowserIntegrationTests {
             assertThat(browser.heading()).isEqualTo("质疑");
             assertThat(browser.find(By.id("challenge-" + challenge.id())).getText())
                     .contains("固定宽带速率", "广东省", month.toString(), "待答复");
-            browser.click(By.cssSelector("#challenge-" + challenge.id() + " a"));
+            browser.submit(By.cssSelector("#challenge-" + challenge.id() + " a"));
             assertThat(browser.text("declared")).isEqualTo("200 Mbit/s");
             assertThat(browser.text("measured")).isEqualTo("100 Mbit/s");
             assertThat(browser.text("days-left")).isEqualTo("剩余 15 天");

@@ -71,14 +71,14 @@ class FilingApplicationBrowserIntegrationTests {
             type(browser, "services[1].responsibleName", "王五");
             type(browser, "services[1].responsibleIdNumber", FilingFixtures.residentId());
             type(browser, "services[1].responsiblePhone", FilingFixtures.mobile());
-            browser.click(By.id("submit-application"));
+            browser.submit(By.id("submit-application"));
             assertThat(browser.text("submitted")).startsWith("备案申请已提交");
             String tracking = browser.text("tracking-number");
             assertThat(browser.text("status")).isEqualTo("待接入核验");
 
             browser.signIn("isp");
             browser.get("/console/filing/applications?status=SUBMITTED&lang=zh_CN");
-            browser.click(By.xpath("//tr[td[text()='" + tracking + "']]//a"));
+            browser.submit(By.xpath("//tr[td[text()='" + tracking + "']]//a"));
             assertThat(browser.text("application-status")).isEqualTo("待接入核验");
             for (CheckItem item : CheckItem.values()) {
                 browser.click(By.id("check-" + item.name()));
@@ -103,7 +103,7 @@ class FilingApplicationBrowserIntegrationTests {
             assertThat(browser.find(By.xpath("//tr[td[text()='" + tracking + "']]"))
                             .getText())
                     .contains("剩余20个工作日");
-            browser.click(By.xpath("//tr[td[text()='" + tracking + "']]//a"));
+            browser.submit(By.xpath("//tr[td[text()='" + tracking + "']]//a"));
             browser.clickAndAccept(By.id("approve-application"));
             assertThat(browser.text("application-status")).isEqualTo("审核通过");
             String subjectNumber = browser.text("subject-number");

@@ -45,13 +45,13 @@ class HostingBrowserIntegrationTests {
             browser.signIn("isp");
             browser.get("/console/filing/hosting?lang=zh_CN");
             browser.find(By.id("file")).sendKeys(list.toString());
-            browser.click(By.id("upload"));
+            browser.submit(By.id("upload"));
             assertThat(browser.text("upload-result")).startsWith("已上传");
             browser.signOut();
 
             browser.signIn("gd");
             browser.get("/console/filing/hosting/providers/" + provider + "?lang=zh_CN");
-            browser.click(By.id("check-now"));
+            browser.submit(By.id("check-now"));
             assertThat(browser.text("checked")).startsWith("已核查 2 条");
             browser.signOut();
 
@@ -62,7 +62,7 @@ class HostingBrowserIntegrationTests {
                     .findFirst()
                     .orElseThrow();
             assertThat(browser.text("task-" + task.id())).contains(unfiled, "未备案");
-            browser.click(By.cssSelector("#task-" + task.id() + " a"));
+            browser.submit(By.cssSelector("#task-" + task.id() + " a"));
             assertThat(browser.text("task-status")).isEqualTo("待处理");
             new Select(browser.find(By.id("answer-choice"))).selectByVisibleText("已停止接入");
             browser.find(By.id("note")).sendKeys("已于今日停止接入该网站");

@@ -66,13 +66,13 @@ class IpFilingBrowserIntegrationTests {
             new Select(browser.find(By.id("severity"))).selectByValue("1");
             new Select(browser.find(By.id("category"))).selectByValue("GAMBLING");
             browser.find(By.id("reason")).sendKeys("境外赌博网站，公安机关通报");
-            browser.click(By.id("add-entry"));
+            browser.submit(By.id("add-entry"));
             assertThat(browser.text("done")).isEqualTo("已列入名单");
             browser.signOut();
 
             browser.get("/public/filings?tab=blacklist&lang=zh_CN");
             browser.find(By.id("q")).sendKeys("m." + site);
-            browser.click(By.cssSelector("#register-search button[type=submit]"));
+            browser.submit(By.cssSelector("#register-search button[type=submit]"));
             String row = browser.find(By.cssSelector("#blacklist tbody tr")).getText();
             assertThat(row).contains(site, "测试博彩网站", "境外赌博网站");
             browser.screenshot("filing-blacklist-public.png");
@@ -87,7 +87,7 @@ class IpFilingBrowserIntegrationTests {
         type(browser, "userUnitCreditCode", unitCreditCode);
         new Select(browser.find(By.id("usage"))).selectByValue("IDC");
         type(browser, "allocatingIsp", isp);
-        browser.click(By.id("file-range"));
+        browser.submit(By.id("file-range"));
     }
 
     private static void type(Browser browser, String id, String text) {

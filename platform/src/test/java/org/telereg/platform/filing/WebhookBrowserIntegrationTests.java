@@ -73,7 +73,7 @@ class WebhookBrowserIntegrationTests {
             browser.find(By.id("url")).sendKeys(url);
             new Select(browser.find(By.id("provinces"))).selectByVisibleText("广东省");
             browser.click(By.id("change-APPROVED"));
-            browser.click(By.id("subscribe"));
+            browser.submit(By.id("subscribe"));
             String secret = browser.text("secret");
             assertThat(secret).startsWith("whsec_");
             assertThat(browser.text("webhook-provinces")).isEqualTo("广东省");

@@ -44,7 +44,7 @@ class IndustryBrowserIntegrationTests {
             browser.signIn(operator.username());
             browser.get("/console/industry/reports?lang=zh_CN");
             assertThat(browser.heading()).isEqualTo("统计报表");
-            browser.click(By.cssSelector("#report-" + report.id() + " a"));
+            browser.submit(By.cssSelector("#report-" + report.id() + " a"));
             assertThat(browser.heading()).contains("宽带与移动业务发展月报", "2023-01");
             monthly().forEach((code, value) -> browser.find(By.id("m_" + code)).sendKeys(value));
             browser.clickAndAccept(By.id("submit-report"));

@@ -62,19 +62,19 @@ class SchedulesAndNoticesBrowserIntegrationTests {
             browser.date("startsOn", LocalDate.of(2023, 1, 1));
             browser.click(By.id("province-45"));
             browser.click(By.id("province-46"));
-            browser.click(By.id("assign-submit"));
+            browser.submit(By.id("assign-submit"));
             assertThat(browser.text("done")).contains("已布置 2 项报送安排");
             browser.signOut();
 
             browser.signIn(operator.username());
             browser.get("/console/industry/reports?lang=zh_CN");
             assertThat(browser.text("notice-count")).isEqualTo("1");
-            browser.click(By.id("notice-bell"));
+            browser.submit(By.id("notice-bell"));
             assertThat(browser.heading()).isEqualTo("站内通知");
             assertThat(browser.find(By.id("notices")).getText()).contains("2023-03（广西壮族自治区）将于 2023-04-10 截止");
             browser.screenshot("notices-inbox.png");
             long id = notices.inbox(operator.actor(), true, 1).get(0).id();
-            browser.click(By.id("open-" + id));
+            browser.submit(By.id("open-" + id));
             browser.waitUntil(ExpectedConditions.urlContains("/console/industry/reports/" + march.id()));
             assertThat(browser.heading()).contains("2023-03");
             assertThat(browser.driver().findElements(By.id("notice-count"))).isEmpty();

@@ -64,7 +64,7 @@ class InterconnectBrowserIntegrationTests {
             browser.waitUntil(ExpectedConditions.attributeToBe(By.id("quality-chart"), "data-rendered", "3"));
             assertThat(browser.text("bad-tests")).isEqualTo("不合格测试 2 / 3");
             browser.get("/console/interconnect/tasks?lang=zh_CN");
-            browser.click(By.cssSelector("#task-" + task.id() + " a"));
+            browser.submit(By.cssSelector("#task-" + task.id() + " a"));
             assertThat(browser.text("task-status")).isEqualTo("待扩容");
             browser.find(By.id("capacityGbps")).sendKeys("250");
             browser.date("effectiveOn", LocalDate.now());

@@ -41,7 +41,7 @@ class LicensingBrowserIntegrationTests {
         try (Browser browser = Browser.open(port)) {
             browser.signIn("cmcc");
             browser.get("/console/licensing/applications");
-            browser.click(By.id("new-application"));
+            browser.submit(By.id("new-application"));
             browser.find(By.id("legalRepresentative")).sendKeys("杨杰");
             browser.find(By.id("address")).sendKeys("北京市西城区金融大街 29 号");
             browser.find(By.id("registeredCapital")).sendKeys("3000万");
@@ -54,7 +54,7 @@ class LicensingBrowserIntegrationTests {
             browser.find(By.id("managers[0].idNumber")).sendKeys("110105198203150017");
             browser.find(By.id("managers[0].position")).sendKeys("总经理");
             browser.find(By.id("files")).sendKeys(plan.toAbsolutePath().toString());
-            browser.click(By.id("submit-application"));
+            browser.submit(By.id("submit-application"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("application-status"), "待审查"));
             assertThat(browser.find(By.id("attachments")).getText()).contains("technical-plan");
             assertThat(browser.find(By.id("parties")).getText())
@@ -66,7 +66,7 @@ class LicensingBrowserIntegrationTests {
             browser.signIn("bj");
             browser.driver().get(applicationUrl);
             assertThat(browser.text("countdown")).contains("材料审查期限");
-            browser.click(By.id("accept"));
+            browser.submit(By.id("accept"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("application-status"), "已受理"));
             // China Mobile's demo network units carry overdue security duties: the gate names them as
             // hints, and nothing stops the grant.

@@ -66,7 +66,7 @@ class AppNoticeBrowserIntegrationTests {
             browser.signOut();
 
             browser.get("/public/app-notices?lang=zh_CN");
-            browser.click(By.linkText("关于侵害用户权益行为的 App 的通报（浏览器测试）"));
+            browser.submit(By.linkText("关于侵害用户权益行为的 App 的通报（浏览器测试）"));
             assertThat(browser.find(By.id("public-items")).getText()).contains(appName);
 
             browser.signIn("cmcc");
@@ -80,7 +80,7 @@ class AppNoticeBrowserIntegrationTests {
             assertThat(browser.text("item-status")).isEqualTo("待整改");
             browser.find(By.id("version")).sendKeys("2.0.1");
             browser.find(By.id("answer")).sendKeys("已移除读取短信权限");
-            browser.click(By.id("submit-answer"));
+            browser.submit(By.id("submit-answer"));
             assertThat(browser.text("done")).isEqualTo("整改情况已反馈。");
             assertThat(browser.text("item-status")).isEqualTo("已反馈");
             assertThat(browser.text("answer")).contains("2.0.1");

@@ -36,7 +36,7 @@ class IncidentBrowserIntegrationTests {
             browser.signIn("cmcc");
             browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#active-warnings li")));
             browser.get("/console/netsec/incidents?lang=zh_CN");
-            browser.click(By.id("report-incident"));
+            browser.submit(By.id("report-incident"));
             new Select(browser.find(By.id("type"))).selectByValue("DATA_LEAK");
             browser.find(By.id("title")).sendKeys(title);
             new Select(browser.find(By.id("provinces"))).selectByValue("44");

@@ -30,11 +30,11 @@ class ProtectionBrowserIntegrationTests {
         try (Browser browser = Browser.open(port)) {
             browser.signIn("cmcc");
             browser.get("/console/netsec/units?lang=zh_CN");
-            browser.click(By.id("new-unit"));
+            browser.submit(By.id("new-unit"));
             browser.find(By.id("name")).sendKeys(name);
             new Select(browser.find(By.id("kind"))).selectByValue("IDC");
             new Select(browser.find(By.id("provinceCode"))).selectByValue("44");
-            browser.click(By.id("register-unit"));
+            browser.submit(By.id("register-unit"));
             assertThat(browser.text("done")).isEqualTo("网络单元已登记，请定级并组织专家评审。");
             assertThat(browser.text("unit-status")).isEqualTo("未定级");
             String url = browser.driver().getCurrentUrl();
@@ -56,7 +56,7 @@ class ProtectionBrowserIntegrationTests {
 
             browser.signIn("gd");
             browser.get("/console/netsec/units/queue?lang=zh_CN");
-            browser.click(By.cssSelector("#queued-" + id + " a"));
+            browser.submit(By.cssSelector("#queued-" + id + " a"));
             browser.clickAndAccept(By.id("approve"));
             assertThat(browser.text("done")).isEqualTo("定级备案已通过。");
             assertThat(browser.text("unit-status")).isEqualTo("备案通过");

@@ -57,7 +57,7 @@ class ThreatTaskBrowserIntegrationTests {
         try (Browser browser = Browser.open(port)) {
             browser.signIn("isp");
             browser.get("/console/netsec/threats/tasks?lang=zh_CN");
-            browser.click(By.cssSelector("#task-" + task.id() + " a"));
+            browser.submit(By.cssSelector("#task-" + task.id() + " a"));
             assertThat(browser.text("task-status")).isEqualTo("待处置");
             new Select(browser.find(By.id("answer-choice"))).selectByValue("FALSE_POSITIVE");
             browser.clickAndAccept(By.id("send-answer"));

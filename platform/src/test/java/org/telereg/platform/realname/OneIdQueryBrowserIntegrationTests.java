@@ -45,19 +45,19 @@ class OneIdQueryBrowserIntegrationTests {
 
         try (Browser browser = Browser.open(port)) {
             browser.get("/public?lang=zh_CN");
-            browser.click(By.id("portal-cards"));
+            browser.submit(By.id("portal-cards"));
             assertThat(browser.heading()).isEqualTo("一证通查");
             browser.find(By.id("idNumber")).sendKeys(id);
             browser.find(By.id("name")).sendKeys("网查用户");
             browser.find(By.id("phone")).sendKeys(numbers.get(2));
-            browser.click(By.id("request-code"));
+            browser.submit(By.id("request-code"));
             String sent = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")))
                     .getText();
             assertThat(sent).isEqualTo("如填写的信息无误，验证码已发送到该手机号码，5 分钟内有效。");
 
             browser.find(By.id("code"))
                     .sendKeys(sender.lastCodeTo(numbers.get(2)).orElseThrow());
-            browser.click(By.id("submit-code"));
+            browser.submit(By.id("submit-code"));
             String total = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("query-total")))
                     .getText();
 

@@ -55,7 +55,7 @@ class TariffDashboardBrowserIntegrationTests {
         try (Browser browser = Browser.open(port)) {
             browser.signIn(operator.username());
             browser.get("/console/industry/reports?lang=zh_CN");
-            browser.click(By.cssSelector("#report-" + report.id() + " a"));
+            browser.submit(By.cssSelector("#report-" + report.id() + " a"));
             assertThat(browser.heading()).contains("2022-06");
             figures.forEach((code, value) -> browser.find(By.id("m_" + code)).sendKeys(value));
             browser.clickAndAccept(By.id("submit-report"));
@@ -67,11 +67,11 @@ class TariffDashboardBrowserIntegrationTests {
             browser.clickAndAccept(By.id("accept"));
             browser.waitUntil(ExpectedConditions.textToBe(By.id("report-status"), "已接收"));
 
-            browser.click(By.id("menu-tariffs-dashboard"));
+            browser.submit(By.id("menu-tariffs-dashboard"));
             assertThat(browser.heading()).isEqualTo("提速降费看板");
             browser.find(By.id("operator")).sendKeys(operator.creditCode());
             setMonth(browser, "2022-06");
-            browser.click(By.id("apply-filter"));
+            browser.submit(By.id("apply-filter"));
             WebElement row = browser.find(By.id("row-" + operator.creditCode() + "-44"));
             assertThat(row.getText()).contains(operator.name(), "广东省");
             assertThat(row.findElement(By.className("fixed-price")).getText()).isEqualTo("0.1143");
