@@ -2,6 +2,7 @@ package org.telereg.streaming;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
 
     private transient Counter lateRecords;
 
+    private transient BatchDays batchDays;
+
     /**
      * @param modelText the model file's text ({@link FraudModel#format()})
      * @param withSms whether the job reads SMS records (else the SMS features are unknown to the model)
@@ -84,12 +87,20 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 .getMapState(new MapStateDescriptor<>(
                         "periods", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
+        batchDays = new BatchDays();
     }
 
+    /**
+     * A batch's records of one subscriber-day share its accumulator: it is read from state once per batch and
+     * written back once, after all of them, rather than read and written for every record (the state access and
+     * the key's text cost more than the engine's work on a record).
+     */
     @Override
     public void processElement(CdrBatch batch, Context context, Collector<ScoredWindow> out) throws Exception {
         TimerService timers = context.timerService();
         long watermark = timers.currentWatermark();
+        BatchDays touched = batchDays;
+        touched.clear();
         for (int at = 0; at < batch.size; at++) {
             String subscriber = batch.subscribers[at];
             long day = FraudWindows.day(batch.times[at]);
@@ -97,15 +108,22 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 late(batch, at, day, watermark, context);
                 continue;
             }
-            String key = prefix(day) + subscriber;
-            CompactFeatureAccumulator accumulator = days.get(key);
+            long subscriberKey = batch.subscriberKeys[at];
+            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, subscriber);
             if (accumulator == null) {
-                accumulator = new CompactFeatureAccumulator();
-                timers.registerEventTimeTimer(windows.dayCloses(day));
-                timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
+                String key = prefix(day) + subscriber;
+                accumulator = days.get(key);
+                if (accumulator == null) {
+                    accumulator = new CompactFeatureAccumulator();
+                    timers.registerEventTimeTimer(windows.dayCloses(day));
+                    timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
+                }
+                touched.add(day, subscriberKey, subscriber, key, accumulator);
             }
             add(batch, at, accumulator);
-            days.put(key, accumulator);
+        }
+        for (int i = 0; i < touched.size; i++) {
+            days.put(touched.stateKeys[i], touched.accumulators[i]);
         }
     }
 
@@ -259,5 +277,74 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 verdict.flagged(),
                 verdict.reasonCodes(),
                 row.substring(subscriber.length() + 1)));
+    }
+
+    /**
+     * The subscriber-days one batch touched and their accumulators, found by day and subscriber key (the text
+     * for a token subscriber, whose key is 0) in an open-addressing table; cleared for each batch.
+     */
+    static final class BatchDays {
+        int size;
+        long[] days = new long[16];
+        long[] keys = new long[16];
+        String[] subscribers = new String[16];
+        String[] stateKeys = new String[16];
+        CompactFeatureAccumulator[] accumulators = new CompactFeatureAccumulator[16];
+        /** Index + 1 of an entry, by hash; 0 for an empty slot. */
+        private int[] slots = new int[32];
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(slots, 0);
+                Arrays.fill(accumulators, 0, size, null);
+                size = 0;
+            }
+        }
+
+        CompactFeatureAccumulator find(long day, long key, String subscriber) {
+            int mask = slots.length - 1;
+            for (int slot = slot(day, key, subscriber, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+                int i = slots[slot] - 1;
+                if (days[i] == day && keys[i] == key && (key != 0 || subscribers[i].equals(subscriber))) {
+                    return accumulators[i];
+                }
+            }
+            return null;
+        }
+
+        void add(long day, long key, String subscriber, String stateKey, CompactFeatureAccumulator accumulator) {
+            if (size == days.length) {
+                int grown = size * 2;
+                days = Arrays.copyOf(days, grown);
+                keys = Arrays.copyOf(keys, grown);
+                subscribers = Arrays.copyOf(subscribers, grown);
+                stateKeys = Arrays.copyOf(stateKeys, grown);
+                accumulators = Arrays.copyOf(accumulators, grown);
+                slots = new int[grown * 2];
+                for (int i = 0; i < size; i++) {
+                    put(i);
+                }
+            }
+            days[size] = day;
+            keys[size] = key;
+            subscribers[size] = subscriber;
+            stateKeys[size] = stateKey;
+            accumulators[size] = accumulator;
+            put(size++);
+        }
+
+        private void put(int i) {
+            int mask = slots.length - 1;
+            int slot = slot(days[i], keys[i], subscribers[i], mask);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = i + 1;
+        }
+
+        private static int slot(long day, long key, String subscriber, int mask) {
+            long h = ((key != 0 ? key : subscriber.hashCode()) + day * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+            return (int) (h >>> 40) & mask;
+        }
     }
 }
