@@ -175,11 +175,7 @@ public final class FraudFeatures {
                 at++;
             }
         }
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+        int[] order = byName(names);
         int width = Feature.count();
         String[] sorted = new String[total];
         float[] values = new float[total * width];
@@ -189,5 +185,51 @@ public final class FraudFeatures {
             System.arraycopy(finished[shardOf[from]].values(), rowOf[from] * width, values, i * width, width);
         }
         return new FeatureTable(sorted, values, settings, withSms, withUsers);
+    }
+
+    /**
+     * The indexes of {@code names} (distinct) in the order of the names as text. When all names are numbers of one
+     * length, as a file of subscriber numbers has, text order is numeric order: each number and its index are
+     * packed into one long and sorted as such, where boxed indexes compared through their strings took a tenth of
+     * a second for seventy thousand subscribers, after the threads had finished.
+     */
+    static int[] byName(String[] names) {
+        int n = names.length;
+        int[] order = new int[n];
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        int length = n == 0 ? 0 : names[0].length();
+        // A number below 10^length must fit above the index: 10^length < 2^(63 - indexBits).
+        boolean packs = length > 0 && length * Math.log(10) / Math.log(2) < 63 - indexBits;
+        long[] keys = packs ? new long[n] : null;
+        for (int i = 0; i < n && packs; i++) {
+            String name = names[i];
+            long value = 0;
+            packs = name.length() == length;
+            for (int c = 0; c < length && packs; c++) {
+                int digit = name.charAt(c) - '0';
+                packs = digit >= 0 && digit <= 9;
+                value = value * 10 + digit;
+            }
+            if (packs) {
+                keys[i] = (value << indexBits) | i;
+            }
+        }
+        if (packs) {
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (keys[i] & mask);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> names[a].compareTo(names[b]));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 }

@@ -104,6 +104,27 @@ class FraudFeaturesTests {
     }
 
     @Test
+    void ordersSubscribersAsTextWhetherTheyAreNumbersOfOneLengthOrNot() {
+        String[] numbers = {"13900000002", "13800000001", "15000000000", "13800000000"};
+        assertThat(sortedBy(numbers)).containsExactly("13800000000", "13800000001", "13900000002", "15000000000");
+
+        String[] mixed = {"139", "1380", "138", "a1", "0990"};
+        assertThat(sortedBy(mixed)).containsExactly("0990", "138", "1380", "139", "a1");
+
+        String[] tokens = {"ffe3", "0a9c", "5bd1"};
+        assertThat(sortedBy(tokens)).containsExactly("0a9c", "5bd1", "ffe3");
+        assertThat(FraudFeatures.byName(new String[0])).isEmpty();
+    }
+
+    private static List<String> sortedBy(String[] names) {
+        List<String> sorted = new ArrayList<>();
+        for (int i : FraudFeatures.byName(names)) {
+            sorted.add(names[i]);
+        }
+        return sorted;
+    }
+
+    @Test
     void agreesWithTheReferenceOnAFileLargerThanAReadBlock() throws IOException {
         RandomCdrs input = RandomCdrs.write(dir, 77, 80_000);
         assertThat(Files.size(input.calls)).isGreaterThan(4 << 20);
