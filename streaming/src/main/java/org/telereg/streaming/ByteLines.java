@@ -17,7 +17,8 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * {@code \r}); a last line without one is a line too.
  *
  * <p>A line longer than {@link #MAX_LINE} bytes is cut there and the rest of it skipped, so that a file with no
- * line breaks cannot exhaust the heap; the cut line is a bad record like any other malformed one.
+ * line breaks cannot exhaust the heap. The parser then reads the cut line like any other: rejected when a field it
+ * needs was cut or is malformed, read when they all lie in the first {@link #MAX_LINE} bytes.
  */
 final class ByteLines extends SimpleStreamFormat<byte[]> {
 
