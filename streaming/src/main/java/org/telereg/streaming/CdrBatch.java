@@ -6,7 +6,7 @@ import org.telereg.engine.fraud.CompactFeatureAccumulator;
 import org.telereg.engine.fraud.SmsRecord;
 
 /**
- * Records of the subscribers of one bucket, in columns: what travels from the parsing tasks to the subscriber stage
+ * Records of the subscribers of one bucket, in rows of longs: what travels from the parsing tasks to the subscriber stage
  * (keyed by bucket), so that Flink's per-record work — serializing, routing, keyed-state context — is paid once per
  * batch rather than once per record. Numbers travel as the engine's 64-bit keys ({@link
  * CompactFeatureAccumulator#numberKey}), places once per batch.
@@ -28,22 +28,22 @@ final class CdrBatch {
 
     final int bucket;
     int size;
-    byte[] kinds;
-    long[] times;
-    int[] durations;
-    String[] subscribers;
-    /** Subscribers' keys, 0 for a token: taken while the number is fresh in the cache, read when serializing. */
-    long[] subscriberKeys;
-    /** Counterparts' keys, 0 for a token (then in {@link #counterpartTexts}); unused for an IMEI notice. */
-    long[] counterparts;
+    /**
+     * The records in rows of {@link #STRIDE} longs, so that appending one writes one or two cache lines, not one in
+     * each of ten columns: the subscriber's key, the time, the counterpart's key (0 for a token, unused for IMEI
+     * records), the IMEI's key ({@link #NONE} for none, 0 for a token), and the kind, place index + 1 and duration
+     * packed in one long.
+     */
+    private long[] rows;
+    /** The texts of tokens (numbers without a key), three per record, made only once a batch has one. */
+    private String[] tokens;
 
-    String[] counterpartTexts;
-    /** IMEIs' keys, 0 for a token (then in {@link #imeiTexts}), {@link #NONE} for a call without one. */
-    long[] imeis;
-
-    String[] imeiTexts;
-    /** Index of the record's place in {@link #cities} and {@link #counties}, -1 for none. */
-    int[] places;
+    static final int STRIDE = 5;
+    private static final int SUBSCRIBER = 0;
+    private static final int TIME = 1;
+    private static final int COUNTERPART = 2;
+    private static final int IMEI = 3;
+    private static final int PACKED = 4;
 
     String[] cities = new String[0];
     String[] counties = new String[0];
@@ -53,16 +53,7 @@ final class CdrBatch {
 
     CdrBatch(int bucket, int capacity) {
         this.bucket = bucket;
-        kinds = new byte[capacity];
-        times = new long[capacity];
-        durations = new int[capacity];
-        subscribers = new String[capacity];
-        subscriberKeys = new long[capacity];
-        counterparts = new long[capacity];
-        counterpartTexts = new String[capacity];
-        imeis = new long[capacity];
-        imeiTexts = new String[capacity];
-        places = new int[capacity];
+        rows = new long[STRIDE * capacity];
     }
 
     /** One record's batch, for the few events that do not come in bulk (IMEI notices) and for tests. */
@@ -82,71 +73,164 @@ final class CdrBatch {
 
     /** Adds a record whose subscriber's key ({@link CompactFeatureAccumulator#numberKey}) the caller has taken. */
     void add(SubscriberEvent event, long subscriberKey) {
-        int at = claim();
-        subscribers[at] = event.subscriber();
-        subscriberKeys[at] = subscriberKey;
-        times[at] = event.time();
-        imeis[at] = NONE;
-        places[at] = -1;
+        String subscriber = subscriberKey == 0 ? event.subscriber() : null;
         if (event.call() != null) {
             CallRecord call = event.call();
-            kinds[at] = (byte) call.type();
-            durations[at] = call.duration();
-            counterpart(at, call.counterpart());
-            if (!call.imei().isEmpty()) {
-                imei(at, call.imei());
-            }
-            if (!call.city().isEmpty() || !call.county().isEmpty()) {
-                places[at] = place(call.city(), call.county());
-            }
+            String counterpart = call.counterpart();
+            long counterpartKey = CompactFeatureAccumulator.numberKey(counterpart);
+            String imei = call.imei();
+            long imeiKey = imei.isEmpty() ? NONE : CompactFeatureAccumulator.numberKey(imei);
+            int place = call.city().isEmpty() && call.county().isEmpty() ? -1 : place(call.city(), call.county());
+            append(
+                    (byte) call.type(),
+                    event.time(),
+                    subscriberKey,
+                    subscriber,
+                    counterpartKey,
+                    counterpartKey == 0 ? counterpart : null,
+                    call.duration(),
+                    imeiKey,
+                    imeiKey == 0 ? imei : null,
+                    place);
         } else if (event.sms() != null) {
             SmsRecord sms = event.sms();
-            kinds[at] = sms.sent() ? SMS_SENT : SMS_RECEIVED;
-            counterpart(at, sms.counterpart());
+            long counterpartKey = CompactFeatureAccumulator.numberKey(sms.counterpart());
+            append(
+                    sms.sent() ? SMS_SENT : SMS_RECEIVED,
+                    event.time(),
+                    subscriberKey,
+                    subscriber,
+                    counterpartKey,
+                    counterpartKey == 0 ? sms.counterpart() : null,
+                    0,
+                    NONE,
+                    null,
+                    -1);
         } else {
-            kinds[at] = IMEI_SHARED;
-            imei(at, event.sharedImei());
+            long imeiKey = CompactFeatureAccumulator.numberKey(event.sharedImei());
+            append(
+                    IMEI_SHARED,
+                    event.time(),
+                    subscriberKey,
+                    subscriber,
+                    0,
+                    null,
+                    0,
+                    imeiKey,
+                    imeiKey == 0 ? event.sharedImei() : null,
+                    -1);
         }
     }
 
     /** Adds the subscriber, time and IMEI of a call with an IMEI. */
     void addImeiUse(SubscriberEvent call) {
-        int at = claim();
-        subscribers[at] = call.subscriber();
-        subscriberKeys[at] = CompactFeatureAccumulator.numberKey(call.subscriber());
-        times[at] = call.time();
-        kinds[at] = IMEI_USED;
-        places[at] = -1;
-        imei(at, call.imei());
+        long subscriberKey = CompactFeatureAccumulator.numberKey(call.subscriber());
+        long imeiKey = CompactFeatureAccumulator.numberKey(call.imei());
+        append(
+                IMEI_USED,
+                call.time(),
+                subscriberKey,
+                subscriberKey == 0 ? call.subscriber() : null,
+                0,
+                null,
+                0,
+                imeiKey,
+                imeiKey == 0 ? call.imei() : null,
+                -1);
     }
 
-    private int claim() {
-        if (size == kinds.length) {
-            int grown = Math.max(4, size * 2);
-            kinds = Arrays.copyOf(kinds, grown);
-            times = Arrays.copyOf(times, grown);
-            durations = Arrays.copyOf(durations, grown);
-            subscribers = Arrays.copyOf(subscribers, grown);
-            subscriberKeys = Arrays.copyOf(subscriberKeys, grown);
-            counterparts = Arrays.copyOf(counterparts, grown);
-            counterpartTexts = Arrays.copyOf(counterpartTexts, grown);
-            imeis = Arrays.copyOf(imeis, grown);
-            imeiTexts = Arrays.copyOf(imeiTexts, grown);
-            places = Arrays.copyOf(places, grown);
+    /**
+     * Appends a record; a number's text is given only when its key is 0 (a token), else null. For the
+     * serializer, which reads records back in this form.
+     */
+    void append(
+            byte kind,
+            long time,
+            long subscriberKey,
+            String subscriberToken,
+            long counterpartKey,
+            String counterpartToken,
+            int duration,
+            long imeiKey,
+            String imeiToken,
+            int place) {
+        int at = size;
+        if (STRIDE * (at + 1) > rows.length) {
+            rows = Arrays.copyOf(rows, STRIDE * Math.max(4, 2 * at));
         }
-        return size++;
+        int row = STRIDE * at;
+        rows[row + SUBSCRIBER] = subscriberKey;
+        rows[row + TIME] = time;
+        rows[row + COUNTERPART] = counterpartKey;
+        rows[row + IMEI] = imeiKey;
+        rows[row + PACKED] = (kind & 0xFFL) | ((long) (place + 1) << 8) | ((long) duration << 32);
+        if (subscriberToken != null || counterpartToken != null || imeiToken != null) {
+            if (tokens == null || tokens.length < 3 * (at + 1)) {
+                tokens = tokens == null
+                        ? new String[3 * (rows.length / STRIDE)]
+                        : Arrays.copyOf(tokens, 3 * (rows.length / STRIDE));
+            }
+            tokens[3 * at] = subscriberToken;
+            tokens[3 * at + 1] = counterpartToken;
+            tokens[3 * at + 2] = imeiToken;
+        }
+        size = at + 1;
     }
 
-    private void counterpart(int at, String text) {
-        long key = CompactFeatureAccumulator.numberKey(text);
-        counterparts[at] = key;
-        counterpartTexts[at] = key == 0 ? text : null;
+    byte kind(int at) {
+        return (byte) rows[STRIDE * at + PACKED];
     }
 
-    private void imei(int at, String text) {
-        long key = CompactFeatureAccumulator.numberKey(text);
-        imeis[at] = key;
-        imeiTexts[at] = key == 0 ? text : null;
+    long time(int at) {
+        return rows[STRIDE * at + TIME];
+    }
+
+    int duration(int at) {
+        return (int) (rows[STRIDE * at + PACKED] >>> 32);
+    }
+
+    /** The index of the call's place in {@link #cities} and {@link #counties}, -1 for none. */
+    int place(int at) {
+        return (int) ((rows[STRIDE * at + PACKED] >>> 8) & 0xFFFFFF) - 1;
+    }
+
+    /** The subscriber's key, 0 for a token. */
+    long subscriberKey(int at) {
+        return rows[STRIDE * at + SUBSCRIBER];
+    }
+
+    /** The counterpart's key, 0 for a token (then {@link #counterpartToken}); unused for an IMEI record. */
+    long counterpart(int at) {
+        return rows[STRIDE * at + COUNTERPART];
+    }
+
+    /** The IMEI's key: {@link #NONE} for a call without one, 0 for a token (then {@link #imeiToken}). */
+    long imei(int at) {
+        return rows[STRIDE * at + IMEI];
+    }
+
+    /** The subscriber's text when it is a token, else null. */
+    String subscriberToken(int at) {
+        return token(at, 0);
+    }
+
+    String counterpartToken(int at) {
+        return token(at, 1);
+    }
+
+    String imeiToken(int at) {
+        return token(at, 2);
+    }
+
+    private String token(int at, int which) {
+        int i = 3 * at + which;
+        return tokens == null || i >= tokens.length ? null : tokens[i];
+    }
+
+    /** The subscriber of a record as written. */
+    String subscriber(int at) {
+        long key = subscriberKey(at);
+        return key != 0 ? CompactFeatureAccumulator.numberText(key) : subscriberToken(at);
     }
 
     /**
@@ -187,16 +271,18 @@ final class CdrBatch {
     }
 
     boolean isCall(int at) {
-        return kinds[at] <= 3;
+        return kind(at) <= 3;
     }
 
     /** The counterpart as written (for a late record's report). */
     String counterpartText(int at) {
-        return counterparts[at] != 0 ? CompactFeatureAccumulator.numberText(counterparts[at]) : counterpartTexts[at];
+        long key = counterpart(at);
+        return key != 0 ? CompactFeatureAccumulator.numberText(key) : counterpartToken(at);
     }
 
     /** The IMEI of an IMEI notice, as written. */
     String imeiText(int at) {
-        return imeis[at] > 0 ? CompactFeatureAccumulator.numberText(imeis[at]) : imeiTexts[at];
+        long key = imei(at);
+        return key > 0 ? CompactFeatureAccumulator.numberText(key) : imeiToken(at);
     }
 }

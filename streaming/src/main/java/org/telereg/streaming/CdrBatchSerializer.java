@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.telereg.engine.fraud.CompactFeatureAccumulator;
 
 /**
  * {@link CdrBatch}es between tasks: per record a kind byte, the time, and numbers as their 8-byte keys (a token as
@@ -59,19 +58,19 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             out.writeUTF(batch.counties[i]);
         }
         for (int at = 0; at < batch.size; at++) {
-            byte kind = batch.kinds[at];
+            byte kind = batch.kind(at);
             out.writeByte(kind);
-            out.writeLong(batch.times[at]);
-            writeNumber(out, batch.subscriberKeys[at], batch.subscribers[at]);
+            out.writeLong(batch.time(at));
+            writeNumber(out, batch.subscriberKey(at), batch.subscriberToken(at));
             if (kind >= CdrBatch.IMEI_SHARED) {
-                writeNumber(out, batch.imeis[at], batch.imeiTexts[at]);
+                writeNumber(out, batch.imei(at), batch.imeiToken(at));
                 continue;
             }
-            writeNumber(out, batch.counterparts[at], batch.counterpartTexts[at]);
+            writeNumber(out, batch.counterpart(at), batch.counterpartToken(at));
             if (batch.isCall(at)) {
-                out.writeInt(batch.durations[at]);
-                writeNumber(out, batch.imeis[at], batch.imeiTexts[at]);
-                out.writeInt(batch.places[at]);
+                out.writeInt(batch.duration(at));
+                writeNumber(out, batch.imei(at), batch.imeiToken(at));
+                out.writeInt(batch.place(at));
             }
         }
     }
@@ -98,28 +97,47 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
         }
         for (int at = 0; at < size; at++) {
             byte kind = in.readByte();
-            batch.kinds[at] = kind;
-            batch.times[at] = in.readLong();
+            long time = in.readLong();
             long subscriber = in.readLong();
-            batch.subscriberKeys[at] = subscriber;
-            batch.subscribers[at] = subscriber != 0 ? CompactFeatureAccumulator.numberText(subscriber) : in.readUTF();
-            batch.imeis[at] = CdrBatch.NONE;
-            batch.places[at] = -1;
+            String subscriberToken = subscriber == 0 ? in.readUTF() : null;
             if (kind >= CdrBatch.IMEI_SHARED) {
-                batch.imeis[at] = in.readLong();
-                batch.imeiTexts[at] = batch.imeis[at] == 0 ? in.readUTF() : null;
+                long imei = in.readLong();
+                batch.append(
+                        kind, time, subscriber, subscriberToken, 0, null, 0, imei, imei == 0 ? in.readUTF() : null, -1);
                 continue;
             }
-            batch.counterparts[at] = in.readLong();
-            batch.counterpartTexts[at] = batch.counterparts[at] == 0 ? in.readUTF() : null;
+            long counterpart = in.readLong();
+            String counterpartToken = counterpart == 0 ? in.readUTF() : null;
             if (kind <= 3) {
-                batch.durations[at] = in.readInt();
-                batch.imeis[at] = in.readLong();
-                batch.imeiTexts[at] = batch.imeis[at] == 0 ? in.readUTF() : null;
-                batch.places[at] = in.readInt();
+                int duration = in.readInt();
+                long imei = in.readLong();
+                String imeiToken = imei == 0 ? in.readUTF() : null;
+                int place = in.readInt();
+                batch.append(
+                        kind,
+                        time,
+                        subscriber,
+                        subscriberToken,
+                        counterpart,
+                        counterpartToken,
+                        duration,
+                        imei,
+                        imeiToken,
+                        place);
+            } else {
+                batch.append(
+                        kind,
+                        time,
+                        subscriber,
+                        subscriberToken,
+                        counterpart,
+                        counterpartToken,
+                        0,
+                        CdrBatch.NONE,
+                        null,
+                        -1);
             }
         }
-        batch.size = size;
         return batch;
     }
 

@@ -43,14 +43,14 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, Subscrib
     public void processElement(CdrBatch batch, Context context, Collector<SubscriberEvent> out) throws Exception {
         long watermark = context.timerService().currentWatermark();
         for (int at = 0; at < batch.size; at++) {
-            long time = batch.times[at];
+            long time = batch.time(at);
             long period = windows.periodStart(FraudWindows.day(time));
             long closes = windows.dayCloses(windows.periodEnd(period));
             if (closes <= watermark) {
                 continue; // the period has closed: the subscriber stage reports the record as late
             }
             String imei = batch.imeiText(at);
-            String subscriber = batch.subscribers[at];
+            String subscriber = batch.subscriber(at);
             String key = period + ":" + imei;
             String first = firstUsers.get(key);
             if (first == null) {

@@ -102,15 +102,16 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         BatchDays touched = batchDays;
         touched.clear();
         for (int at = 0; at < batch.size; at++) {
-            String subscriber = batch.subscribers[at];
-            long day = FraudWindows.day(batch.times[at]);
+            long day = FraudWindows.day(batch.time(at));
             if (windows.dayCloses(day) <= watermark) {
                 late(batch, at, day, watermark, context);
                 continue;
             }
-            long subscriberKey = batch.subscriberKeys[at];
-            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, subscriber);
+            long subscriberKey = batch.subscriberKey(at);
+            // A number is found by its key; only a token needs its text here.
+            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, batch.subscriberToken(at));
             if (accumulator == null) {
+                String subscriber = batch.subscriber(at);
                 String key = prefix(day) + subscriber;
                 accumulator = days.get(key);
                 if (accumulator == null) {
@@ -137,32 +138,32 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     }
 
     private void add(CdrBatch batch, int at, CompactFeatureAccumulator accumulator) {
-        byte kind = batch.kinds[at];
+        byte kind = batch.kind(at);
         if (batch.isCall(at)) {
-            long imei = batch.imeis[at];
-            int place = batch.places[at];
+            long imei = batch.imei(at);
+            int place = batch.place(at);
             accumulator.call(
                     kind,
-                    batch.times[at],
-                    batch.durations[at],
-                    batch.counterparts[at],
-                    batch.counterpartTexts[at],
+                    batch.time(at),
+                    batch.duration(at),
+                    batch.counterpart(at),
+                    batch.counterpartToken(at),
                     imei == CdrBatch.NONE ? 0 : imei,
-                    batch.imeiTexts[at],
+                    batch.imeiToken(at),
                     place < 0 ? "" : batch.cities[place],
                     place < 0 ? "" : batch.counties[place],
                     settings);
         } else if (kind == CdrBatch.IMEI_SHARED) {
             accumulator.imeiShared(batch.imeiText(at));
         } else {
-            accumulator.sms(kind == CdrBatch.SMS_SENT, batch.times[at]);
+            accumulator.sms(kind == CdrBatch.SMS_SENT, batch.time(at));
         }
     }
 
     /** A record for a closed day: news of a shared IMEI goes to the period, a call or message is reported late. */
     private void late(CdrBatch batch, int at, long day, long watermark, Context context) throws Exception {
-        String subscriber = batch.subscribers[at];
-        if (batch.kinds[at] == CdrBatch.IMEI_SHARED) {
+        String subscriber = batch.subscriber(at);
+        if (batch.kind(at) == CdrBatch.IMEI_SHARED) {
             SubscriberDays open = periods.get(subscriber);
             CompactFeatureAccumulator period = open == null ? null : open.get(windows.periodStart(day));
             if (period != null) {
@@ -178,7 +179,7 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                         Rejected.LATE,
                         batch.isCall(at) ? "calls" : "sms",
                         "day " + FraudWindows.date(day) + " closed; watermark " + watermark + " ms",
-                        subscriber + " at " + batch.times[at] + " s"));
+                        subscriber + " at " + batch.time(at) + " s"));
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -54,7 +53,11 @@ class BucketBatchesTests {
                 out.add("watermark");
             } else {
                 CdrBatch batch = (CdrBatch) ((StreamRecord<?>) element).getValue();
-                out.add(String.join(" ", Arrays.copyOf(batch.subscribers, batch.size)));
+                List<String> subscribers = new ArrayList<>();
+                for (int at = 0; at < batch.size; at++) {
+                    subscribers.add(batch.subscriber(at));
+                }
+                out.add(String.join(" ", subscribers));
             }
         }
         return out;

@@ -1,0 +1,67 @@
+package org.telereg.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.telereg.engine.fraud.CallRecord;
+import org.telereg.engine.fraud.SmsRecord;
+
+class CdrBatchSerializerTests {
+
+    @Test
+    void aBatchOfNumbersAndTokensReadsBackRecordByRecord() throws IOException {
+        CdrBatch batch = new CdrBatch(7, 2);
+        batch.add(SubscriberEvent.of(
+                new CallRecord("13800000001", "13900000002", 1, 1_583_020_800L, 35, "成都", "锦江区", "860000011112222")));
+        batch.add(SubscriberEvent.of(new CallRecord("a9f3c2", "b77e01", 2, 1_583_020_900L, 0, "", "", "")));
+        batch.add(SubscriberEvent.of(new SmsRecord("13800000001", "c0ffee", true, 1_583_021_000L)));
+        batch.add(SubscriberEvent.imeiShared("a9f3c2", 1_583_021_100L, "imei-token"));
+        batch.add(SubscriberEvent.of(
+                new CallRecord("13800000001", "10086", 3, 1_583_021_200L, 12, "成都", "锦江区", "860000011112222")));
+
+        CdrBatch read = roundTrip(batch);
+
+        assertThat(read.bucket()).isEqualTo(7);
+        assertThat(read.size).isEqualTo(5);
+        assertThat(describe(read)).isEqualTo(describe(batch));
+        assertThat(describe(read))
+                .isEqualTo("13800000001 1 1583020800 35 13900000002 860000011112222 成都/锦江区\n"
+                        + "a9f3c2 2 1583020900 0 b77e01 - -\n"
+                        + "13800000001 4 1583021000 0 c0ffee - -\n"
+                        + "a9f3c2 6 1583021100 0 - imei-token -\n"
+                        + "13800000001 3 1583021200 12 10086 860000011112222 成都/锦江区\n");
+    }
+
+    private static CdrBatch roundTrip(CdrBatch batch) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        CdrBatchSerializer.INSTANCE.serialize(batch, out);
+        return CdrBatchSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+
+    /** Each record as the subscriber stage reads it: subscriber, kind, time, duration, counterpart, IMEI, place. */
+    private static String describe(CdrBatch batch) {
+        StringBuilder text = new StringBuilder();
+        for (int at = 0; at < batch.size; at++) {
+            int place = batch.place(at);
+            boolean imeiRecord = batch.kind(at) >= CdrBatch.IMEI_SHARED;
+            text.append(batch.subscriber(at))
+                    .append(' ')
+                    .append(batch.kind(at))
+                    .append(' ')
+                    .append(batch.time(at))
+                    .append(' ')
+                    .append(batch.duration(at))
+                    .append(' ')
+                    .append(imeiRecord ? "-" : batch.counterpartText(at))
+                    .append(' ')
+                    .append(batch.imei(at) == CdrBatch.NONE ? "-" : batch.imeiText(at))
+                    .append(' ')
+                    .append(place < 0 ? "-" : batch.cities[place] + "/" + batch.counties[place])
+                    .append('\n');
+        }
+        return text.toString();
+    }
+}
