@@ -108,35 +108,27 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
             }
             long counterpart = in.readLong();
             String counterpartToken = counterpart == 0 ? in.readUTF() : null;
+            int duration = 0;
+            long imei = CdrBatch.NONE;
+            String imeiToken = null;
+            int place = -1;
             if (kind <= 3) {
-                int duration = in.readInt();
-                long imei = in.readLong();
-                String imeiToken = imei == 0 ? in.readUTF() : null;
-                int place = in.readInt();
-                batch.append(
-                        kind,
-                        time,
-                        subscriber,
-                        subscriberToken,
-                        counterpart,
-                        counterpartToken,
-                        duration,
-                        imei,
-                        imeiToken,
-                        place);
-            } else {
-                batch.append(
-                        kind,
-                        time,
-                        subscriber,
-                        subscriberToken,
-                        counterpart,
-                        counterpartToken,
-                        0,
-                        CdrBatch.NONE,
-                        null,
-                        -1);
+                duration = in.readInt();
+                imei = in.readLong();
+                imeiToken = imei == 0 ? in.readUTF() : null;
+                place = in.readInt();
             }
+            batch.append(
+                    kind,
+                    time,
+                    subscriber,
+                    subscriberToken,
+                    counterpart,
+                    counterpartToken,
+                    duration,
+                    imei,
+                    imeiToken,
+                    place);
         }
         return batch;
     }
