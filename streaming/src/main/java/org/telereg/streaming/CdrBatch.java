@@ -73,7 +73,7 @@ final class CdrBatch {
 
     /** Adds a record whose subscriber's key ({@link CompactFeatureAccumulator#numberKey}) the caller has taken. */
     void add(SubscriberEvent event, long subscriberKey) {
-        String subscriber = subscriberKey == 0 ? event.subscriber() : null;
+        String subscriber = event.subscriber();
         if (event.call() != null) {
             CallRecord call = event.call();
             String counterpart = call.counterpart();
@@ -87,10 +87,10 @@ final class CdrBatch {
                     subscriberKey,
                     subscriber,
                     counterpartKey,
-                    counterpartKey == 0 ? counterpart : null,
+                    counterpart,
                     call.duration(),
                     imeiKey,
-                    imeiKey == 0 ? imei : null,
+                    imei,
                     place);
         } else if (event.sms() != null) {
             SmsRecord sms = event.sms();
@@ -101,59 +101,50 @@ final class CdrBatch {
                     subscriberKey,
                     subscriber,
                     counterpartKey,
-                    counterpartKey == 0 ? sms.counterpart() : null,
+                    sms.counterpart(),
                     0,
                     NONE,
                     null,
                     -1);
         } else {
             long imeiKey = CompactFeatureAccumulator.numberKey(event.sharedImei());
-            append(
-                    IMEI_SHARED,
-                    event.time(),
-                    subscriberKey,
-                    subscriber,
-                    0,
-                    null,
-                    0,
-                    imeiKey,
-                    imeiKey == 0 ? event.sharedImei() : null,
-                    -1);
+            append(IMEI_SHARED, event.time(), subscriberKey, subscriber, 0, null, 0, imeiKey, event.sharedImei(), -1);
         }
     }
 
     /** Adds the subscriber, time and IMEI of a call with an IMEI. */
     void addImeiUse(SubscriberEvent call) {
-        long subscriberKey = CompactFeatureAccumulator.numberKey(call.subscriber());
-        long imeiKey = CompactFeatureAccumulator.numberKey(call.imei());
         append(
                 IMEI_USED,
                 call.time(),
-                subscriberKey,
-                subscriberKey == 0 ? call.subscriber() : null,
+                CompactFeatureAccumulator.numberKey(call.subscriber()),
+                call.subscriber(),
                 0,
                 null,
                 0,
-                imeiKey,
-                imeiKey == 0 ? call.imei() : null,
+                CompactFeatureAccumulator.numberKey(call.imei()),
+                call.imei(),
                 -1);
     }
 
     /**
-     * Appends a record; a number's text is given only when its key is 0 (a token), else null. For the
-     * serializer, which reads records back in this form.
+     * Appends a record. A number's text (or null) is kept only when its key is 0, a token: the serializer reads
+     * records back with the tokens' texts alone.
      */
     void append(
             byte kind,
             long time,
             long subscriberKey,
-            String subscriberToken,
+            String subscriberText,
             long counterpartKey,
-            String counterpartToken,
+            String counterpartText,
             int duration,
             long imeiKey,
-            String imeiToken,
+            String imeiText,
             int place) {
+        String subscriberToken = subscriberKey == 0 ? subscriberText : null;
+        String counterpartToken = counterpartKey == 0 ? counterpartText : null;
+        String imeiToken = imeiKey == 0 ? imeiText : null;
         int at = size;
         if (STRIDE * (at + 1) > rows.length) {
             rows = Arrays.copyOf(rows, STRIDE * Math.max(4, 2 * at));
