@@ -1,9 +1,8 @@
 package org.telereg.streaming;
 
 import java.util.Arrays;
-import org.telereg.engine.fraud.CallRecord;
+import org.telereg.engine.fraud.CdrLineReader;
 import org.telereg.engine.fraud.CompactFeatureAccumulator;
-import org.telereg.engine.fraud.SmsRecord;
 
 /**
  * Records of the subscribers of one bucket, in rows of longs: what travels from the parsing tasks to the subscriber stage
@@ -50,81 +49,83 @@ final class CdrBatch {
     int placeCount;
     /** Index + 1 of each place in {@link #cities}, by its hash; 0 for an empty slot. */
     private int[] placeTable;
+    /** Index + 1 of each place in {@link #cities} by the id its reader gave it; 0 for none yet. */
+    private int[] placeOfId;
 
     CdrBatch(int bucket, int capacity) {
         this.bucket = bucket;
         rows = new long[STRIDE * capacity];
     }
 
-    /** One record's batch, for the few events that do not come in bulk (IMEI notices) and for tests. */
-    static CdrBatch of(int bucket, SubscriberEvent event) {
-        CdrBatch batch = new CdrBatch(bucket, 1);
-        batch.add(event);
+    /** The batch of one IMEI notice, in its subscriber's bucket: such notices are few and do not come in bulk. */
+    static CdrBatch of(ImeiShared notice, int buckets) {
+        CdrBatch batch = new CdrBatch(bucket(notice.subscriber(), buckets), 1);
+        batch.add(notice);
         return batch;
+    }
+
+    void add(ImeiShared notice) {
+        String subscriber = notice.subscriber();
+        String imei = notice.imei();
+        long subscriberKey = CompactFeatureAccumulator.numberKey(subscriber);
+        long imeiKey = CompactFeatureAccumulator.numberKey(imei);
+        append(IMEI_SHARED, notice.time(), subscriberKey, subscriber, 0, null, 0, imeiKey, imei, -1);
     }
 
     int bucket() {
         return bucket;
     }
 
-    void add(SubscriberEvent event) {
-        add(event, CompactFeatureAccumulator.numberKey(event.subscriber()));
+    /** The bucket of a number (subscriber or IMEI) among {@code buckets}. */
+    static int bucket(String number, int buckets) {
+        return bucket(CompactFeatureAccumulator.numberKey(number), number, buckets);
     }
 
-    /** Adds a record whose subscriber's key ({@link CompactFeatureAccumulator#numberKey}) the caller has taken. */
-    void add(SubscriberEvent event, long subscriberKey) {
-        String subscriber = event.subscriber();
-        if (event.call() != null) {
-            CallRecord call = event.call();
-            String counterpart = call.counterpart();
-            long counterpartKey = CompactFeatureAccumulator.numberKey(counterpart);
-            String imei = call.imei();
-            long imeiKey = imei.isEmpty() ? NONE : CompactFeatureAccumulator.numberKey(imei);
-            int place = call.city().isEmpty() && call.county().isEmpty() ? -1 : place(call.city(), call.county());
-            append(
-                    (byte) call.type(),
-                    event.time(),
-                    subscriberKey,
-                    subscriber,
-                    counterpartKey,
-                    counterpart,
-                    call.duration(),
-                    imeiKey,
-                    imei,
-                    place);
-        } else if (event.sms() != null) {
-            SmsRecord sms = event.sms();
-            long counterpartKey = CompactFeatureAccumulator.numberKey(sms.counterpart());
-            append(
-                    sms.sent() ? SMS_SENT : SMS_RECEIVED,
-                    event.time(),
-                    subscriberKey,
-                    subscriber,
-                    counterpartKey,
-                    sms.counterpart(),
-                    0,
-                    NONE,
-                    null,
-                    -1);
-        } else {
-            long imeiKey = CompactFeatureAccumulator.numberKey(event.sharedImei());
-            append(IMEI_SHARED, event.time(), subscriberKey, subscriber, 0, null, 0, imeiKey, event.sharedImei(), -1);
-        }
+    /** The bucket of a number whose key is taken: the key's hash, or for a token (key 0) its text's, spread. */
+    static int bucket(long key, String token, int buckets) {
+        long h = (key != 0 ? key : token.hashCode()) * 0x9E3779B97F4A7C15L;
+        return (int) Math.floorMod(h >>> 32, (long) buckets);
     }
 
-    /** Adds the subscriber, time and IMEI of a call with an IMEI. */
-    void addImeiUse(SubscriberEvent call) {
+    /**
+     * Adds the call {@code line} has just read. The subscriber's key, and its text when that is 0 (a token), the
+     * caller has taken; the other numbers' texts are decoded only when they are tokens.
+     */
+    void addCall(CdrLineReader line, long subscriberKey, String subscriberToken) {
+        long counterpartKey = line.counterpartKey();
+        long imeiKey = line.hasImei() ? line.imeiKey() : NONE;
         append(
-                IMEI_USED,
-                call.time(),
-                CompactFeatureAccumulator.numberKey(call.subscriber()),
-                call.subscriber(),
+                (byte) line.type(),
+                line.time(),
+                subscriberKey,
+                subscriberToken,
+                counterpartKey,
+                counterpartKey == 0 ? line.counterpartText() : null,
+                line.duration(),
+                imeiKey,
+                imeiKey == 0 ? line.imeiText() : null,
+                line.place() < 0 ? -1 : place(line.place(), line));
+    }
+
+    /** Adds the message {@code line} has just read; see {@link #addCall}. */
+    void addSms(CdrLineReader line, long subscriberKey, String subscriberToken) {
+        long counterpartKey = line.counterpartKey();
+        append(
+                line.type() == 1 ? SMS_SENT : SMS_RECEIVED,
+                line.time(),
+                subscriberKey,
+                subscriberToken,
+                counterpartKey,
+                counterpartKey == 0 ? line.counterpartText() : null,
                 0,
+                NONE,
                 null,
-                0,
-                CompactFeatureAccumulator.numberKey(call.imei()),
-                call.imei(),
                 -1);
+    }
+
+    /** Adds the subscriber, time and IMEI of the call with an IMEI that {@code line} has just read. */
+    void addImeiUse(CdrLineReader line, long subscriberKey, String subscriberToken, String imeiToken) {
+        append(IMEI_USED, line.time(), subscriberKey, subscriberToken, 0, null, 0, line.imeiKey(), imeiToken, -1);
     }
 
     /**
@@ -222,6 +223,25 @@ final class CdrBatch {
     String subscriber(int at) {
         long key = subscriberKey(at);
         return key != 0 ? CompactFeatureAccumulator.numberText(key) : subscriberToken(at);
+    }
+
+    /**
+     * The index in this batch of the place a reader knows as {@code id}: the reader's ids are dense and few (a
+     * file's places), so a table by id finds it without comparing strings; a place new to the batch is added by
+     * its texts.
+     */
+    private int place(int id, CdrLineReader line) {
+        if (placeOfId == null || id >= placeOfId.length) {
+            placeOfId = placeOfId == null
+                    ? new int[Math.max(64, id + 1)]
+                    : Arrays.copyOf(placeOfId, Math.max(id + 1, 2 * placeOfId.length));
+        }
+        int index = placeOfId[id] - 1;
+        if (index < 0) {
+            index = place(line.city(id), line.county(id));
+            placeOfId[id] = index + 1;
+        }
+        return index;
     }
 
     /**

@@ -135,24 +135,22 @@ public final class FraudJob {
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         // Every function passes on new records and changes none it receives, so chained operators need no copies.
         env.getConfig().enableObjectReuse();
-        SingleOutputStreamOperator<SubscriberEvent> callEvents = parsed(env, calls, "calls", settings.callsHeader());
-        DataStream<SubscriberEvent> timedCalls = timed(callEvents, "calls");
         FraudWindows windows = settings.windows();
-        DataStream<CdrBatch> batches = batched(timedCalls, "calls", windows);
-        DataStream<Rejected> rejects = callEvents.getSideOutput(ParseLines.REJECTED);
+        SingleOutputStreamOperator<CdrBatch> callBatches = parsed(env, calls, "calls", settings.callsHeader());
+        DataStream<CdrBatch> batches = callBatches;
+        DataStream<Rejected> rejects = callBatches.getSideOutput(ParseBlocks.REJECTED);
         if (sms != null) {
-            SingleOutputStreamOperator<SubscriberEvent> smsEvents = parsed(env, sms, "sms", settings.smsHeader());
-            batches = batches.union(batched(timed(smsEvents, "sms"), "sms", windows));
-            rejects = rejects.union(smsEvents.getSideOutput(ParseLines.REJECTED));
+            SingleOutputStreamOperator<CdrBatch> smsBatches = parsed(env, sms, "sms", settings.smsHeader());
+            batches = batches.union(smsBatches);
+            rejects = rejects.union(smsBatches.getSideOutput(ParseBlocks.REJECTED));
         }
-        DataStream<CdrBatch> sharedImeis = timedCalls
-                .transform("calls-with-imei", CdrBatchSerializer.TYPE, BucketBatches.byImei(BUCKETS, windows))
-                .uid("calls-with-imei")
+        DataStream<CdrBatch> sharedImeis = callBatches
+                .getSideOutput(ParseBlocks.IMEI_USES)
                 .keyBy(CdrBatch::bucket, Types.INT)
                 .process(new ImeiSharing(windows))
                 .name("shared-imeis")
                 .uid("shared-imeis")
-                .map(event -> CdrBatch.of(BucketBatches.bucket(event.subscriber(), BUCKETS), event))
+                .map(notice -> CdrBatch.of(notice, BUCKETS))
                 .returns(CdrBatchSerializer.TYPE)
                 .name("shared-imei-batches")
                 .uid("shared-imei-batches");
@@ -168,42 +166,29 @@ public final class FraudJob {
                 .uid("rejected");
     }
 
-    /** One input's records in batches per subscriber bucket, released at every day's close and checkpoint. */
-    private static DataStream<CdrBatch> batched(
-            DataStream<SubscriberEvent> events, String input, FraudWindows windows) {
-        return events.transform("batch-" + input, CdrBatchSerializer.TYPE, BucketBatches.bySubscriber(BUCKETS, windows))
-                .uid("batch-" + input);
-    }
-
     /**
-     * Event time from each input's own records, before the inputs meet: a union orders nothing, so a watermark
-     * taken after it could run ahead of the slower input and make its records late. Each parallel instance reads
-     * its Kafka partitions in order; {@code --out-of-orderness} covers the disorder within them.
+     * One input's blocks of lines read into batches ({@link ParseBlocks}), with the input's own event time: taken
+     * before the inputs meet, since a union orders nothing, and a watermark taken after it could run ahead of the
+     * slower input and make its records late. Each parallel instance reads its Kafka partitions in order;
+     * {@code --out-of-orderness} covers the disorder within them.
      */
-    private DataStream<SubscriberEvent> timed(DataStream<SubscriberEvent> events, String input) {
-        return events.assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<SubscriberEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
-                                .withTimestampAssigner((event, previous) -> event.time() * 1000L)
-                                .withIdleness(settings.idleness()))
-                .name(input + "-event-time")
-                .uid(input + "-event-time");
-    }
-
-    private static SingleOutputStreamOperator<SubscriberEvent> parsed(
+    private SingleOutputStreamOperator<CdrBatch> parsed(
             StreamExecutionEnvironment env, Source<byte[], ?, ?> source, String input, String header) {
+        ParseBlocks parse;
         try {
-            return env.fromSource(source, WatermarkStrategy.noWatermarks(), input + "-lines")
-                    .uid(input + "-lines")
-                    .process(new ParseLines(input, header))
-                    .name("parse-" + input)
-                    .uid("parse-" + input);
+            parse = new ParseBlocks(
+                    input, header, BUCKETS, settings.windows(), settings.outOfOrderness(), settings.idleness());
         } catch (CdrFormatException e) {
             throw new IllegalArgumentException("--" + input + "-header: " + e.getMessage(), e);
         }
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), input + "-lines")
+                .uid(input + "-lines")
+                .transform("parse-" + input, CdrBatchSerializer.TYPE, parse)
+                .uid("parse-" + input);
     }
 
     /**
-     * Lines of a topic, one per record value, as the value's bytes, from the group's committed offsets (the
+     * Lines of a topic, one or more per record value (separated by {@code \n}), as the value's bytes, from the group's committed offsets (the
      * earliest for a new group).
      */
     static KafkaSource<byte[]> kafkaLines(FraudJobSettings settings, String topic) {
@@ -221,11 +206,11 @@ public final class FraudJob {
         return builder.build();
     }
 
-    /** Lines of files or directories as bytes ({@link ByteLines}), each file read from its header on. */
+    /** Lines of files or directories in blocks of bytes ({@link ByteBlocks}), each file read from its header on. */
     public static FileSource<byte[]> fileLines(List<java.nio.file.Path> files) {
         Path[] paths =
                 files.stream().map(file -> Path.fromLocalFile(file.toFile())).toArray(Path[]::new);
-        return FileSource.forRecordStreamFormat(new ByteLines(), paths).build();
+        return FileSource.forRecordStreamFormat(new ByteBlocks(), paths).build();
     }
 
     /** The suspects topic, written in Kafka transactions committed with each checkpoint. */
@@ -279,7 +264,7 @@ public final class FraudJob {
         }
     }
 
-    /** A Kafka record's value as it is: a line's UTF-8 bytes. */
+    /** A Kafka record's value as it is: the UTF-8 bytes of one line or more. */
     static final class RecordValue extends AbstractDeserializationSchema<byte[]> {
         private static final long serialVersionUID = 1L;
 

@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  * news reaches the subscriber stage before its period closes. State per IMEI and period: one number; cleared by the
  * bucket's timer when the period closes.
  */
-final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, SubscriberEvent> {
+final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShared> {
 
     private static final long serialVersionUID = 1L;
     /** Stands for "shared" in place of the first subscriber's number. */
@@ -40,7 +40,7 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, Subscrib
     }
 
     @Override
-    public void processElement(CdrBatch batch, Context context, Collector<SubscriberEvent> out) throws Exception {
+    public void processElement(CdrBatch batch, Context context, Collector<ImeiShared> out) throws Exception {
         long watermark = context.timerService().currentWatermark();
         for (int at = 0; at < batch.size; at++) {
             long time = batch.time(at);
@@ -57,17 +57,17 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, Subscrib
                 firstUsers.put(key, subscriber);
                 context.timerService().registerEventTimeTimer(closes);
             } else if (first.equals(SHARED)) {
-                out.collect(SubscriberEvent.imeiShared(subscriber, time, imei));
+                out.collect(new ImeiShared(subscriber, time, imei));
             } else if (!first.equals(subscriber)) {
                 firstUsers.put(key, SHARED);
-                out.collect(SubscriberEvent.imeiShared(first, time, imei));
-                out.collect(SubscriberEvent.imeiShared(subscriber, time, imei));
+                out.collect(new ImeiShared(first, time, imei));
+                out.collect(new ImeiShared(subscriber, time, imei));
             }
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<SubscriberEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext context, Collector<ImeiShared> out) throws Exception {
         String prefix = windows.periodStart(windows.dayOfTimer(timestamp)) + ":";
         List<String> closed = new ArrayList<>();
         for (String key : firstUsers.keys()) {

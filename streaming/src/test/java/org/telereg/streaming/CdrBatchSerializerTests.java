@@ -6,21 +6,20 @@ import java.io.IOException;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
-import org.telereg.engine.fraud.CallRecord;
-import org.telereg.engine.fraud.SmsRecord;
 
 class CdrBatchSerializerTests {
 
     @Test
     void aBatchOfNumbersAndTokensReadsBackRecordByRecord() throws IOException {
         CdrBatch batch = new CdrBatch(7, 2);
-        batch.add(SubscriberEvent.of(
-                new CallRecord("13800000001", "13900000002", 1, 1_583_020_800L, 35, "成都", "锦江区", "860000011112222")));
-        batch.add(SubscriberEvent.of(new CallRecord("a9f3c2", "b77e01", 2, 1_583_020_900L, 0, "", "", "")));
-        batch.add(SubscriberEvent.of(new SmsRecord("13800000001", "c0ffee", true, 1_583_021_000L)));
-        batch.add(SubscriberEvent.imeiShared("a9f3c2", 1_583_021_100L, "imei-token"));
-        batch.add(SubscriberEvent.of(
-                new CallRecord("13800000001", "10086", 3, 1_583_021_200L, 12, "成都", "锦江区", "860000011112222")));
+        Batches.calls(
+                batch,
+                false,
+                "13800000001,13900000002,1,2020-03-01 00:00:00,35,成都,锦江区,860000011112222",
+                "a9f3c2,b77e01,2,2020-03-01 00:01:40,0,,,");
+        Batches.sms(batch, "13800000001,c0ffee,1,2020-03-01 00:03:20");
+        batch.add(new ImeiShared("a9f3c2", 1_583_021_100L, "imei-token"));
+        Batches.calls(batch, false, "13800000001,10086,3,2020-03-01 00:06:40,12,成都,锦江区,860000011112222");
 
         CdrBatch read = roundTrip(batch);
 

@@ -58,7 +58,8 @@ class FraudJobKafkaIntegrationTests {
         List<String> calls = ScannedCdrs.records(cdrs.calls());
         calls.add(5, "13812345678,13900000000,1,2020-03-01 25:00:00,30,,,");
         kafka.send("e2e.calls", calls);
-        kafka.send("e2e.sms", ScannedCdrs.records(cdrs.sms()));
+        // A producer may put several lines in one record value.
+        kafka.send("e2e.sms", linesPerValue(3, ScannedCdrs.records(cdrs.sms())));
 
         FraudJobSettings settings = FraudJobSettings.parse(List.of(
                 "--bootstrap-servers",
@@ -226,6 +227,15 @@ class FraudJobKafkaIntegrationTests {
         config.setString("restart-strategy.fixed-delay.attempts", "3");
         config.setString("restart-strategy.fixed-delay.delay", "1 s");
         return StreamExecutionEnvironment.getExecutionEnvironment(config);
+    }
+
+    /** The lines joined {@code count} to a record value, separated by line feeds. */
+    private static List<String> linesPerValue(int count, List<String> lines) {
+        List<String> values = new ArrayList<>();
+        for (int at = 0; at < lines.size(); at += count) {
+            values.add(String.join("\n", lines.subList(at, Math.min(lines.size(), at + count))));
+        }
+        return values;
     }
 
     /** The {@code fraud-scan} lines of the complete {@code to_date} verdicts, by number. */

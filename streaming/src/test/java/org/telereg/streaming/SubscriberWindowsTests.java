@@ -22,7 +22,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telereg.engine.fraud.CallRecord;
 import org.telereg.engine.fraud.FraudModel;
 
 class SubscriberWindowsTests {
@@ -61,14 +60,9 @@ class SubscriberWindowsTests {
 
     private void call(String time, String callee) throws Exception {
         long seconds = LocalDateTime.parse(time).toEpochSecond(ZoneOffset.UTC);
-        harness.processElement(
-                batchOf(SubscriberEvent.of(new CallRecord(SUBSCRIBER, callee, 1, seconds, 5, "成都", "锦江区", "86000001"))),
-                seconds * 1000);
-    }
-
-    /** The subscriber's record in a batch of its own, in the subscriber's bucket, as the job sends it. */
-    private static CdrBatch batchOf(SubscriberEvent event) {
-        return CdrBatch.of(BucketBatches.bucket(SUBSCRIBER, FraudJob.BUCKETS), event);
+        CdrBatch batch = new CdrBatch(CdrBatch.bucket(SUBSCRIBER, FraudJob.BUCKETS), 1);
+        Batches.calls(batch, false, SUBSCRIBER + "," + callee + ",1," + time.replace('T', ' ') + ",5,成都,锦江区,86000001");
+        harness.processElement(batch, seconds * 1000);
     }
 
     private static long millis(String time) {
@@ -137,7 +131,8 @@ class SubscriberWindowsTests {
     void countsAnImeiSharedLaterInThePeriod() throws Exception {
         call("2020-03-01T10:00:00", "13900000010");
         harness.processElement(
-                batchOf(SubscriberEvent.imeiShared(SUBSCRIBER, millis("2020-03-02T12:00:00") / 1000, "86000001")),
+                CdrBatch.of(
+                        new ImeiShared(SUBSCRIBER, millis("2020-03-02T12:00:00") / 1000, "86000001"), FraudJob.BUCKETS),
                 millis("2020-03-02T12:00:00"));
         harness.processWatermark(millis("2020-03-03T01:00:00"));
 

@@ -34,6 +34,18 @@ final class Bytes {
         return indexOf(bytes, from, to, (byte) '\n');
     }
 
+    /**
+     * Where the quoted field whose opening quote is at {@code open} ends: at the next quote that is not doubled
+     * ({@code ""} stands for a quote within the field), or at {@code lineEnd} when none closes it.
+     */
+    static int closingQuote(byte[] bytes, int open, int lineEnd) {
+        int close = open + 1;
+        while (close < lineEnd && (bytes[close] != '"' || (close + 1 < lineEnd && bytes[close + 1] == '"'))) {
+            close += bytes[close] == '"' ? 2 : 1;
+        }
+        return close;
+    }
+
     /** Index of the first {@code ','} in {@code [from, to)}, or {@code to}. */
     static int indexOfComma(byte[] bytes, int from, int to) {
         int at = indexOf(bytes, from, to, (byte) ',');

@@ -13,7 +13,6 @@ import java.util.Arrays;
  */
 public final class CdrRowParser {
 
-    private static final int TEXT_LIMIT = 120;
     private static final byte[] SUBSCRIBER_COLUMN = "phone_no_m".getBytes(StandardCharsets.US_ASCII);
 
     private final InputKind kind;
@@ -152,33 +151,29 @@ public final class CdrRowParser {
      * as bytes, a Kafka record's value): no line is decoded, only the fields kept as text are.
      */
     public CdrRow parse(byte[] line, int from, int to) {
-        byte[] b = line;
-        if (from != 0) {
-            b = Arrays.copyOfRange(line, from, to);
-            to -= from;
-        }
-        if (to > 0 && b[to - 1] == '\r') {
-            to--;
-        }
-        if (to == 0) {
-            return null;
-        }
-        int[] start = new int[lastColumn + 1];
-        int[] end = new int[lastColumn + 1];
-        int phone = columns[InputKind.PHONE];
-        int fields = split(b, to, start, end);
-        if (fields <= phone || start[phone] == end[phone]) {
-            return bad(b, to, fields <= phone ? tooFewFields(fields) : "phone_no_m is empty");
-        }
-        if (fields <= lastColumn) {
-            return bad(b, to, tooFewFields(fields));
-        }
-        String subscriber = text(b, start[phone], end[phone]);
-        return switch (kind) {
-            case CALLS -> call(b, to, start, end, subscriber);
-            case SMS -> sms(b, to, start, end, subscriber);
-            case USERS -> user(b, to, start, end, subscriber);
+        CdrLineReader reader = reader();
+        return switch (reader.read(line, from, to)) {
+            case BLANK -> null;
+            case BAD -> new BadRecord(reader.problem(), reader.lineText());
+            case CALL ->
+                new CallRecord(
+                        reader.subscriberText(),
+                        reader.counterpartText(),
+                        reader.type(),
+                        reader.time(),
+                        reader.duration(),
+                        reader.text(InputKind.CITY),
+                        reader.text(InputKind.COUNTY),
+                        reader.imeiText());
+            case SMS ->
+                new SmsRecord(reader.subscriberText(), reader.counterpartText(), reader.type() == 1, reader.time());
+            case USER -> new UserRecord(reader.subscriberText(), reader.text(InputKind.USER_CITY), reader.idCards());
         };
+    }
+
+    /** A reader of lines by this parser's rules and columns, for one thread; see {@link CdrLineReader}. */
+    public CdrLineReader reader() {
+        return new CdrLineReader(kind, columns, lastColumn);
     }
 
     /** Parsers are equal when they read the same kind of file with the same column positions. */
@@ -190,121 +185,5 @@ public final class CdrRowParser {
     @Override
     public int hashCode() {
         return kind.hashCode() * 31 + Arrays.hashCode(columns);
-    }
-
-    private CdrRow call(byte[] b, int to, int[] start, int[] end, String subscriber) {
-        int opposite = columns[InputKind.OPPOSITE];
-        if (start[opposite] == end[opposite]) {
-            return bad(b, to, "opposite_no_m is empty");
-        }
-        int type = callType(b, start, end, columns[InputKind.CALL_TYPE]);
-        if (type < 1 || type > 3) {
-            return bad(b, to, "calltype_id must be 1, 2 or 3");
-        }
-        int at = columns[InputKind.START];
-        long time = Bytes.parseDateTime(b, start[at], end[at]);
-        if (time == Bytes.INVALID) {
-            return bad(b, to, "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss");
-        }
-        int dur = columns[InputKind.DURATION];
-        long duration = Bytes.parseCount(b, start[dur], end[dur]);
-        if (duration == Bytes.INVALID || duration > Integer.MAX_VALUE) {
-            return bad(b, to, "call_dur is not a whole number of seconds");
-        }
-        int city = columns[InputKind.CITY];
-        int county = columns[InputKind.COUNTY];
-        int imei = columns[InputKind.IMEI];
-        return new CallRecord(
-                subscriber,
-                text(b, start[opposite], end[opposite]),
-                type,
-                time,
-                (int) duration,
-                text(b, start[city], end[city]),
-                text(b, start[county], end[county]),
-                text(b, start[imei], end[imei]));
-    }
-
-    private CdrRow sms(byte[] b, int to, int[] start, int[] end, String subscriber) {
-        int opposite = columns[InputKind.OPPOSITE];
-        if (start[opposite] == end[opposite]) {
-            return bad(b, to, "opposite_no_m is empty");
-        }
-        int type = callType(b, start, end, columns[InputKind.CALL_TYPE]);
-        if (type < 1 || type > 2) {
-            return bad(b, to, "calltype_id must be 1 (sent) or 2 (received)");
-        }
-        int at = columns[InputKind.START];
-        long time = Bytes.parseDateTime(b, start[at], end[at]);
-        if (time == Bytes.INVALID) {
-            return bad(b, to, "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss");
-        }
-        return new SmsRecord(subscriber, text(b, start[opposite], end[opposite]), type == 1, time);
-    }
-
-    private CdrRow user(byte[] b, int to, int[] start, int[] end, String subscriber) {
-        int idcards = columns[InputKind.USER_IDCARDS];
-        long count = start[idcards] == end[idcards] ? 0 : Bytes.parseCount(b, start[idcards], end[idcards]);
-        if (count == Bytes.INVALID || count > Integer.MAX_VALUE) {
-            return bad(b, to, "idcard_cnt is not a whole number");
-        }
-        int city = columns[InputKind.USER_CITY];
-        return new UserRecord(subscriber, text(b, start[city], end[city]), (int) count);
-    }
-
-    private static int callType(byte[] b, int[] start, int[] end, int column) {
-        return end[column] - start[column] == 1 ? b[start[column]] - '0' : -1;
-    }
-
-    /**
-     * Splits the fields up to position {@link #lastColumn} (the quote rules of the batch reader: a field that
-     * starts with a double quote runs to the next quote not doubled, its content without the quotes); returns
-     * how many fields were found, at most {@code lastColumn + 1}.
-     */
-    private int split(byte[] b, int lineEnd, int[] start, int[] end) {
-        int fields = 0;
-        int cursor = 0;
-        while (fields <= lastColumn) {
-            int from = cursor;
-            if (from > lineEnd) {
-                return fields;
-            }
-            int stop;
-            if (from < lineEnd && b[from] == '"') {
-                int close = from + 1;
-                while (close < lineEnd && (b[close] != '"' || (close + 1 < lineEnd && b[close + 1] == '"'))) {
-                    close += b[close] == '"' ? 2 : 1;
-                }
-                start[fields] = from + 1;
-                end[fields] = Math.min(close, lineEnd);
-                stop = close;
-                while (stop < lineEnd && b[stop] != ',') {
-                    stop++;
-                }
-            } else {
-                stop = from;
-                while (stop < lineEnd && b[stop] != ',') {
-                    stop++;
-                }
-                start[fields] = from;
-                end[fields] = stop;
-            }
-            fields++;
-            cursor = stop + 1;
-        }
-        return fields;
-    }
-
-    private String tooFewFields(int found) {
-        return "expected at least " + (lastColumn + 1) + " fields, found " + found;
-    }
-
-    private static String text(byte[] b, int from, int to) {
-        return new String(b, from, to - from, StandardCharsets.UTF_8);
-    }
-
-    private static BadRecord bad(byte[] b, int to, String problem) {
-        String text = new String(b, 0, Math.min(to, TEXT_LIMIT * 3), StandardCharsets.UTF_8);
-        return new BadRecord(problem, text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text);
     }
 }

@@ -2,7 +2,6 @@ package org.telereg.engine.fraud;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +16,6 @@ final class LineWorker {
     /** What {@link #call} returns when the line must be scanned in full; compared by identity. */
     private static final String RESCAN = new String("rescan");
 
-    private static final byte SEPARATOR = 0x1F;
-    private static final int PLACE_CACHE = 1024;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long QUOTES = 0x2222222222222222L;
@@ -57,29 +54,14 @@ final class LineWorker {
     private int commasGuessed;
 
     /**
-     * This parser's places (city, separator, county): a few hundred at most, so a row's place becomes a small id
-     * here, and each shard learns a place's bytes once, with the first batch sent to it after the place is new.
+     * This parser's places: a few hundred at most, so a row's place becomes a small id here, and each shard learns
+     * a place's bytes once, with the first batch sent to it after the place is new.
      */
-    private final ByteDictionary places = new ByteDictionary();
+    private final PlaceIds places = new PlaceIds();
 
-    private int[] placeCityLength = new int[64];
     private final int[] placesSent;
-    private byte[] placeKey = new byte[256];
-    /** Open addressing over the places by the hash of their two fields: id + 1 (0 = empty) and that hash. */
-    private int[] placeSlots = new int[256];
 
-    private long[] placeHashes = new long[256];
-    private int placeMask = 255;
-
-    private final long[] cachedCity = new long[PLACE_CACHE];
-    private final long[] cachedCounty = new long[PLACE_CACHE];
-    private final long[] cachedCountyRest = new long[PLACE_CACHE];
-    private final int[] cachedLengths = new int[PLACE_CACHE];
-    private final int[] cachedPlace = new int[PLACE_CACHE];
-
-    private long dateHead;
-    private int dateTail = -1;
-    private long dateSeconds;
+    private final DateTimeReader dates = new DateTimeReader();
 
     private long line;
     private long blankLines;
@@ -166,7 +148,7 @@ final class LineWorker {
         batch.firstPlace = placesSent[shard];
         byte[] arena = places.arena();
         for (int id = placesSent[shard]; id < size; id++) {
-            batch.addPlace(arena, places.start(id), places.end(id), placeCityLength[id]);
+            batch.addPlace(arena, places.start(id), places.end(id), places.cityLength(id));
         }
         placesSent[shard] = size;
     }
@@ -267,7 +249,7 @@ final class LineWorker {
             return guessedCommas ? RESCAN : "calltype_id must be 1, 2 or 3";
         }
         int start = columns[InputKind.START];
-        long time = dateTime(b, fieldStart[start], fieldEnd[start]);
+        long time = dates.read(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
             return guessedCommas ? RESCAN : "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
@@ -292,7 +274,7 @@ final class LineWorker {
         long imeiKey = fieldStart[imei] == fieldEnd[imei] ? 0 : batch.keyOrToken(b, fieldStart[imei], fieldEnd[imei]);
         int city = columns[InputKind.CITY];
         int county = columns[InputKind.COUNTY];
-        int place = place(b, fieldStart[city], fieldEnd[city], fieldStart[county], fieldEnd[county]);
+        int place = places.id(b, fieldStart[city], fieldEnd[city], fieldStart[county], fieldEnd[county]);
         batch.add(subscriber, counterpart, imeiKey, time, RecordBatch.last(type, place, duration));
         return null;
     }
@@ -307,7 +289,7 @@ final class LineWorker {
             return "calltype_id must be 1 (sent) or 2 (received)";
         }
         int start = columns[InputKind.START];
-        long time = dateTime(b, fieldStart[start], fieldEnd[start]);
+        long time = dates.read(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
             return "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
@@ -325,117 +307,9 @@ final class LineWorker {
         }
         int city = columns[InputKind.USER_CITY];
         // The home city travels as a place without county, whose city the shard interns like any place's.
-        int place = fieldStart[city] < fieldEnd[city] ? place(b, fieldStart[city], fieldEnd[city], 0, 0) : 0;
+        int place = fieldStart[city] < fieldEnd[city] ? places.id(b, fieldStart[city], fieldEnd[city], 0, 0) : 0;
         batch.add(subscriber, count, position, 0, RecordBatch.last(0, place, 0));
         return null;
-    }
-
-    /**
-     * {@link Bytes#parseDateTime}, remembering the last date read: rows come roughly in time order, so most share
-     * the previous row's date and only their time of day needs reading.
-     */
-    private long dateTime(byte[] b, int from, int to) {
-        if (to - from != 19) {
-            return Bytes.INVALID;
-        }
-        long head = Bytes.longAt(b, from);
-        int tail = (b[from + 8] & 0xFF) | (b[from + 9] & 0xFF) << 8;
-        if (head == dateHead && tail == dateTail) {
-            long time = Bytes.parseTimeOfDay(b, from + 10);
-            return time == Bytes.INVALID ? Bytes.INVALID : dateSeconds + time;
-        }
-        long time = Bytes.parseDateTime(b, from, to);
-        if (time != Bytes.INVALID) {
-            dateHead = head;
-            dateTail = tail;
-            dateSeconds = Math.floorDiv(time, 86_400L) * 86_400L;
-        }
-        return time;
-    }
-
-    /** This parser's id + 1 of the place (city, county), or 0 when both are empty. */
-    private int place(byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
-        if (cityFrom == cityTo && countyFrom == countyTo) {
-            return 0;
-        }
-        int cityLength = cityTo - cityFrom;
-        int countyLength = countyTo - countyFrom;
-        if (cityLength > 8 || countyLength > 16 || cityFrom + 8 > b.length || countyFrom + 16 > b.length) {
-            return placeByBytes(b, cityFrom, cityTo, countyFrom, countyTo);
-        }
-        // A city of up to 8 bytes and a county of up to 16 (two or three Chinese characters each) are their own
-        // exact key in three words and the lengths, so a cache of recent places needs no byte comparison.
-        long city = Bytes.longAt(b, cityFrom) & lowBytes(cityLength);
-        long county = Bytes.longAt(b, countyFrom) & lowBytes(countyLength);
-        long countyRest = countyLength > 8 ? Bytes.longAt(b, countyFrom + 8) & lowBytes(countyLength - 8) : 0;
-        int lengths = 1 | cityLength << 8 | countyLength << 16;
-        int slot = (int) Bytes.mix(city * 0x9E3779B97F4A7C15L + Long.rotateLeft(county, 21) + countyRest + lengths)
-                & (PLACE_CACHE - 1);
-        if (cachedLengths[slot] == lengths
-                && cachedCity[slot] == city
-                && cachedCounty[slot] == county
-                && cachedCountyRest[slot] == countyRest) {
-            return cachedPlace[slot];
-        }
-        int place = placeByBytes(b, cityFrom, cityTo, countyFrom, countyTo);
-        cachedLengths[slot] = lengths;
-        cachedCity[slot] = city;
-        cachedCounty[slot] = county;
-        cachedCountyRest[slot] = countyRest;
-        cachedPlace[slot] = place;
-        return place;
-    }
-
-    /** The low {@code count} bytes of a little-endian word, that is the first {@code count} bytes read. */
-    private static long lowBytes(int count) {
-        return count >= 8 ? -1L : (1L << (count << 3)) - 1;
-    }
-
-    private int placeByBytes(byte[] b, int cityFrom, int cityTo, int countyFrom, int countyTo) {
-        // Hashing the two fields where they are, rather than joining them first, and comparing the bytes once.
-        long hash = Bytes.combine(Bytes.hash(b, cityFrom, cityTo), Bytes.hash(b, countyFrom, countyTo));
-        int slot = (int) hash & placeMask;
-        while (placeSlots[slot] != 0) {
-            int id = placeSlots[slot] - 1;
-            if (placeHashes[slot] == hash && places.is(id, b, cityFrom, cityTo, SEPARATOR, countyFrom, countyTo)) {
-                return id + 1;
-            }
-            slot = (slot + 1) & placeMask;
-        }
-        int cityLength = cityTo - cityFrom;
-        int length = cityLength + 1 + countyTo - countyFrom;
-        if (length > placeKey.length) {
-            placeKey = new byte[Math.max(length, placeKey.length * 2)];
-        }
-        // City and county joined by a unit separator, which cannot occur in either, as the place's key.
-        System.arraycopy(b, cityFrom, placeKey, 0, cityLength);
-        placeKey[cityLength] = SEPARATOR;
-        System.arraycopy(b, countyFrom, placeKey, cityLength + 1, countyTo - countyFrom);
-        int id = places.intern(placeKey, 0, length, Bytes.hash(placeKey, 0, length));
-        if (id == placeCityLength.length) {
-            placeCityLength = Arrays.copyOf(placeCityLength, id * 2);
-        }
-        placeCityLength[id] = cityLength;
-        placeSlots[slot] = id + 1;
-        placeHashes[slot] = hash;
-        if (2 * places.size() > placeSlots.length) {
-            int[] oldSlots = placeSlots;
-            long[] oldHashes = placeHashes;
-            placeSlots = new int[oldSlots.length * 2];
-            placeHashes = new long[placeSlots.length];
-            placeMask = placeSlots.length - 1;
-            for (int i = 0; i < oldSlots.length; i++) {
-                if (oldSlots[i] != 0) {
-                    int to = (int) oldHashes[i] & placeMask;
-                    while (placeSlots[to] != 0) {
-                        to = (to + 1) & placeMask;
-                    }
-                    placeSlots[to] = oldSlots[i];
-                    placeHashes[to] = oldHashes[i];
-                }
-            }
-        }
-        return id + 1;
     }
 
     /**
@@ -527,16 +401,10 @@ final class LineWorker {
             }
             int end;
             if (start < lineEnd && b[start] == '"') {
-                int close = start + 1;
-                while (close < lineEnd && (b[close] != '"' || (close + 1 < lineEnd && b[close + 1] == '"'))) {
-                    close += b[close] == '"' ? 2 : 1;
-                }
+                int close = Bytes.closingQuote(b, start, lineEnd);
                 fieldStart[fields] = start + 1;
-                fieldEnd[fields] = Math.min(close, lineEnd);
-                end = close;
-                while (end < lineEnd && b[end] != ',') {
-                    end++;
-                }
+                fieldEnd[fields] = close;
+                end = Bytes.indexOfComma(b, close, lineEnd);
             } else {
                 end = Bytes.indexOfComma(b, start, lineEnd);
                 fieldStart[fields] = start;
