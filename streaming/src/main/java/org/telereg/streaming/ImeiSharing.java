@@ -5,13 +5,13 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * The first of two stages for {@code shared_imeis}, keyed by IMEI bucket and fed batches of calls with an IMEI
- * ({@link BucketBatches#byImei}): per IMEI and period, the IMEI's first subscriber, until a second one shows it is
+ * ({@link ParseBlocks#IMEI_USES}): per IMEI and period, the IMEI's first subscriber, until a second one shows it is
  * shared. Then it tells the first subscriber and every later one (one event per call of a subscriber other than the
  * first, which {@link SubscriberWindows} absorbs), stamped with the time of the call that showed it, so that the
  * news reaches the subscriber stage before its period closes. State per IMEI and period: one number; cleared by the
@@ -20,13 +20,11 @@ import org.apache.flink.util.Collector;
 final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShared> {
 
     private static final long serialVersionUID = 1L;
-    /** Stands for "shared" in place of the first subscriber's number. */
-    private static final String SHARED = "";
 
     private final FraudWindows windows;
 
-    /** By "period:IMEI" (the period's first day, the IMEI as written): the first subscriber, or {@link #SHARED}. */
-    private transient MapState<String, String> firstUsers;
+    /** By period and IMEI: the IMEI's first subscriber in the period, or {@link #shared} once a second one used it. */
+    private transient MapState<NumberInPeriod, NumberInPeriod> firstUsers;
 
     ImeiSharing(FraudWindows windows) {
         this.windows = windows;
@@ -34,9 +32,13 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
 
     @Override
     public void open(OpenContext context) {
-        firstUsers = getRuntimeContext()
-                .getMapState(
-                        new MapStateDescriptor<>("first-users", StringSerializer.INSTANCE, StringSerializer.INSTANCE));
+        TypeInformation<NumberInPeriod> type = TypeInformation.of(NumberInPeriod.class);
+        firstUsers = getRuntimeContext().getMapState(new MapStateDescriptor<>("first-users", type, type));
+    }
+
+    /** Stands for "shared" in place of the first subscriber: no number has a negative key. */
+    private static NumberInPeriod shared(long period) {
+        return new NumberInPeriod(period, -1, null);
     }
 
     @Override
@@ -49,34 +51,33 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
             if (closes <= watermark) {
                 continue; // the period has closed: the subscriber stage reports the record as late
             }
-            String imei = batch.imeiText(at);
-            String subscriber = batch.subscriber(at);
-            String key = period + ":" + imei;
-            String first = firstUsers.get(key);
+            NumberInPeriod imei = new NumberInPeriod(period, batch.imei(at), batch.imeiToken(at));
+            NumberInPeriod subscriber = new NumberInPeriod(period, batch.subscriberKey(at), batch.subscriberToken(at));
+            NumberInPeriod first = firstUsers.get(imei);
             if (first == null) {
-                firstUsers.put(key, subscriber);
+                firstUsers.put(imei, subscriber);
                 context.timerService().registerEventTimeTimer(closes);
-            } else if (first.equals(SHARED)) {
-                out.collect(new ImeiShared(subscriber, time, imei));
+            } else if (first.key() < 0) {
+                out.collect(new ImeiShared(subscriber.text(), time, imei.text()));
             } else if (!first.equals(subscriber)) {
-                firstUsers.put(key, SHARED);
-                out.collect(new ImeiShared(first, time, imei));
-                out.collect(new ImeiShared(subscriber, time, imei));
+                firstUsers.put(imei, shared(period));
+                out.collect(new ImeiShared(first.text(), time, imei.text()));
+                out.collect(new ImeiShared(subscriber.text(), time, imei.text()));
             }
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<ImeiShared> out) throws Exception {
-        String prefix = windows.periodStart(windows.dayOfTimer(timestamp)) + ":";
-        List<String> closed = new ArrayList<>();
-        for (String key : firstUsers.keys()) {
-            if (key.startsWith(prefix)) {
-                closed.add(key);
+        long period = windows.periodStart(windows.dayOfTimer(timestamp));
+        List<NumberInPeriod> closed = new ArrayList<>();
+        for (NumberInPeriod imei : firstUsers.keys()) {
+            if (imei.period() == period) {
+                closed.add(imei);
             }
         }
-        for (String key : closed) {
-            firstUsers.remove(key);
+        for (NumberInPeriod imei : closed) {
+            firstUsers.remove(imei);
         }
     }
 }

@@ -304,6 +304,9 @@ public final class CompactFeatureAccumulator {
             homeCity = other.homeCity;
             idcards = other.idcards;
         }
+        if (contacts.size == 0) {
+            contacts.reserve(other.contacts.size); // all new: one table of the right size, no doubling
+        }
         for (int slot = 0; slot < other.contacts.keys.length; slot++) {
             long key = other.contacts.keys[slot];
             if (key != NO_KEY) {
@@ -740,10 +743,25 @@ public final class CompactFeatureAccumulator {
         }
 
         private void grow() {
+            rehash(keys.length * 2);
+        }
+
+        /** Makes room for {@code more} new keys at once, rather than doubling on the way to it. */
+        void reserve(int more) {
+            int length = keys.length;
+            while ((size + more) * 2 > length) {
+                length *= 2;
+            }
+            if (length > keys.length) {
+                rehash(length);
+            }
+        }
+
+        private void rehash(int length) {
             long[] oldKeys = keys;
             byte[] oldFlags = flags;
-            keys = new long[oldKeys.length * 2];
-            flags = new byte[oldKeys.length * 2];
+            keys = new long[length];
+            flags = new byte[length];
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != NO_KEY) {
                     int at = find(oldKeys[i]);

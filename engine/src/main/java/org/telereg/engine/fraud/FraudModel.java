@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -298,17 +297,22 @@ public final class FraudModel {
             }
         }
         double score = LogisticRegression.sigmoid(logit);
+        // The largest contributions first, ties in feature order, as a stable sort would give them; picked one by
+        // one, since only the first few are wanted.
         List<Reason> found = new ArrayList<>();
-        Integer[] order = new Integer[WIDTH];
-        for (int f = 0; f < WIDTH; f++) {
-            order[f] = f;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(contributions[b], contributions[a]));
-        for (int f : order) {
-            if (found.size() == reasons || contributions[f] < reasonMinContribution) {
+        boolean[] picked = new boolean[WIDTH];
+        while (found.size() < reasons) {
+            int best = -1;
+            for (int f = 0; f < WIDTH; f++) {
+                if (!picked[f] && (best < 0 || Double.compare(contributions[f], contributions[best]) > 0)) {
+                    best = f;
+                }
+            }
+            if (best < 0 || contributions[best] < reasonMinContribution) {
                 break;
             }
-            found.add(new Reason(Feature.at(f), table.value(row, Feature.at(f)), contributions[f]));
+            picked[best] = true;
+            found.add(new Reason(Feature.at(best), table.value(row, Feature.at(best)), contributions[best]));
         }
         return new Verdict(score, score >= threshold, found);
     }
