@@ -47,8 +47,6 @@ final class CdrBatch {
     String[] cities = new String[0];
     String[] counties = new String[0];
     int placeCount;
-    /** Index + 1 of each place in {@link #cities}, by its hash; 0 for an empty slot. */
-    private int[] placeTable;
     /** Index + 1 of each place in {@link #cities} by the id its reader gave it; 0 for none yet. */
     private int[] placeOfId;
 
@@ -226,9 +224,8 @@ final class CdrBatch {
     }
 
     /**
-     * The index in this batch of the place a reader knows as {@code id}: the reader's ids are dense and few (a
-     * file's places), so a table by id finds it without comparing strings; a place new to the batch is added by
-     * its texts.
+     * The index in this batch of the place a reader knows as {@code id}, added once: the reader's ids are dense and
+     * few (a file's places), so a table by id finds it without comparing strings.
      */
     private int place(int id, CdrLineReader line) {
         if (placeOfId == null || id >= placeOfId.length) {
@@ -238,47 +235,16 @@ final class CdrBatch {
         }
         int index = placeOfId[id] - 1;
         if (index < 0) {
-            index = place(line.city(id), line.county(id));
+            if (placeCount == cities.length) {
+                cities = Arrays.copyOf(cities, Math.max(4, placeCount * 2));
+                counties = Arrays.copyOf(counties, Math.max(4, placeCount * 2));
+            }
+            index = placeCount++;
+            cities[index] = line.city(id);
+            counties[index] = line.county(id);
             placeOfId[id] = index + 1;
         }
         return index;
-    }
-
-    /**
-     * The index of a place in this batch, added once: found through an open-addressing table of the two strings'
-     * hashes (most calls of a batch share a few places), compared as strings.
-     */
-    int place(String city, String county) {
-        if (placeTable == null) {
-            placeTable = new int[16];
-        }
-        int mask = placeTable.length - 1;
-        int slot = ((city.hashCode() * 31 + county.hashCode()) * 0x9E3779B1 >>> 8) & mask;
-        for (int index = placeTable[slot]; index != 0; index = placeTable[slot]) {
-            if (cities[index - 1].equals(city) && counties[index - 1].equals(county)) {
-                return index - 1;
-            }
-            slot = (slot + 1) & mask;
-        }
-        if (placeCount == cities.length) {
-            cities = Arrays.copyOf(cities, Math.max(4, placeCount * 2));
-            counties = Arrays.copyOf(counties, Math.max(4, placeCount * 2));
-        }
-        cities[placeCount] = city;
-        counties[placeCount] = county;
-        placeTable[slot] = ++placeCount;
-        if (placeCount * 2 > placeTable.length) {
-            placeTable = new int[placeTable.length * 2];
-            for (int i = 0; i < placeCount; i++) {
-                int at = ((cities[i].hashCode() * 31 + counties[i].hashCode()) * 0x9E3779B1 >>> 8)
-                        & (placeTable.length - 1);
-                while (placeTable[at] != 0) {
-                    at = (at + 1) & (placeTable.length - 1);
-                }
-                placeTable[at] = i + 1;
-            }
-        }
-        return placeCount - 1;
     }
 
     boolean isCall(int at) {
