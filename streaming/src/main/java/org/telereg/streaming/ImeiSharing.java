@@ -24,7 +24,7 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
     private final FraudWindows windows;
 
     /** By period and IMEI: the IMEI's first subscriber in the period, or {@link #shared} once a second one used it. */
-    private transient MapState<NumberInPeriod, NumberInPeriod> firstUsers;
+    private transient MapState<NumberOnDay, NumberOnDay> firstUsers;
 
     ImeiSharing(FraudWindows windows) {
         this.windows = windows;
@@ -32,13 +32,13 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
 
     @Override
     public void open(OpenContext context) {
-        TypeInformation<NumberInPeriod> type = TypeInformation.of(NumberInPeriod.class);
+        TypeInformation<NumberOnDay> type = TypeInformation.of(NumberOnDay.class);
         firstUsers = getRuntimeContext().getMapState(new MapStateDescriptor<>("first-users", type, type));
     }
 
     /** Stands for "shared" in place of the first subscriber: no number has a negative key. */
-    private static NumberInPeriod shared(long period) {
-        return new NumberInPeriod(period, -1, null);
+    private static NumberOnDay shared(long period) {
+        return new NumberOnDay(period, -1, null);
     }
 
     @Override
@@ -51,9 +51,9 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
             if (closes <= watermark) {
                 continue; // the period has closed: the subscriber stage reports the record as late
             }
-            NumberInPeriod imei = new NumberInPeriod(period, batch.imei(at), batch.imeiToken(at));
-            NumberInPeriod subscriber = new NumberInPeriod(period, batch.subscriberKey(at), batch.subscriberToken(at));
-            NumberInPeriod first = firstUsers.get(imei);
+            NumberOnDay imei = new NumberOnDay(period, batch.imei(at), batch.imeiToken(at));
+            NumberOnDay subscriber = new NumberOnDay(period, batch.subscriberKey(at), batch.subscriberToken(at));
+            NumberOnDay first = firstUsers.get(imei);
             if (first == null) {
                 firstUsers.put(imei, subscriber);
                 context.timerService().registerEventTimeTimer(closes);
@@ -70,13 +70,13 @@ final class ImeiSharing extends KeyedProcessFunction<Integer, CdrBatch, ImeiShar
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<ImeiShared> out) throws Exception {
         long period = windows.periodStart(windows.dayOfTimer(timestamp));
-        List<NumberInPeriod> closed = new ArrayList<>();
-        for (NumberInPeriod imei : firstUsers.keys()) {
-            if (imei.period() == period) {
+        List<NumberOnDay> closed = new ArrayList<>();
+        for (NumberOnDay imei : firstUsers.keys()) {
+            if (imei.day() == period) {
                 closed.add(imei);
             }
         }
-        for (NumberInPeriod imei : closed) {
+        for (NumberOnDay imei : closed) {
             firstUsers.remove(imei);
         }
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -23,12 +24,14 @@ import org.telereg.engine.fraud.Verdict;
 
 /**
  * Keyed by subscriber bucket, fed {@link CdrBatch}es: per subscriber of the bucket, one engine {@link
- * CompactFeatureAccumulator} per open day (map state by subscriber-day) and one per period holding the days already
- * closed (map state by subscriber, {@link SubscriberDays}). When a day closes (the bucket's event-time timer: the
+ * CompactFeatureAccumulator} per open day (map state by subscriber-day) and one per open period holding the days
+ * already closed (map state by subscriber-period), both keyed by {@link NumberOnDay} values. When a day closes (the bucket's event-time timer: the
  * day's end plus the allowed lateness) each subscriber's accumulator of that day is scored alone ({@code day}) and
  * merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
  * day's state goes, and the period's when its last day closes. Scoring is the engine's ({@link FraudModel#score});
- * this class only decides what to score when. One timer per bucket and day, not per subscriber and day.
+ * this class only decides what to score when. One timer per bucket and day, not per subscriber and day. On a
+ * period's first day, the period to date is that day: it is scored once for both verdicts, and the day's accumulator
+ * becomes the period's.
  *
  * <p>A call or message whose day has closed is late: counted ({@code lateRecords}) and sent to {@link #LATE}.
  * News of a shared IMEI is not a record: it goes to the period if its day has closed.
@@ -47,17 +50,13 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     private transient FraudModel model;
     private transient FeatureSettings settings;
     /**
-     * Per open day and subscriber of the bucket ("day:number", the day as days since 1970-01-01), the day's
-     * accumulator: one entry per subscriber-day, so that a record reads and writes only its own day's accumulator
-     * (with RocksDB each access is a copy, and a replay with a long allowed lateness keeps a month of days open).
+     * Per open day and subscriber of the bucket, the day's accumulator: one entry per subscriber-day, so that a
+     * record reads and writes only its own day's accumulator (with RocksDB each access is a copy, and a replay with
+     * a long allowed lateness keeps a month of days open).
      */
-    private transient MapState<String, CompactFeatureAccumulator> days;
-    /** The day whose key prefix {@link #dayPrefix} holds (records of a batch mostly share their day). */
-    private transient long prefixDay;
-
-    private transient String dayPrefix;
-    /** Per subscriber of the bucket, its open periods' accumulators (the closed days), by the period's first day. */
-    private transient MapState<String, SubscriberDays> periods;
+    private transient MapState<NumberOnDay, CompactFeatureAccumulator> days;
+    /** Per open period (by its first day) and subscriber of the bucket, the accumulator of its days closed so far. */
+    private transient MapState<NumberOnDay, CompactFeatureAccumulator> periods;
 
     private transient Counter lateRecords;
 
@@ -79,13 +78,11 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     public void open(OpenContext context) {
         model = FraudModel.parse(modelText, "model");
         settings = model.settings();
+        TypeSerializer<NumberOnDay> key = getRuntimeContext().createSerializer(TypeInformation.of(NumberOnDay.class));
         days = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>(
-                        "days", StringSerializer.INSTANCE, CompactAccumulatorSerializer.INSTANCE));
-        prefixDay = Long.MIN_VALUE;
+                .getMapState(new MapStateDescriptor<>("days", key, CompactAccumulatorSerializer.INSTANCE));
         periods = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>(
-                        "periods", StringSerializer.INSTANCE, SubscriberDays.Serializer.INSTANCE));
+                .getMapState(new MapStateDescriptor<>("periods", key, CompactAccumulatorSerializer.INSTANCE));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
         batchDays = new BatchDays();
     }
@@ -109,32 +106,23 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
             }
             long subscriberKey = batch.subscriberKey(at);
             // A number is found by its key; only a token needs its text here.
-            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, batch.subscriberToken(at));
+            String token = batch.subscriberToken(at);
+            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, token);
             if (accumulator == null) {
-                String subscriber = batch.subscriber(at);
-                String key = prefix(day) + subscriber;
+                NumberOnDay key = new NumberOnDay(day, subscriberKey, token);
                 accumulator = days.get(key);
                 if (accumulator == null) {
                     accumulator = new CompactFeatureAccumulator();
                     timers.registerEventTimeTimer(windows.dayCloses(day));
                     timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
                 }
-                touched.add(day, subscriberKey, subscriber, key, accumulator);
+                touched.add(key, accumulator);
             }
             add(batch, at, accumulator);
         }
         for (int i = 0; i < touched.size; i++) {
             days.put(touched.stateKeys[i], touched.accumulators[i]);
         }
-    }
-
-    /** "day:", the start of the keys of a day's accumulators. */
-    private String prefix(long day) {
-        if (day != prefixDay) {
-            prefixDay = day;
-            dayPrefix = day + ":";
-        }
-        return dayPrefix;
     }
 
     private void add(CdrBatch batch, int at, CompactFeatureAccumulator accumulator) {
@@ -162,13 +150,13 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
 
     /** A record for a closed day: news of a shared IMEI goes to the period, a call or message is reported late. */
     private void late(CdrBatch batch, int at, long day, long watermark, Context context) throws Exception {
-        String subscriber = batch.subscriber(at);
         if (batch.kind(at) == CdrBatch.IMEI_SHARED) {
-            SubscriberDays open = periods.get(subscriber);
-            CompactFeatureAccumulator period = open == null ? null : open.get(windows.periodStart(day));
+            NumberOnDay key =
+                    new NumberOnDay(windows.periodStart(day), batch.subscriberKey(at), batch.subscriberToken(at));
+            CompactFeatureAccumulator period = periods.get(key);
             if (period != null) {
                 period.imeiShared(batch.imeiText(at));
-                periods.put(subscriber, open);
+                periods.put(key, period);
             }
             return;
         }
@@ -179,7 +167,7 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                         Rejected.LATE,
                         batch.isCall(at) ? "calls" : "sms",
                         "day " + FraudWindows.date(day) + " closed; watermark " + watermark + " ms",
-                        subscriber + " at " + batch.time(at) + " s"));
+                        batch.subscriber(at) + " at " + batch.time(at) + " s"));
     }
 
     @Override
@@ -187,66 +175,67 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         long day = windows.dayOfTimer(timestamp);
         long start = windows.periodStart(day);
         boolean last = day == windows.periodEnd(start);
-        // Changes are applied after each iteration, which a removal would break; the puts matter to a backend that
-        // keeps bytes (RocksDB), not to the heap, where the objects changed are the state.
-        List<String> closedDays = new ArrayList<>();
-        Map<String, SubscriberDays> changedPeriods = new HashMap<>();
-        String prefix = prefix(day);
-        for (Map.Entry<String, CompactFeatureAccumulator> entry : days.entries()) {
-            if (!entry.getKey().startsWith(prefix)) {
+        // State changes wait until the iteration is over, which a removal during it would break; the puts matter to
+        // a backend that keeps bytes (RocksDB), not to the heap, where the objects changed are the state.
+        List<NumberOnDay> closedDays = new ArrayList<>();
+        Map<NumberOnDay, CompactFeatureAccumulator> changedPeriods = new HashMap<>();
+        for (Map.Entry<NumberOnDay, CompactFeatureAccumulator> entry : days.entries()) {
+            NumberOnDay today = entry.getKey();
+            if (today.day() != day) {
                 continue;
             }
-            closedDays.add(entry.getKey());
-            String subscriber = entry.getKey().substring(prefix.length());
-            CompactFeatureAccumulator today = entry.getValue();
-            SubscriberDays open = periods.get(subscriber);
-            if (open == null) {
-                open = new SubscriberDays();
+            closedDays.add(today);
+            String subscriber = today.text();
+            CompactFeatureAccumulator accumulator = entry.getValue();
+            NumberOnDay periodKey = new NumberOnDay(start, today.key(), today.token());
+            CompactFeatureAccumulator period = periods.get(periodKey);
+            if (period == null && day == start) {
+                // The period's first day: its period to date is this day, scored once for both verdicts.
+                if (accumulator.isActive()) {
+                    emit(out, subscriber, accumulator, day, day, ScoredWindow.DAY, true, ScoredWindow.TO_DATE, last);
+                }
+                if (!last) {
+                    changedPeriods.put(periodKey, accumulator);
+                }
+                continue;
             }
-            CompactFeatureAccumulator period = open.get(start);
             if (period == null) {
-                period = open.open(start);
+                period = new CompactFeatureAccumulator();
             }
-            period.merge(today);
-            if (today.isActive()) {
+            period.merge(accumulator);
+            if (accumulator.isActive()) {
                 // An IMEI used today may have been shared earlier in the period, or later today.
-                today.imeisSharedIn(period);
-                emit(out, subscriber, today, ScoredWindow.DAY, day, day, true);
+                accumulator.imeisSharedIn(period);
+                emit(out, subscriber, accumulator, ScoredWindow.DAY, day, day, true);
             }
             if (period.isActive()) {
                 emit(out, subscriber, period, ScoredWindow.TO_DATE, start, day, last);
             }
-            changedPeriods.put(subscriber, open);
+            changedPeriods.put(periodKey, period);
         }
         if (last) {
             // The period's complete verdict also for the subscribers silent on its last day.
-            for (Map.Entry<String, SubscriberDays> entry : periods.entries()) {
-                CompactFeatureAccumulator period = entry.getValue().get(start);
-                if (period != null && !changedPeriods.containsKey(entry.getKey())) {
-                    if (period.isActive()) {
-                        emit(out, entry.getKey(), period, ScoredWindow.TO_DATE, start, day, true);
-                    }
-                    changedPeriods.put(entry.getKey(), entry.getValue());
+            List<NumberOnDay> closedPeriods = new ArrayList<>();
+            for (Map.Entry<NumberOnDay, CompactFeatureAccumulator> entry : periods.entries()) {
+                NumberOnDay key = entry.getKey();
+                if (key.day() != start) {
+                    continue;
+                }
+                closedPeriods.add(key);
+                if (!changedPeriods.containsKey(key) && entry.getValue().isActive()) {
+                    emit(out, key.text(), entry.getValue(), ScoredWindow.TO_DATE, start, day, true);
                 }
             }
-            for (SubscriberDays open : changedPeriods.values()) {
-                open.close(start);
+            for (NumberOnDay key : closedPeriods) {
+                periods.remove(key);
+            }
+        } else {
+            for (Map.Entry<NumberOnDay, CompactFeatureAccumulator> entry : changedPeriods.entrySet()) {
+                periods.put(entry.getKey(), entry.getValue());
             }
         }
-        for (String key : closedDays) {
+        for (NumberOnDay key : closedDays) {
             days.remove(key);
-        }
-        store(periods, changedPeriods);
-    }
-
-    private static void store(MapState<String, SubscriberDays> state, Map<String, SubscriberDays> changed)
-            throws Exception {
-        for (Map.Entry<String, SubscriberDays> entry : changed.entrySet()) {
-            if (entry.getValue().isEmpty()) {
-                state.remove(entry.getKey());
-            } else {
-                state.put(entry.getKey(), entry.getValue());
-            }
         }
     }
 
@@ -259,6 +248,24 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
             long toDay,
             boolean complete)
             throws IOException {
+        emit(out, subscriber, accumulator, fromDay, toDay, window, complete, null, false);
+    }
+
+    /**
+     * Scores an accumulator over {@code fromDay … toDay} and sends its verdict for {@code window}, and when {@code
+     * alsoWindow} is not null the same verdict for that window too (a period whose only day so far is this one).
+     */
+    private void emit(
+            Collector<ScoredWindow> out,
+            String subscriber,
+            CompactFeatureAccumulator accumulator,
+            long fromDay,
+            long toDay,
+            String window,
+            boolean complete,
+            String alsoWindow,
+            boolean alsoComplete)
+            throws IOException {
         FeatureTable table = accumulator.features(
                 subscriber, fromDay * 86_400L, toDay * 86_400L + 86_399L, settings, withSms, false);
         Verdict verdict = model.score(table, 0);
@@ -268,28 +275,40 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         StringBuilder csv = new StringBuilder();
         table.writeCsv(csv);
         String row = csv.substring(csv.indexOf("\n") + 1, csv.length() - 1);
+        String features = row.substring(subscriber.length() + 1);
+        String from = FraudWindows.date(fromDay);
+        String to = FraudWindows.date(toDay);
         out.collect(new ScoredWindow(
                 subscriber,
                 window,
-                FraudWindows.date(fromDay),
-                FraudWindows.date(toDay),
+                from,
+                to,
                 complete,
                 verdict.score(),
                 verdict.flagged(),
                 verdict.reasonCodes(),
-                row.substring(subscriber.length() + 1)));
+                features));
+        if (alsoWindow != null) {
+            out.collect(new ScoredWindow(
+                    subscriber,
+                    alsoWindow,
+                    from,
+                    to,
+                    alsoComplete,
+                    verdict.score(),
+                    verdict.flagged(),
+                    verdict.reasonCodes(),
+                    features));
+        }
     }
 
     /**
-     * The subscriber-days one batch touched and their accumulators, found by day and subscriber key (the text
-     * for a token subscriber, whose key is 0) in an open-addressing table; cleared for each batch.
+     * The subscriber-days one batch touched and their accumulators, found by day and subscriber key (and the text
+     * of a token subscriber, whose key is 0) in an open-addressing table; cleared for each batch.
      */
     static final class BatchDays {
         int size;
-        long[] days = new long[16];
-        long[] keys = new long[16];
-        String[] subscribers = new String[16];
-        String[] stateKeys = new String[16];
+        NumberOnDay[] stateKeys = new NumberOnDay[16];
         CompactFeatureAccumulator[] accumulators = new CompactFeatureAccumulator[16];
         /** Index + 1 of an entry, by hash; 0 for an empty slot. */
         private int[] slots = new int[32];
@@ -297,28 +316,28 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         void clear() {
             if (size > 0) {
                 Arrays.fill(slots, 0);
+                Arrays.fill(stateKeys, 0, size, null);
                 Arrays.fill(accumulators, 0, size, null);
                 size = 0;
             }
         }
 
-        CompactFeatureAccumulator find(long day, long key, String subscriber) {
+        CompactFeatureAccumulator find(long day, long key, String token) {
             int mask = slots.length - 1;
-            for (int slot = slot(day, key, subscriber, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
-                int i = slots[slot] - 1;
-                if (days[i] == day && keys[i] == key && (key != 0 || subscribers[i].equals(subscriber))) {
-                    return accumulators[i];
+            for (int slot = slot(day, key, token, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
+                NumberOnDay entry = stateKeys[slots[slot] - 1];
+                if (entry.day() == day
+                        && entry.key() == key
+                        && (key != 0 || entry.token().equals(token))) {
+                    return accumulators[slots[slot] - 1];
                 }
             }
             return null;
         }
 
-        void add(long day, long key, String subscriber, String stateKey, CompactFeatureAccumulator accumulator) {
-            if (size == days.length) {
+        void add(NumberOnDay stateKey, CompactFeatureAccumulator accumulator) {
+            if (size == stateKeys.length) {
                 int grown = size * 2;
-                days = Arrays.copyOf(days, grown);
-                keys = Arrays.copyOf(keys, grown);
-                subscribers = Arrays.copyOf(subscribers, grown);
                 stateKeys = Arrays.copyOf(stateKeys, grown);
                 accumulators = Arrays.copyOf(accumulators, grown);
                 slots = new int[grown * 2];
@@ -326,9 +345,6 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                     put(i);
                 }
             }
-            days[size] = day;
-            keys[size] = key;
-            subscribers[size] = subscriber;
             stateKeys[size] = stateKey;
             accumulators[size] = accumulator;
             put(size++);
@@ -336,15 +352,16 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
 
         private void put(int i) {
             int mask = slots.length - 1;
-            int slot = slot(days[i], keys[i], subscribers[i], mask);
+            NumberOnDay entry = stateKeys[i];
+            int slot = slot(entry.day(), entry.key(), entry.token(), mask);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = i + 1;
         }
 
-        private static int slot(long day, long key, String subscriber, int mask) {
-            long h = ((key != 0 ? key : subscriber.hashCode()) + day * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        private static int slot(long day, long key, String token, int mask) {
+            long h = ((key != 0 ? key : token.hashCode()) + day * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
             return (int) (h >>> 40) & mask;
         }
     }

@@ -36,6 +36,12 @@ class SubscriberWindowsTests {
 
     @BeforeEach
     void open() throws Exception {
+        harness = harness(windows);
+        harness.open();
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<Integer, CdrBatch, ScoredWindow> harness(FraudWindows windows)
+            throws Exception {
         SubscriberWindows function = new SubscriberWindows(FraudModel.standard().format(), windows, false, true);
         // The operator's metrics land in one intercepting group, so that a test can read its counters.
         TaskMetricGroup taskMetrics = new InterceptingTaskMetricGroup() {
@@ -45,12 +51,11 @@ class SubscriberWindowsTests {
                 return operatorMetrics;
             }
         };
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(function),
                 CdrBatch::bucket,
                 Types.INT,
                 new MockEnvironmentBuilder().setMetricGroup(taskMetrics).build());
-        harness.open();
     }
 
     @AfterEach
@@ -99,6 +104,29 @@ class SubscriberWindowsTests {
         assertThat(period.complete()).isTrue();
         assertThat(period.features()).as("both days' calls").startsWith("41,0,0,0,40,");
         assertThat(harness.numKeyedStateEntries()).as("state after the period").isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void givesADayThatIsAWholePeriodOneVerdictForBothWindowsAndKeepsNothing() throws Exception {
+        harness.close();
+        harness = harness(new FraudWindows(LocalDate.of(2020, 3, 1), 1, HOUR));
+        harness.open();
+        for (int i = 0; i < 12; i++) {
+            call("2020-03-01T10:%02d:00".formatted(i), "139000000" + (10 + i));
+        }
+
+        harness.processWatermark(millis("2020-03-02T01:00:00") - 1);
+
+        List<ScoredWindow> verdicts = harness.extractOutputValues();
+        assertThat(verdicts).extracting(ScoredWindow::window).containsExactly("day", "to_date");
+        ScoredWindow day = verdicts.get(0);
+        ScoredWindow period = verdicts.get(1);
+        assertThat(period.complete()).isTrue();
+        assertThat(period.from() + "/" + period.to()).isEqualTo("2020-03-01/2020-03-01");
+        assertThat(period.features()).startsWith("12,0,0,0,12,").isEqualTo(day.features());
+        assertThat(period.score()).isEqualTo(day.score());
+        assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
