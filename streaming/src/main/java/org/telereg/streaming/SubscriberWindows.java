@@ -98,6 +98,7 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         long watermark = timers.currentWatermark();
         BatchDays touched = batchDays;
         touched.clear();
+        long timedDay = Long.MIN_VALUE;
         for (int at = 0; at < batch.size; at++) {
             long day = FraudWindows.day(batch.time(at));
             if (windows.dayCloses(day) <= watermark) {
@@ -113,8 +114,13 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 accumulator = days.get(key);
                 if (accumulator == null) {
                     accumulator = new CompactFeatureAccumulator();
-                    timers.registerEventTimeTimer(windows.dayCloses(day));
-                    timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
+                    // The bucket's timers for the day and its period: once per batch, not per new subscriber-day
+                    // (Flink would find each again in its timer set; a batch's records mostly share their day).
+                    if (day != timedDay) {
+                        timers.registerEventTimeTimer(windows.dayCloses(day));
+                        timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
+                        timedDay = day;
+                    }
                 }
                 touched.add(key, accumulator);
             }
