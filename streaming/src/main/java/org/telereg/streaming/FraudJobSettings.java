@@ -31,7 +31,8 @@ import org.telereg.engine.fraud.CdrRowParser;
  * @param periodAnchor a day on which a period starts
  * @param outOfOrderness how far behind the newest record a record may come without making the watermark wait
  * @param allowedLateness how long a day stays open after the watermark passes its end
- * @param idleness after how long without records a source split stops holding the watermark back
+ * @param idleness after how long without records a parse task marks its output idle, so that it stops holding
+ *     the watermark back
  * @param parallelism default parallelism, 0 for the cluster's
  * @param stateBackend {@code hashmap} (heap) or {@code rocksdb}
  * @param checkpointDir checkpoint storage, e.g. {@code s3://bucket/telereg/checkpoints} or {@code file:///…}; null
