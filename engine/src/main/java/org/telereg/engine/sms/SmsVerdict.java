@@ -37,9 +37,29 @@ public record SmsVerdict(
         entities.senderPorts().forEach(p -> items.add("port:" + p));
         features.forEach(f -> items.add("ngram:" + f));
         // Each item is cleaned before joining, so the "; " separators survive and no item can fake one.
-        return items.stream()
-                .map(item -> item.replaceAll("[\\t\\r\\n;]", " ").strip())
-                .collect(java.util.stream.Collectors.joining("; "));
+        StringBuilder line = new StringBuilder();
+        for (String item : items) {
+            if (!line.isEmpty()) {
+                line.append("; ");
+            }
+            line.append(clean(item));
+        }
+        return line.toString();
+    }
+
+    /** The item with tabs, line breaks and semicolons made spaces, stripped: it cannot break the line or a field. */
+    private static String clean(String item) {
+        char[] chars = null;
+        for (int i = 0; i < item.length(); i++) {
+            char c = item.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ';') {
+                if (chars == null) {
+                    chars = item.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return (chars == null ? item : new String(chars)).strip();
     }
 
     /** The score with three decimals, as written in verdict files. */
