@@ -25,9 +25,9 @@ import org.telereg.engine.fraud.Verdict;
 /**
  * Keyed by subscriber bucket, fed {@link CdrBatch}es: per subscriber of the bucket, one engine {@link
  * CompactFeatureAccumulator} per open day (map state by subscriber-day) and one per open period holding the days
- * already closed (map state by subscriber-period), both keyed by {@link NumberOnDay} values. When a day closes (the bucket's event-time timer: the
- * day's end plus the allowed lateness) each subscriber's accumulator of that day is scored alone ({@code day}) and
- * merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
+ * already closed (map state by subscriber-period), both keyed by {@link NumberOnDay} values. When a day closes
+ * (the bucket's event-time timer: the day's end plus the allowed lateness) each subscriber's accumulator of that day
+ * is scored alone ({@code day}) and merged into the period's, which is scored too ({@code to_date}, from the period's first day to this one); the
  * day's state goes, and the period's when its last day closes. Scoring is the engine's ({@link FraudModel#score});
  * this class only decides what to score when. One timer per bucket and day, not per subscriber and day. On a
  * period's first day, the period to date is that day: it is scored once for both verdicts, and the day's accumulator
