@@ -9,6 +9,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
+import org.telereg.engine.fraud.CdrLineReader;
 
 /**
  * A file format whose records are blocks of whole lines as bytes, not decoded and not split: {@link ParseBlocks}
@@ -62,7 +63,7 @@ final class ByteBlocks extends SimpleStreamFormat<byte[]> {
                     return null;
                 }
                 if (skipping) {
-                    int lineEnd = indexOf(buffer, (byte) '\n', 0, end);
+                    int lineEnd = newline(buffer, 0, end);
                     if (lineEnd < 0) {
                         end = 0;
                         if (endOfStream) {
@@ -83,14 +84,14 @@ final class ByteBlocks extends SimpleStreamFormat<byte[]> {
                     return take(lastBreak + 1);
                 }
                 // No line ends within a block: one long line, read up to its end or MAX_LINE.
-                int lineEnd = indexOf(buffer, (byte) '\n', limit, end);
+                int lineEnd = newline(buffer, limit, end);
                 while (lineEnd < 0 && !endOfStream && end < MAX_LINE) {
                     if (end == buffer.length) {
                         buffer = Arrays.copyOf(buffer, Math.min(MAX_LINE, buffer.length * 2));
                     }
                     int before = end;
                     fill(buffer.length);
-                    lineEnd = indexOf(buffer, (byte) '\n', before, end);
+                    lineEnd = newline(buffer, before, end);
                 }
                 if (lineEnd >= 0) {
                     return take(lineEnd + 1);
@@ -124,13 +125,10 @@ final class ByteBlocks extends SimpleStreamFormat<byte[]> {
             }
         }
 
-        private static int indexOf(byte[] b, byte value, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == value) {
-                    return i;
-                }
-            }
-            return -1;
+        /** The first line break in {@code b[from, to)}, or -1. */
+        private static int newline(byte[] b, int from, int to) {
+            int at = CdrLineReader.lineEnd(b, from, to);
+            return at < to ? at : -1;
         }
 
         private static int lastIndexOf(byte[] b, byte value, int to) {

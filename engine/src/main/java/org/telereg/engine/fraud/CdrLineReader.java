@@ -79,7 +79,7 @@ public final class CdrLineReader {
             return Line.BLANK;
         }
         int phone = columns[InputKind.PHONE];
-        fields = split(from, to);
+        fields = split(b, from, to, start, end, lastColumn);
         if (fields <= phone || start[phone] == end[phone]) {
             return bad(fields <= phone ? tooFewFields() : "phone_no_m is empty");
         }
@@ -95,24 +95,15 @@ public final class CdrLineReader {
     }
 
     private Line call() {
-        int opposite = columns[InputKind.OPPOSITE];
-        if (start[opposite] == end[opposite]) {
-            return bad("opposite_no_m is empty");
-        }
-        type = callType();
-        if (type < 1 || type > 3) {
-            return bad("calltype_id must be 1, 2 or 3");
-        }
-        time = dates.read(b, start[columns[InputKind.START]], end[columns[InputKind.START]]);
-        if (time == Bytes.INVALID) {
-            return bad("start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss");
+        String problem = event(3, "calltype_id must be 1, 2 or 3", "start_datetime");
+        if (problem != null) {
+            return bad(problem);
         }
         int at = columns[InputKind.DURATION];
         count = Bytes.parseCount(b, start[at], end[at]);
         if (count == Bytes.INVALID || count > Integer.MAX_VALUE) {
             return bad("call_dur is not a whole number of seconds");
         }
-        counterpart = RecordBatch.key(b, start[opposite], end[opposite]);
         int imeiAt = columns[InputKind.IMEI];
         imei = RecordBatch.key(b, start[imeiAt], end[imeiAt]);
         int city = columns[InputKind.CITY];
@@ -122,20 +113,30 @@ public final class CdrLineReader {
     }
 
     private Line sms() {
+        String problem = event(2, "calltype_id must be 1 (sent) or 2 (received)", "request_datetime");
+        return problem != null ? bad(problem) : Line.SMS;
+    }
+
+    /**
+     * What a call and a message share: a counterpart, a type from 1 to {@code lastType} and a time, read into
+     * their fields; the problem with the first that fails, or null.
+     */
+    private String event(int lastType, String typeProblem, String timeColumn) {
         int opposite = columns[InputKind.OPPOSITE];
         if (start[opposite] == end[opposite]) {
-            return bad("opposite_no_m is empty");
+            return "opposite_no_m is empty";
         }
         type = callType();
-        if (type < 1 || type > 2) {
-            return bad("calltype_id must be 1 (sent) or 2 (received)");
+        if (type < 1 || type > lastType) {
+            return typeProblem;
         }
-        time = dates.read(b, start[columns[InputKind.START]], end[columns[InputKind.START]]);
+        int at = columns[InputKind.START];
+        time = dates.read(b, start[at], end[at]);
         if (time == Bytes.INVALID) {
-            return bad("request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss");
+            return timeColumn + " is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
         counterpart = RecordBatch.key(b, start[opposite], end[opposite]);
-        return Line.SMS;
+        return null;
     }
 
     private Line user() {
@@ -153,11 +154,11 @@ public final class CdrLineReader {
     }
 
     /**
-     * Splits the fields up to position {@link #lastColumn} (the quote rules of the batch reader: a field that
-     * starts with a double quote runs to the next quote not doubled, its content without the quotes); returns
-     * how many fields were found, at most {@code lastColumn + 1}.
+     * Splits the fields of {@code b[from, lineEnd)} up to position {@code lastColumn} into {@code start} and {@code
+     * end} (the quote rules of the batch reader: a field that starts with a double quote runs to the next quote not
+     * doubled, its content without the quotes); returns how many fields were found, at most {@code lastColumn + 1}.
      */
-    private int split(int from, int lineEnd) {
+    static int split(byte[] b, int from, int lineEnd, int[] start, int[] end, int lastColumn) {
         int found = 0;
         int cursor = from;
         while (found <= lastColumn) {

@@ -33,8 +33,6 @@ final class LineWorker {
 
     private final int[] fieldEnd;
     private int fields;
-    private int cursor;
-    private int lineEnd;
     /** The current line's first commas, as found by {@link #scan}, how many, and whether it has a quote. */
     private final int[] commaAt;
 
@@ -161,20 +159,10 @@ final class LineWorker {
         boolean guessedCommas = commasGuessed > 0;
         int phone = columns[InputKind.PHONE];
         if (quoted) {
-            fields = 0;
-            cursor = from;
-            lineEnd = to;
             if (guessedCommas) {
                 return false;
             }
-            if (!splitTo(b, phone) || fieldStart[phone] == fieldEnd[phone]) {
-                bad(b, from, to, fields <= phone ? tooFewFields() : "phone_no_m is empty");
-                return true;
-            }
-            if (!splitTo(b, lastColumn)) {
-                bad(b, from, to, tooFewFields());
-                return true;
-            }
+            fields = CdrLineReader.split(b, from, to, fieldStart, fieldEnd, lastColumn);
         } else {
             // The commas found by scan() delimit the fields; the last field ends where the line does.
             int found = commas;
@@ -186,14 +174,14 @@ final class LineWorker {
                 fieldStart[k + 1] = commaAt[k] + 1;
             }
             fieldEnd[known] = known < found ? commaAt[known] : to;
-            if (fields <= phone || fieldStart[phone] == fieldEnd[phone] || fields <= lastColumn) {
-                if (guessedCommas) {
-                    return false;
-                }
-                boolean noPhone = fields > phone && fieldStart[phone] == fieldEnd[phone];
-                bad(b, from, to, noPhone ? "phone_no_m is empty" : tooFewFields());
-                return true;
+        }
+        if (fields <= phone || fieldStart[phone] == fieldEnd[phone] || fields <= lastColumn) {
+            if (guessedCommas) {
+                return false;
             }
+            boolean noPhone = fields > phone && fieldStart[phone] == fieldEnd[phone];
+            bad(b, from, to, noPhone ? "phone_no_m is empty" : tooFewFields());
+            return true;
         }
         int phoneFrom = fieldStart[phone];
         int phoneTo = fieldEnd[phone];
@@ -387,33 +375,6 @@ final class LineWorker {
 
     private int callType(byte[] b, int column) {
         return fieldEnd[column] - fieldStart[column] == 1 ? b[fieldStart[column]] - '0' : -1;
-    }
-
-    /**
-     * Splits fields until the one at position {@code last} is known; false when the line has fewer. A field
-     * that starts with a double quote runs to the next quote not doubled; its content excludes the quotes.
-     */
-    private boolean splitTo(byte[] b, int last) {
-        while (fields <= last) {
-            int start = cursor;
-            if (start > lineEnd) {
-                return false;
-            }
-            int end;
-            if (start < lineEnd && b[start] == '"') {
-                int close = Bytes.closingQuote(b, start, lineEnd);
-                fieldStart[fields] = start + 1;
-                fieldEnd[fields] = close;
-                end = Bytes.indexOfComma(b, close, lineEnd);
-            } else {
-                end = Bytes.indexOfComma(b, start, lineEnd);
-                fieldStart[fields] = start;
-                fieldEnd[fields] = end;
-            }
-            fields++;
-            cursor = end + 1;
-        }
-        return true;
     }
 
     private String tooFewFields() {
