@@ -47,7 +47,7 @@ import org.telereg.streaming.ScoredWindow;
  * checkpoints every 10 s to files, the same watermark strategy), over the same generated calls and SMS files.
  *
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.StreamingComparison [--events N] [--dir DIR]
- * [--keep] [--runs N] [--period-days D]}; events (calls and SMS) default to 3,000,000, runs to 3, the TeleReg
+ * [--keep] [--runs N] [--period-days D] [--telereg-only]}; events (calls and SMS) default to 3,000,000, runs to 3, the TeleReg
  * job's period to 1 day (so that its {@code shared_imeis} of a day are the native job's: handsets another
  * subscriber used that day). Files are generated into a temporary directory (or DIR), deleted afterwards unless
  * {@code --keep}; files in DIR generated earlier with the same generator settings are reused.
@@ -97,6 +97,7 @@ public final class StreamingComparison {
         boolean keep = false;
         int runs = 3;
         int periodDays = 1;
+        boolean teleRegOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -104,6 +105,7 @@ public final class StreamingComparison {
                 case "--keep" -> keep = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--period-days" -> periodDays = Integer.parseInt(args[++i]);
+                case "--telereg-only" -> teleRegOnly = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -136,7 +138,12 @@ public final class StreamingComparison {
                 .setNumSlotsPerTaskManager(PARALLELISM)
                 .build())) {
             cluster.start();
-            new StreamingComparison(cluster, work.resolve("checkpoints"), periodDays).compare(work, events, runs);
+            StreamingComparison comparison = new StreamingComparison(cluster, work.resolve("checkpoints"), periodDays);
+            if (teleRegOnly) {
+                comparison.teleRegOnly(work, events, runs);
+            } else {
+                comparison.compare(work, events, runs);
+            }
         } finally {
             if (!keep) {
                 try (Stream<Path> files = Files.walk(work)) {
@@ -164,23 +171,7 @@ public final class StreamingComparison {
         report("Flink-native job", 0, theirPilot, pilot.events());
         agreement(ourPilot, theirPilot);
 
-        double eventsPerSubscriber = (double) pilot.events() / PILOT_SUBSCRIBERS;
-        int subscribers = (int) Math.ceil(events / eventsPerSubscriber);
-        long started = System.nanoTime();
-        Generated data = generated(
-                GeneratorSettings.of(SEED + subscribers, subscribers).withDays(DAYS),
-                work.resolve("subscribers-" + subscribers));
-        System.out.printf(
-                Locale.ROOT,
-                "%n== %,d events: %,d calls and %,d SMS of %,d subscribers over %d days, %,.1f MB; %s in %.0f s%n",
-                data.events(),
-                data.callRows(),
-                data.smsRows(),
-                subscribers,
-                DAYS,
-                (Files.size(data.calls()) + Files.size(data.sms())) / 1048576.0,
-                data.reused() ? "reused" : "generated",
-                (System.nanoTime() - started) / 1e9);
+        Generated data = data(work, events, pilot);
         List<Run> ours = new ArrayList<>();
         List<Run> theirs = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -211,6 +202,39 @@ public final class StreamingComparison {
                 data.events() / our.cpuSeconds(),
                 Runtime.getRuntime().availableProcessors(),
                 data.events() / our.wallSeconds() / Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The TeleReg job alone, warmed up on the pilot files and then run {@code runs} times on the large ones. */
+    private void teleRegOnly(Path work, long events, int runs) throws Exception {
+        Generated pilot =
+                generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
+        report("TeleReg FraudJob", 0, teleReg(pilot, true), pilot.events());
+        Generated data = data(work, events, pilot);
+        for (int run = 1; run <= runs; run++) {
+            report("TeleReg FraudJob", run, teleReg(data, false), data.events());
+        }
+    }
+
+    /** The large files: about {@code events} calls and SMS of subscribers like the pilot's. */
+    private static Generated data(Path work, long events, Generated pilot) throws IOException {
+        double eventsPerSubscriber = (double) pilot.events() / PILOT_SUBSCRIBERS;
+        int subscribers = (int) Math.ceil(events / eventsPerSubscriber);
+        long started = System.nanoTime();
+        Generated data = generated(
+                GeneratorSettings.of(SEED + subscribers, subscribers).withDays(DAYS),
+                work.resolve("subscribers-" + subscribers));
+        System.out.printf(
+                Locale.ROOT,
+                "%n== %,d events: %,d calls and %,d SMS of %,d subscribers over %d days, %,.1f MB; %s in %.0f s%n",
+                data.events(),
+                data.callRows(),
+                data.smsRows(),
+                subscribers,
+                DAYS,
+                (Files.size(data.calls()) + Files.size(data.sms())) / 1048576.0,
+                data.reused() ? "reused" : "generated",
+                (System.nanoTime() - started) / 1e9);
+        return data;
     }
 
     /**

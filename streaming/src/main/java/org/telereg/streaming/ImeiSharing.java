@@ -12,8 +12,9 @@ import org.apache.flink.util.Collector;
 /**
  * The first of two stages for {@code shared_imeis}, keyed by IMEI bucket and fed batches of calls with an IMEI
  * ({@link ParseBlocks#IMEI_USES}): per IMEI and period, the IMEI's first subscriber, until a second one shows it is
- * shared. Then it tells the first subscriber and every later one (one event per call of a subscriber other than the
- * first, which {@link SubscriberWindows} absorbs), stamped with the time of the call that showed it, so that the
+ * shared. Then it tells the first subscriber and every later one (one event per use it receives of a subscriber
+ * other than the first, which {@link SubscriberWindows} absorbs; a parse task sends a subscriber's use of an IMEI on a
+ * day once between two watermarks or barriers), stamped with the time of the call that showed it, so that the
  * news reaches the subscriber stage before its period closes. State per IMEI and period: one number; cleared by the
  * bucket's timer when the period closes.
  */

@@ -18,7 +18,8 @@ import org.telereg.engine.fraud.CdrRowParser;
  * Reads one input's blocks of lines (a replayed file's {@link ByteBlocks}, or Kafka record values of one or more
  * lines) with the engine's {@link CdrLineReader}, and gathers the records in {@link CdrBatch}es: every record by
  * subscriber bucket for the subscriber stage (the main output), and each call with an IMEI by IMEI bucket for the
- * IMEI stage ({@link #IMEI_USES}). A bad line goes to {@link #REJECTED} and the {@code badRecords} counter; a header
+ * IMEI stage ({@link #IMEI_USES}), but only the first of a subscriber's calls with one IMEI on one day between two
+ * watermarks or barriers ({@link ImeiUsesSeen}). A bad line goes to {@link #REJECTED} and the {@code badRecords} counter; a header
  * line (top of a replayed file) is skipped after checking that it orders the columns as configured. Nothing is
  * allocated per good line but its place in a batch: numbers travel as keys, places as ids.
  *
@@ -62,6 +63,8 @@ final class ParseBlocks extends AbstractStreamOperator<CdrBatch>
     private transient int[] lastSize;
 
     private transient int[] lastImeiSize;
+    /** The IMEI uses sent since the last watermark or barrier: each goes to the IMEI stage once. */
+    private transient ImeiUsesSeen sent;
     /** The newest record time seen, in milliseconds, and the earliest day of a record. */
     private transient long newest;
 
@@ -105,6 +108,7 @@ final class ParseBlocks extends AbstractStreamOperator<CdrBatch>
         byImei = new CdrBatch[buckets];
         lastSize = new int[buckets];
         lastImeiSize = new int[buckets];
+        sent = new ImeiUsesSeen();
         newest = Long.MIN_VALUE;
         earliestDay = Long.MAX_VALUE;
         if (idlenessMillis > 0) {
@@ -156,7 +160,10 @@ final class ParseBlocks extends AbstractStreamOperator<CdrBatch>
                 if (batch.size >= FULL) {
                     leave(bySubscriber, lastSize, bucket, null);
                 }
-                if (line == CdrLineReader.Line.CALL && reader.hasImei()) {
+                long day = FraudWindows.day(reader.time());
+                if (line == CdrLineReader.Line.CALL
+                        && reader.hasImei()
+                        && sent.add(day, reader.imeiKey(), subscriber)) {
                     long imei = reader.imeiKey();
                     String imeiText = imei == 0 ? reader.imeiText() : null;
                     int imeiBucket = CdrBatch.bucket(imei, imeiText, buckets);
@@ -167,7 +174,7 @@ final class ParseBlocks extends AbstractStreamOperator<CdrBatch>
                     }
                 }
                 newest = Math.max(newest, reader.time() * 1000);
-                earliestDay = Math.min(earliestDay, FraudWindows.day(reader.time()));
+                earliestDay = Math.min(earliestDay, day);
             }
             case BAD -> {
                 if (parser.isHeader(b, from, to)) {
@@ -217,6 +224,7 @@ final class ParseBlocks extends AbstractStreamOperator<CdrBatch>
     }
 
     private void leaveAll() {
+        sent.clear();
         for (int bucket = 0; bucket < buckets; bucket++) {
             if (bySubscriber[bucket] != null) {
                 leave(bySubscriber, lastSize, bucket, null);

@@ -138,6 +138,40 @@ class ParseBlocksTests {
     }
 
     @Test
+    void sendsASubscribersUseOfAnImeiOnADayOnceUntilTheNextBarrier() throws Exception {
+        block(
+                call("13800000001", "2020-03-01T10:00:00", "86000001"),
+                call("13800000001", "2020-03-01T10:05:00", "86000001"),
+                call("13800000002", "2020-03-01T10:06:00", "86000001"),
+                call("13800000001", "2020-03-01T10:07:00", "86000002"),
+                call("13800000001", "2020-03-02T00:01:00", "86000001"),
+                call("13800000001", "2020-03-01T10:08:00", "86000001"));
+        harness.prepareSnapshotPreBarrier(1);
+        // After the barrier the same use goes again: a restore from it replays only what follows it.
+        block(call("13800000001", "2020-03-01T10:09:00", "86000001"));
+        harness.prepareSnapshotPreBarrier(2);
+
+        List<String> uses = harness.getSideOutput(ParseBlocks.IMEI_USES).stream()
+                .map(StreamRecord::getValue)
+                .flatMap(batch -> java.util.stream.IntStream.range(0, batch.size)
+                        .mapToObj(at -> batch.subscriber(at) + " " + batch.imeiText(at) + " "
+                                + FraudWindows.date(FraudWindows.day(batch.time(at)))))
+                .toList();
+        assertThat(uses)
+                .containsExactlyInAnyOrder(
+                        "13800000001 86000001 2020-03-01",
+                        "13800000002 86000001 2020-03-01",
+                        "13800000001 86000002 2020-03-01",
+                        "13800000001 86000001 2020-03-02",
+                        "13800000001 86000001 2020-03-01");
+        // Every call still goes to the subscriber stage.
+        assertThat(harness.extractOutputValues().stream()
+                        .mapToInt(batch -> batch.size)
+                        .sum())
+                .isEqualTo(7);
+    }
+
+    @Test
     void refusesAReplayedFileWhoseHeaderOrdersTheColumnsOtherwise() {
         assertThatThrownBy(() -> block(
                         "opposite_no_m,phone_no_m,calltype_id,start_datetime,call_dur,city_name,county_name,imei_m"))

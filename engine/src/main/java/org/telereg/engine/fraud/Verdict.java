@@ -1,7 +1,6 @@
 package org.telereg.engine.fraud;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The model's judgement of one subscriber.
@@ -18,6 +17,13 @@ public record Verdict(double score, boolean flagged, List<Reason> reasons) {
 
     /** The reasons as written in scan output: {@code code=value} joined by {@code ;}. */
     public String reasonCodes() {
-        return reasons.stream().map(Reason::toString).collect(Collectors.joining(";"));
+        StringBuilder codes = new StringBuilder();
+        for (Reason reason : reasons) {
+            if (!codes.isEmpty()) {
+                codes.append(';');
+            }
+            codes.append(reason);
+        }
+        return codes.toString();
     }
 }
