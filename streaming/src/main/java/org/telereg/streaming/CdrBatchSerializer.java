@@ -1,27 +1,37 @@
 package org.telereg.streaming;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * {@link CdrBatch}es between tasks: per record a kind byte, the time, and numbers as their 8-byte keys (a token as
  * text after a 0 key); the batch's places once, records by index. A call of 11-digit numbers is about 45 bytes.
+ *
+ * <p>An instance reads for one task: it keeps the place names it has read ({@link PlaceNames}), so that every batch's
+ * places are the same {@code String}s rather than new copies (the subscriber stage compares and hashes them per
+ * record, and its accumulators keep them). {@link #duplicate} gives another instance.
  */
-final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
+final class CdrBatchSerializer extends TypeSerializer<CdrBatch> {
 
     private static final long serialVersionUID = 1L;
 
-    static final CdrBatchSerializer INSTANCE = new CdrBatchSerializer();
+    private transient PlaceNames placeNames;
 
     /** The stream type that names this serializer, so that Flink neither analyses nor Kryo-serializes a batch. */
     static final TypeInformation<CdrBatch> TYPE = new BatchType();
+
+    @Override
+    public TypeSerializer<CdrBatch> duplicate() {
+        return new CdrBatchSerializer();
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -91,9 +101,12 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
         batch.cities = new String[places];
         batch.counties = new String[places];
         batch.placeCount = places;
+        if (places > 0 && placeNames == null) {
+            placeNames = new PlaceNames();
+        }
         for (int i = 0; i < places; i++) {
-            batch.cities[i] = in.readUTF();
-            batch.counties[i] = in.readUTF();
+            batch.cities[i] = placeNames.read(in);
+            batch.counties[i] = placeNames.read(in);
         }
         for (int at = 0; at < size; at++) {
             byte kind = in.readByte();
@@ -144,6 +157,16 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof CdrBatchSerializer;
+    }
+
+    @Override
+    public int hashCode() {
+        return CdrBatchSerializer.class.hashCode();
+    }
+
+    @Override
     public TypeSerializerSnapshot<CdrBatch> snapshotConfiguration() {
         return new Snapshot();
     }
@@ -151,7 +174,79 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
     /** Restores the serializer (batches are never in state, but Flink asks every serializer for a snapshot). */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<CdrBatch> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(CdrBatchSerializer::new);
+        }
+    }
+
+    /**
+     * Strings written with {@code writeUTF}, read once per distinct content: the same bytes give the same {@code
+     * String}. Up to {@link #MAX} of them (a province's places are a few hundred); past that, strings are read anew.
+     */
+    static final class PlaceNames {
+        static final int MAX = 4096;
+
+        private byte[] buffer = new byte[66];
+        private byte[][] keys = new byte[256][];
+        private String[] names = new String[256];
+        private int size;
+
+        String read(DataInputView in) throws IOException {
+            int length = in.readUnsignedShort();
+            int bytes = 2 + length;
+            if (buffer.length < bytes) {
+                buffer = new byte[Math.max(bytes, 2 * buffer.length)];
+            }
+            buffer[0] = (byte) (length >>> 8);
+            buffer[1] = (byte) length;
+            in.readFully(buffer, 2, length);
+            int mask = keys.length - 1;
+            int slot = slot(buffer, bytes, mask);
+            while (keys[slot] != null) {
+                if (Arrays.equals(keys[slot], 0, keys[slot].length, buffer, 0, bytes)) {
+                    return names[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            String name = new DataInputDeserializer(buffer, 0, bytes).readUTF();
+            if (size < MAX) {
+                keys[slot] = Arrays.copyOf(buffer, bytes);
+                names[slot] = name;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+            }
+            return name;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The first slot to look at for a string's length and bytes, {@code key[0, bytes)}. */
+        private static int slot(byte[] key, int bytes, int mask) {
+            int hash = 1;
+            for (int i = 2; i < bytes; i++) {
+                hash = 31 * hash + key[i];
+            }
+            return (hash * 0x9E3779B1 >>> 16) & mask;
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            String[] oldNames = names;
+            keys = new byte[2 * oldKeys.length][];
+            names = new String[keys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int slot = slot(oldKeys[i], oldKeys[i].length, mask);
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    names[slot] = oldNames[i];
+                }
+            }
         }
     }
 
@@ -190,7 +285,7 @@ final class CdrBatchSerializer extends TypeSerializerSingleton<CdrBatch> {
 
         @Override
         public TypeSerializer<CdrBatch> createSerializer(SerializerConfig config) {
-            return INSTANCE;
+            return new CdrBatchSerializer();
         }
 
         @Override

@@ -34,10 +34,60 @@ class CdrBatchSerializerTests {
                         + "13800000001 3 1583021200 12 10086 860000011112222 成都/锦江区\n");
     }
 
-    private static CdrBatch roundTrip(CdrBatch batch) throws IOException {
+    private final CdrBatchSerializer serializer = new CdrBatchSerializer();
+
+    private CdrBatch roundTrip(CdrBatch batch) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        CdrBatchSerializer.INSTANCE.serialize(batch, out);
-        return CdrBatchSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        serializer.serialize(batch, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+
+    @Test
+    void readsAPlaceNameOnceAndGivesItsStringToEveryLaterBatch() throws IOException {
+        String line = "13800000001,13900000002,1,2020-03-01 00:00:00,35,成都,锦江区,860000011112222";
+        CdrBatch first = new CdrBatch(7, 1);
+        Batches.calls(first, false, line);
+        CdrBatch second = new CdrBatch(7, 1);
+        Batches.calls(second, false, line);
+
+        CdrBatch one = roundTrip(first);
+        CdrBatch other = roundTrip(second);
+        assertThat(other.cities[other.place(0)]).isEqualTo("成都").isSameAs(one.cities[one.place(0)]);
+        assertThat(other.counties[other.place(0)]).isEqualTo("锦江区").isSameAs(one.counties[one.place(0)]);
+        // Another task's serializer reads its own.
+        CdrBatchSerializer another = (CdrBatchSerializer) serializer.duplicate();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        another.serialize(second, out);
+        CdrBatch elsewhere = another.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(elsewhere.cities[elsewhere.place(0)]).isEqualTo("成都").isNotSameAs(one.cities[one.place(0)]);
+    }
+
+    @Test
+    void placeNamesReadBackWhateverTheirLengthAndHowManyThereAre() throws IOException {
+        CdrBatchSerializer.PlaceNames names = new CdrBatchSerializer.PlaceNames();
+        DataOutputSerializer out = new DataOutputSerializer(1 << 16);
+        String longName = "县".repeat(300) + "\u0000é";
+        int count = CdrBatchSerializer.PlaceNames.MAX + 100;
+        for (int i = 0; i < count; i++) {
+            out.writeUTF("区" + i);
+        }
+        out.writeUTF(longName);
+        out.writeUTF("");
+        out.writeUTF("区7");
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        String seventh = null;
+        for (int i = 0; i < count; i++) {
+            String name = names.read(in);
+            assertThat(name).isEqualTo("区" + i);
+            if (i == 7) {
+                seventh = name;
+            }
+        }
+        assertThat(names.size()).isEqualTo(CdrBatchSerializer.PlaceNames.MAX);
+        assertThat(names.read(in)).isEqualTo(longName);
+        assertThat(names.read(in)).isEmpty();
+        assertThat(names.read(in)).isSameAs(seventh);
+        assertThat(in.available()).isZero();
     }
 
     /** Each record as the subscriber stage reads it: subscriber, kind, time, duration, counterpart, IMEI, place. */
