@@ -47,14 +47,17 @@ import org.telereg.streaming.ScoredWindow;
  * checkpoints every 10 s to files, the same watermark strategy), over the same generated calls and SMS files.
  *
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.StreamingComparison [--events N] [--dir DIR]
- * [--keep] [--runs N] [--period-days D] [--telereg-only]}; events (calls and SMS) default to 3,000,000, runs to 3, the TeleReg
- * job's period to 1 day (so that its {@code shared_imeis} of a day are the native job's: handsets another
- * subscriber used that day). Files are generated into a temporary directory (or DIR), deleted afterwards unless
+ * [--keep] [--untimed-runs N] [--runs N] [--period-days D] [--telereg-only]}; events (calls and SMS) default to
+ * 3,000,000, untimed runs to 1, runs to 3, the TeleReg job's period to 1 day (so that its {@code shared_imeis} of a
+ * day are the native job's: handsets another subscriber used that day). Files are generated into a temporary directory (or DIR), deleted afterwards unless
  * {@code --keep}; files in DIR generated earlier with the same generator settings are reused.
  *
  * <p>A small file first warms both jobs up once, with every verdict written, and the day verdicts of both are
- * compared feature by feature. Then the large file is run N times by each job, alternating, and each side's
- * median wall and CPU time are reported.
+ * compared feature by feature. Then each job runs the large files once untimed (or {@code --untimed-runs} times):
+ * both keep getting faster over their first runs on them, as the JIT compiler and the garbage collector's sizing
+ * settle, and the figure wanted is the sustained rate. Then the large files are run N times by each job,
+ * alternating, and each side's median wall and CPU time are reported. {@code --telereg-only} runs the TeleReg job
+ * alone (for profiling it).
  */
 public final class StreamingComparison {
 
@@ -96,6 +99,7 @@ public final class StreamingComparison {
         Path dir = null;
         boolean keep = false;
         int runs = 3;
+        int untimedRuns = 1;
         int periodDays = 1;
         boolean teleRegOnly = false;
         for (int i = 0; i < args.length; i++) {
@@ -104,6 +108,7 @@ public final class StreamingComparison {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--untimed-runs" -> untimedRuns = Integer.parseInt(args[++i]);
                 case "--period-days" -> periodDays = Integer.parseInt(args[++i]);
                 case "--telereg-only" -> teleRegOnly = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -140,9 +145,9 @@ public final class StreamingComparison {
             cluster.start();
             StreamingComparison comparison = new StreamingComparison(cluster, work.resolve("checkpoints"), periodDays);
             if (teleRegOnly) {
-                comparison.teleRegOnly(work, events, runs);
+                comparison.teleRegOnly(work, events, untimedRuns, runs);
             } else {
-                comparison.compare(work, events, runs);
+                comparison.compare(work, events, untimedRuns, runs);
             }
         } finally {
             if (!keep) {
@@ -155,7 +160,7 @@ public final class StreamingComparison {
         }
     }
 
-    private void compare(Path work, long events, int runs) throws Exception {
+    private void compare(Path work, long events, int untimedRuns, int runs) throws Exception {
         Generated pilot =
                 generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
         System.out.printf(
@@ -166,19 +171,23 @@ public final class StreamingComparison {
                 PILOT_SUBSCRIBERS,
                 DAYS);
         Run ourPilot = teleReg(pilot, true);
-        report("TeleReg FraudJob", 0, ourPilot, pilot.events());
+        report("TeleReg FraudJob", "warm-up", ourPilot, pilot.events());
         Run theirPilot = flinkNative(pilot, true);
-        report("Flink-native job", 0, theirPilot, pilot.events());
+        report("Flink-native job", "warm-up", theirPilot, pilot.events());
         agreement(ourPilot, theirPilot);
 
         Generated data = data(work, events, pilot);
+        for (int run = 1; run <= untimedRuns; run++) {
+            report("TeleReg FraudJob", "untimed " + run, teleReg(data, false), data.events());
+            report("Flink-native job", "untimed " + run, flinkNative(data, false), data.events());
+        }
         List<Run> ours = new ArrayList<>();
         List<Run> theirs = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Run our = teleReg(data, false);
-            report("TeleReg FraudJob", run, our, data.events());
+            report("TeleReg FraudJob", "run " + run, our, data.events());
             Run their = flinkNative(data, false);
-            report("Flink-native job", run, their, data.events());
+            report("Flink-native job", "run " + run, their, data.events());
             System.out.printf(Locale.ROOT, "  flagged days: %s%n", sameFlaggedDays(our, their));
             ours.add(our);
             theirs.add(their);
@@ -189,8 +198,8 @@ public final class StreamingComparison {
         Run our = median(ours);
         Run their = median(theirs);
         System.out.println();
-        report("TeleReg FraudJob", -1, our, data.events());
-        report("Flink-native job", -1, their, data.events());
+        report("TeleReg FraudJob", "median", our, data.events());
+        report("Flink-native job", "median", their, data.events());
         System.out.printf(
                 Locale.ROOT,
                 "ratio TeleReg / Flink-native (medians): %.2fx per CPU-second, %.2fx per wall second%n",
@@ -204,14 +213,15 @@ public final class StreamingComparison {
                 data.events() / our.wallSeconds() / Runtime.getRuntime().availableProcessors());
     }
 
-    /** The TeleReg job alone, warmed up on the pilot files and then run {@code runs} times on the large ones. */
-    private void teleRegOnly(Path work, long events, int runs) throws Exception {
+    /** The TeleReg job alone, warmed up as in {@link #compare}, then run {@code runs} times on the large files. */
+    private void teleRegOnly(Path work, long events, int untimedRuns, int runs) throws Exception {
         Generated pilot =
                 generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
-        report("TeleReg FraudJob", 0, teleReg(pilot, true), pilot.events());
+        report("TeleReg FraudJob", "warm-up", teleReg(pilot, true), pilot.events());
         Generated data = data(work, events, pilot);
-        for (int run = 1; run <= runs; run++) {
-            report("TeleReg FraudJob", run, teleReg(data, false), data.events());
+        for (int run = 1; run <= untimedRuns + runs; run++) {
+            String label = run <= untimedRuns ? "untimed " + run : "run " + (run - untimedRuns);
+            report("TeleReg FraudJob", label, teleReg(data, false), data.events());
         }
     }
 
@@ -400,14 +410,14 @@ public final class StreamingComparison {
         return String.join("; ", reasons);
     }
 
-    private static void report(String side, int run, Run result, long events) {
+    private static void report(String side, String label, Run result, long events) {
         System.out.printf(
                 Locale.ROOT,
                 "%-17s %s: %,d events in %6.1f s wall = %,9.0f events/s; %6.1f CPU-s = %,9.0f events per"
                         + " CPU-second (%.1f s, %.1f CPU-s with the last checkpoint); peak heap %,d MB; checkpoints %d (%d failed, largest %,.1f MB); %,d day and %,d"
                         + " to-date verdicts; load %s -> %s%n",
                 side,
-                run > 0 ? "run " + run : run == 0 ? "warm-up" : "median",
+                label,
                 events,
                 result.wallSeconds(),
                 events / result.wallSeconds(),

@@ -98,20 +98,22 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         long watermark = timers.currentWatermark();
         BatchDays touched = batchDays;
         touched.clear();
+        int[] owner = touched.owners(batch.size);
         long timedDay = Long.MIN_VALUE;
         for (int at = 0; at < batch.size; at++) {
             long day = FraudWindows.day(batch.time(at));
             if (windows.dayCloses(day) <= watermark) {
                 late(batch, at, day, watermark, context);
+                owner[at] = -1;
                 continue;
             }
             long subscriberKey = batch.subscriberKey(at);
             // A number is found by its key; only a token needs its text here.
             String token = batch.subscriberToken(at);
-            CompactFeatureAccumulator accumulator = touched.find(day, subscriberKey, token);
-            if (accumulator == null) {
+            int entry = touched.find(day, subscriberKey, token);
+            if (entry < 0) {
                 NumberOnDay key = new NumberOnDay(day, subscriberKey, token);
-                accumulator = days.get(key);
+                CompactFeatureAccumulator accumulator = days.get(key);
                 if (accumulator == null) {
                     accumulator = new CompactFeatureAccumulator();
                     // The bucket's timers for the day and its period: once per batch, not per new subscriber-day
@@ -122,9 +124,20 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                         timedDay = day;
                     }
                 }
-                touched.add(key, accumulator);
+                entry = touched.add(key, accumulator);
             }
-            add(batch, at, accumulator);
+            owner[at] = entry;
+            touched.records[entry]++;
+        }
+        // Each record meets at most one new counterpart: room for all of them at once, rather than doubling the
+        // contact table on the way (a subscriber's day mostly comes in one batch).
+        for (int i = 0; i < touched.size; i++) {
+            touched.accumulators[i].reserveContacts(touched.records[i]);
+        }
+        for (int at = 0; at < batch.size; at++) {
+            if (owner[at] >= 0) {
+                add(batch, at, touched.accumulators[owner[at]]);
+            }
         }
         for (int i = 0; i < touched.size; i++) {
             days.put(touched.stateKeys[i], touched.accumulators[i]);
@@ -316,36 +329,51 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         int size;
         NumberOnDay[] stateKeys = new NumberOnDay[16];
         CompactFeatureAccumulator[] accumulators = new CompactFeatureAccumulator[16];
+        /** The batch's records of each entry. */
+        int[] records = new int[16];
         /** Index + 1 of an entry, by hash; 0 for an empty slot. */
         private int[] slots = new int[32];
+        /** Scratch: the entry of each record of a batch, -1 for a late one. */
+        private int[] owners = new int[64];
 
         void clear() {
             if (size > 0) {
                 Arrays.fill(slots, 0);
                 Arrays.fill(stateKeys, 0, size, null);
                 Arrays.fill(accumulators, 0, size, null);
+                Arrays.fill(records, 0, size, 0);
                 size = 0;
             }
         }
 
-        CompactFeatureAccumulator find(long day, long key, String token) {
+        int[] owners(int records) {
+            if (owners.length < records) {
+                owners = new int[Math.max(records, 2 * owners.length)];
+            }
+            return owners;
+        }
+
+        /** The entry of a subscriber-day, or -1. */
+        int find(long day, long key, String token) {
             int mask = slots.length - 1;
             for (int slot = slot(day, key, token, mask); slots[slot] != 0; slot = (slot + 1) & mask) {
                 NumberOnDay entry = stateKeys[slots[slot] - 1];
                 if (entry.day() == day
                         && entry.key() == key
                         && (key != 0 || entry.token().equals(token))) {
-                    return accumulators[slots[slot] - 1];
+                    return slots[slot] - 1;
                 }
             }
-            return null;
+            return -1;
         }
 
-        void add(NumberOnDay stateKey, CompactFeatureAccumulator accumulator) {
+        /** Adds an entry; returns its index. */
+        int add(NumberOnDay stateKey, CompactFeatureAccumulator accumulator) {
             if (size == stateKeys.length) {
                 int grown = size * 2;
                 stateKeys = Arrays.copyOf(stateKeys, grown);
                 accumulators = Arrays.copyOf(accumulators, grown);
+                records = Arrays.copyOf(records, grown);
                 slots = new int[grown * 2];
                 for (int i = 0; i < size; i++) {
                     put(i);
@@ -353,7 +381,8 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
             }
             stateKeys[size] = stateKey;
             accumulators[size] = accumulator;
-            put(size++);
+            put(size);
+            return size++;
         }
 
         private void put(int i) {

@@ -281,6 +281,14 @@ public final class CompactFeatureAccumulator {
         return found;
     }
 
+    /**
+     * Makes room for {@code more} new numeric counterparts at once, so that the contact table does not double on
+     * the way to them: for a caller that knows how many records are coming (each meets at most one).
+     */
+    public void reserveContacts(int more) {
+        contacts.reserve(more);
+    }
+
     /** Adds everything {@code other} (the same subscriber, other records) has seen; a users row of other wins. */
     public void merge(CompactFeatureAccumulator other) {
         out += other.out;

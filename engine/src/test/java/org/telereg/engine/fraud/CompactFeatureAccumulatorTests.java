@@ -65,7 +65,8 @@ class CompactFeatureAccumulatorTests {
 
     /**
      * Features of every subscriber from one accumulator per subscriber, fed line by line as a streaming job would
-     * be; with {@code split}, each subscriber's records go at random to two accumulators that are then merged,
+     * be (now and then reserving contact room first); with {@code split}, each subscriber's records go at random to
+     * two accumulators that are then merged,
      * one of them after a trip through {@link CompactFeatureAccumulator#write} and {@link CompactFeatureAccumulator#read}.
      */
     private FeatureTable accumulate(RandomCdrs input, Random random, boolean split) throws IOException {
@@ -99,7 +100,11 @@ class CompactFeatureAccumulatorTests {
                     halves[1].user(user);
                 } else if (row instanceof CallRecord call) {
                     halves = halvesOf(subscribers, call.subscriber());
-                    halves[split ? random.nextInt(2) : 0].call(call, SETTINGS);
+                    CompactFeatureAccumulator half = halves[split ? random.nextInt(2) : 0];
+                    if (random.nextInt(8) == 0) {
+                        half.reserveContacts(random.nextInt(40)); // as the streaming job does before a batch
+                    }
+                    half.call(call, SETTINGS);
                     if (!call.imei().isEmpty()) {
                         imeiUsers
                                 .computeIfAbsent(call.imei(), k -> new HashSet<>())
