@@ -61,6 +61,12 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
     private transient Counter lateRecords;
 
     private transient BatchDays batchDays;
+    /**
+     * By bucket: the last day this task registered the bucket's timers for (Long.MIN_VALUE for none), so that they
+     * are registered once a day rather than looked up in Flink's timer set for every batch. Not state: after a
+     * restore the timers are registered again, and Flink keeps one of each.
+     */
+    private transient long[] timedDays;
 
     /**
      * @param modelText the model file's text ({@link FraudModel#format()})
@@ -85,6 +91,7 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 .getMapState(new MapStateDescriptor<>("periods", key, CompactAccumulatorSerializer.INSTANCE));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
         batchDays = new BatchDays();
+        timedDays = new long[0];
     }
 
     /**
@@ -99,7 +106,12 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
         BatchDays touched = batchDays;
         touched.clear();
         int[] owner = touched.owners(batch.size);
-        long timedDay = Long.MIN_VALUE;
+        int bucket = batch.bucket;
+        if (bucket >= timedDays.length) {
+            int length = timedDays.length;
+            timedDays = Arrays.copyOf(timedDays, Math.max(bucket + 1, 2 * length));
+            Arrays.fill(timedDays, length, timedDays.length, Long.MIN_VALUE);
+        }
         for (int at = 0; at < batch.size; at++) {
             long day = FraudWindows.day(batch.time(at));
             if (windows.dayCloses(day) <= watermark) {
@@ -116,12 +128,12 @@ final class SubscriberWindows extends KeyedProcessFunction<Integer, CdrBatch, Sc
                 CompactFeatureAccumulator accumulator = days.get(key);
                 if (accumulator == null) {
                     accumulator = new CompactFeatureAccumulator();
-                    // The bucket's timers for the day and its period: once per batch, not per new subscriber-day
-                    // (Flink would find each again in its timer set; a batch's records mostly share their day).
-                    if (day != timedDay) {
+                    // The bucket's timers for the day and its period: once, not per new subscriber-day (Flink would
+                    // find each again in its timer set; a bucket's records mostly share their day).
+                    if (day != timedDays[bucket]) {
                         timers.registerEventTimeTimer(windows.dayCloses(day));
                         timers.registerEventTimeTimer(windows.dayCloses(windows.periodEnd(windows.periodStart(day))));
-                        timedDay = day;
+                        timedDays[bucket] = day;
                     }
                 }
                 entry = touched.add(key, accumulator);
