@@ -49,8 +49,9 @@ import org.telereg.streaming.ScoredWindow;
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.StreamingComparison [--events N] [--dir DIR]
  * [--keep] [--untimed-runs N] [--runs N] [--period-days D] [--telereg-only]}; events (calls and SMS) default to
  * 3,000,000, untimed runs to 1, runs to 3, the TeleReg job's period to 1 day (so that its {@code shared_imeis} of a
- * day are the native job's: handsets another subscriber used that day). Files are generated into a temporary directory (or DIR), deleted afterwards unless
- * {@code --keep}; files in DIR generated earlier with the same generator settings are reused.
+ * day are the native job's: handsets another subscriber used that day). Files are generated into a temporary
+ * directory (or DIR), deleted afterwards unless {@code --keep}; files in DIR generated earlier with the same
+ * generator settings are reused.
  *
  * <p>A small file first warms both jobs up once, with every verdict written, and the day verdicts of both are
  * compared feature by feature. Then each job runs the large files once untimed (or {@code --untimed-runs} times):

@@ -19,9 +19,9 @@ import org.telereg.engine.fraud.CdrRowParser;
  * lines) with the engine's {@link CdrLineReader}, and gathers the records in {@link CdrBatch}es: every record by
  * subscriber bucket for the subscriber stage (the main output), and each call with an IMEI by IMEI bucket for the
  * IMEI stage ({@link #IMEI_USES}), but only the first of a subscriber's calls with one IMEI on one day between two
- * watermarks or barriers ({@link ImeiUsesSeen}). A bad line goes to {@link #REJECTED} and the {@code badRecords} counter; a header
- * line (top of a replayed file) is skipped after checking that it orders the columns as configured. Nothing is
- * allocated per good line but its place in a batch: numbers travel as keys, places as ids.
+ * watermarks or barriers ({@link ImeiUsesSeen}). A bad line goes to {@link #REJECTED} and the {@code badRecords}
+ * counter; a header line (top of a replayed file) is skipped after checking that it orders the columns as
+ * configured. Nothing is allocated per good line but its place in a batch: numbers travel as keys, places as ids.
  *
  * <p><b>Event time.</b> The operator makes the input's watermarks itself, from the records' own times, bounded
  * by the out-of-orderness (the newest time seen less it, less a millisecond, as Flink's bounded out-of-orderness

@@ -66,8 +66,8 @@ class CompactFeatureAccumulatorTests {
     /**
      * Features of every subscriber from one accumulator per subscriber, fed line by line as a streaming job would
      * be (now and then reserving contact room first); with {@code split}, each subscriber's records go at random to
-     * two accumulators that are then merged,
-     * one of them after a trip through {@link CompactFeatureAccumulator#write} and {@link CompactFeatureAccumulator#read}.
+     * two accumulators that are then merged, one of them after a trip through {@link
+     * CompactFeatureAccumulator#write} and {@link CompactFeatureAccumulator#read}.
      */
     private FeatureTable accumulate(RandomCdrs input, Random random, boolean split) throws IOException {
         badRows.clear();
