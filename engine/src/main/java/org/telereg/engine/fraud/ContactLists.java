@@ -16,14 +16,33 @@ import java.util.Arrays;
  * <p>An entry is the counterpart's key (63 bits: see {@link RecordBatch}) shifted left by one; in a callee list
  * the low bit marks a counterpart called at least twice. Both lists thus sort in the same order, and a merge of
  * the two finds the callees who also called.
+ *
+ * <p>The lists live in a few large shared arrays (chunks), each list a region of a power-of-two length, and a region
+ * a list outgrows goes to a free list for the next list of that length. The lists are the result under construction
+ * and live until the end: held in tens of thousands of arrays of their own, they were what the garbage collector
+ * copied in every young collection (a scan of 10^7 rows spent about a third of its time there with the JVM's default
+ * initial heap). A chunk is allocated once and, from 1 MB on, is a humongous object for G1: never copied.
  */
 final class ContactLists {
 
-    private static final long[] EMPTY = new long[0];
     private static final int FIRST_LENGTH = 8;
+    /** Chunks start at this many entries and double up to {@link #LAST_CHUNK} (32 MB). */
+    private static final int FIRST_CHUNK = 1 << 12;
 
+    private static final int LAST_CHUNK = 1 << 22;
+    /** A list longer than this has an array of its own. */
+    private static final int OWN_ARRAY = LAST_CHUNK / 4;
+
+    private static final long[] EMPTY = new long[0];
+
+    /** Per subscriber: the array holding each list, where the list starts in it, and its length (capacity). */
     private long[][] callees = new long[0][];
+
     private long[][] callers = new long[0][];
+    private int[] calleeBase = new int[0];
+    private int[] callerBase = new int[0];
+    private int[] calleeLength = new int[0];
+    private int[] callerLength = new int[0];
     private int[] calleeCount = new int[0];
     private int[] callerCount = new int[0];
     /** How many entries at the start of each list are sorted and distinct (as of its last compaction). */
@@ -32,13 +51,32 @@ final class ContactLists {
     private int[] callerSorted = new int[0];
     private long[] scratch = new long[FIRST_LENGTH];
     private final RadixSort sorter = new RadixSort();
-    private long entries;
+
+    private long[][] chunks = new long[0][];
+    private long[] chunk;
+    private int chunkUsed;
+    /**
+     * Free regions by length class (length {@code FIRST_LENGTH << k}): chunk index times 2^32 plus the region's start.
+     */
+    private long[][] free = new long[Integer.numberOfTrailingZeros(OWN_ARRAY / FIRST_LENGTH) + 1][];
+
+    private final int[] freeCount = new int[free.length];
+    /** Entries allocated: chunks and lists' own arrays. */
+    private long allocated;
+    /** Where {@link #region} put a region: its array and start. */
+    private long[] regionArray;
+
+    private int regionBase;
 
     /** Makes room for subscribers with ids below {@code size}. */
     void allocate(int size) {
         int old = callees.length;
         callees = Arrays.copyOf(callees, size);
         callers = Arrays.copyOf(callers, size);
+        calleeBase = Arrays.copyOf(calleeBase, size);
+        callerBase = Arrays.copyOf(callerBase, size);
+        calleeLength = Arrays.copyOf(calleeLength, size);
+        callerLength = Arrays.copyOf(callerLength, size);
         calleeCount = Arrays.copyOf(calleeCount, size);
         callerCount = Arrays.copyOf(callerCount, size);
         calleeSorted = Arrays.copyOf(calleeSorted, size);
@@ -48,28 +86,34 @@ final class ContactLists {
     }
 
     void called(int sub, long counterpart) {
-        long[] list = callees[sub];
         int count = calleeCount[sub];
-        if (count == list.length) {
-            count = compact(list, calleeSorted[sub], count, true);
+        if (count == calleeLength[sub]) {
+            count = compact(callees[sub], calleeBase[sub], calleeSorted[sub], count, true);
             calleeSorted[sub] = count;
-            list = room(list, count);
-            callees[sub] = list;
+            if (count * 2 > calleeLength[sub] || calleeLength[sub] == 0) {
+                grow(callees[sub], calleeBase[sub], calleeLength[sub], count);
+                callees[sub] = regionArray;
+                calleeBase[sub] = regionBase;
+                calleeLength[sub] = Math.max(FIRST_LENGTH, 2 * calleeLength[sub]);
+            }
         }
-        list[count] = counterpart << 1;
+        callees[sub][calleeBase[sub] + count] = counterpart << 1;
         calleeCount[sub] = count + 1;
     }
 
     void calledBy(int sub, long counterpart) {
-        long[] list = callers[sub];
         int count = callerCount[sub];
-        if (count == list.length) {
-            count = compact(list, callerSorted[sub], count, false);
+        if (count == callerLength[sub]) {
+            count = compact(callers[sub], callerBase[sub], callerSorted[sub], count, false);
             callerSorted[sub] = count;
-            list = room(list, count);
-            callers[sub] = list;
+            if (count * 2 > callerLength[sub] || callerLength[sub] == 0) {
+                grow(callers[sub], callerBase[sub], callerLength[sub], count);
+                callers[sub] = regionArray;
+                callerBase[sub] = regionBase;
+                callerLength[sub] = Math.max(FIRST_LENGTH, 2 * callerLength[sub]);
+            }
         }
-        list[count] = counterpart << 1;
+        callers[sub][callerBase[sub] + count] = counterpart << 1;
         callerCount[sub] = count + 1;
     }
 
@@ -78,29 +122,98 @@ final class ContactLists {
      * type will write to, so that it is in cache by then; returns what it read.
      */
     long end(int sub, int type) {
-        long[] list = type == 1 ? callees[sub] : callers[sub];
-        int i = Math.min(type == 1 ? calleeCount[sub] : callerCount[sub], list.length - 1);
-        return i >= 0 ? list[i] : 0;
-    }
-
-    /** {@code list} with room for one more entry after {@code count}: doubled when compaction left it half full. */
-    private long[] room(long[] list, int count) {
-        if (count * 2 <= list.length && list.length > 0) {
-            return list;
+        boolean out = type == 1;
+        int length = out ? calleeLength[sub] : callerLength[sub];
+        if (length == 0) {
+            return 0;
         }
-        long[] grown = Arrays.copyOf(list, Math.max(FIRST_LENGTH, list.length * 2));
-        entries += grown.length - list.length;
-        return grown;
+        int i = Math.min(out ? calleeCount[sub] : callerCount[sub], length - 1);
+        return out ? callees[sub][calleeBase[sub] + i] : callers[sub][callerBase[sub] + i];
     }
 
     /**
-     * Sorts the entries from {@code sorted} to {@code count}, keeps one per counterpart and merges them into the
-     * first {@code sorted}, which are sorted and distinct already: each entry is sorted once, in a run about as
-     * long as the list was before. In a callee list an entry is marked as repeated when any of its counterpart's
-     * entries was or when there were several. Returns how many entries are left.
+     * Moves a list's {@code count} entries to a region twice as long ({@link #regionArray}, {@link #regionBase}) and
+     * frees the old one.
      */
-    private int compact(long[] list, int sorted, int count, boolean markRepeats) {
-        int tail = distinct(list, sorted, count, markRepeats);
+    private void grow(long[] array, int base, int length, int count) {
+        region(Math.max(FIRST_LENGTH, 2 * length));
+        System.arraycopy(array, base, regionArray, regionBase, count);
+        if (length > 0) {
+            release(array, base, length);
+        }
+    }
+
+    /** A region of {@code length} entries (a power of two from {@link #FIRST_LENGTH}). */
+    private void region(int length) {
+        if (length > OWN_ARRAY) {
+            regionArray = new long[length];
+            regionBase = 0;
+            allocated += length;
+            return;
+        }
+        int k = Integer.numberOfTrailingZeros(length / FIRST_LENGTH);
+        if (freeCount[k] > 0) {
+            long region = free[k][--freeCount[k]];
+            regionArray = chunks[(int) (region >>> 32)];
+            regionBase = (int) region;
+            return;
+        }
+        if (chunk == null || chunkUsed + length > chunk.length) {
+            newChunk(length);
+        }
+        regionArray = chunk;
+        regionBase = chunkUsed;
+        chunkUsed += length;
+    }
+
+    private void release(long[] array, int base, int length) {
+        if (length > OWN_ARRAY) {
+            allocated -= length;
+            return;
+        }
+        int index = chunks.length - 1;
+        while (chunks[index] != array) {
+            index--;
+        }
+        push(Integer.numberOfTrailingZeros(length / FIRST_LENGTH), ((long) index << 32) | base);
+    }
+
+    private void push(int k, long region) {
+        if (free[k] == null || freeCount[k] == free[k].length) {
+            free[k] = free[k] == null ? new long[16] : Arrays.copyOf(free[k], 2 * freeCount[k]);
+        }
+        free[k][freeCount[k]++] = region;
+    }
+
+    /** Starts a chunk with room for a region of {@code length}; the old chunk's rest goes to the free lists. */
+    private void newChunk(int length) {
+        if (chunk != null) {
+            int index = chunks.length - 1;
+            int size = OWN_ARRAY;
+            while (chunk.length - chunkUsed >= FIRST_LENGTH) {
+                while (size > chunk.length - chunkUsed) {
+                    size /= 2;
+                }
+                push(Integer.numberOfTrailingZeros(size / FIRST_LENGTH), ((long) index << 32) | chunkUsed);
+                chunkUsed += size;
+            }
+        }
+        int size = chunk == null ? FIRST_CHUNK : Math.min(LAST_CHUNK, 2 * chunk.length);
+        chunk = new long[Math.max(size, length)];
+        chunkUsed = 0;
+        allocated += chunk.length;
+        chunks = Arrays.copyOf(chunks, chunks.length + 1);
+        chunks[chunks.length - 1] = chunk;
+    }
+
+    /**
+     * Sorts the entries from {@code sorted} to {@code count} of the list at {@code list[base…]}, keeps one per
+     * counterpart and merges them into the first {@code sorted}, which are sorted and distinct already: each entry is
+     * sorted once, in a run about as long as the list was before. In a callee list an entry is marked as repeated
+     * when any of its counterpart's entries was or when there were several. Returns how many entries are left.
+     */
+    private int compact(long[] list, int base, int sorted, int count, boolean markRepeats) {
+        int tail = distinct(list, base + sorted, base + count, markRepeats) - base;
         if (sorted == 0 || tail == sorted) {
             return tail;
         }
@@ -108,12 +221,13 @@ final class ContactLists {
             scratch = new long[Math.max(sorted, scratch.length * 2)];
         }
         long[] head = scratch;
-        System.arraycopy(list, 0, head, 0, sorted);
+        System.arraycopy(list, base, head, 0, sorted);
         // Written from the start: the write position never passes the next unread entry of the tail.
         int i = 0;
-        int j = sorted;
-        int kept = 0;
-        while (i < sorted && j < tail) {
+        int j = base + sorted;
+        int end = base + tail;
+        int kept = base;
+        while (i < sorted && j < end) {
             long a = head[i];
             long b = list[j];
             if (a >> 1 == b >> 1) {
@@ -131,10 +245,10 @@ final class ContactLists {
         while (i < sorted) {
             list[kept++] = head[i++];
         }
-        while (j < tail) {
+        while (j < end) {
             list[kept++] = list[j++];
         }
-        return kept;
+        return kept - base;
     }
 
     /** Sorts {@code list[from..to)} and keeps one entry per counterpart there; returns where they end. */
@@ -163,9 +277,9 @@ final class ContactLists {
     /** Sorts and deduplicates every list; call once after the last update, before the readers below. */
     void finish() {
         for (int sub = 0; sub < callees.length; sub++) {
-            calleeCount[sub] = compact(callees[sub], calleeSorted[sub], calleeCount[sub], true);
+            calleeCount[sub] = compact(callees[sub], calleeBase[sub], calleeSorted[sub], calleeCount[sub], true);
             calleeSorted[sub] = calleeCount[sub];
-            callerCount[sub] = compact(callers[sub], callerSorted[sub], callerCount[sub], false);
+            callerCount[sub] = compact(callers[sub], callerBase[sub], callerSorted[sub], callerCount[sub], false);
             callerSorted[sub] = callerCount[sub];
         }
     }
@@ -182,7 +296,7 @@ final class ContactLists {
     int repeatCallees(int sub) {
         long[] list = callees[sub];
         int repeated = 0;
-        for (int i = 0, count = calleeCount[sub]; i < count; i++) {
+        for (int i = calleeBase[sub], end = i + calleeCount[sub]; i < end; i++) {
             repeated += (int) (list[i] & 1);
         }
         return repeated;
@@ -192,12 +306,12 @@ final class ContactLists {
     int callbackCallees(int sub) {
         long[] out = callees[sub];
         long[] in = callers[sub];
-        int outCount = calleeCount[sub];
-        int inCount = callerCount[sub];
+        int i = calleeBase[sub];
+        int j = callerBase[sub];
+        int outEnd = i + calleeCount[sub];
+        int inEnd = j + callerCount[sub];
         int both = 0;
-        int i = 0;
-        int j = 0;
-        while (i < outCount && j < inCount) {
+        while (i < outEnd && j < inEnd) {
             long a = out[i] >> 1;
             long b = in[j] >> 1;
             if (a == b) {
@@ -215,10 +329,10 @@ final class ContactLists {
 
     /** The {@code i}th distinct callee's key. */
     long callee(int sub, int i) {
-        return callees[sub][i] >>> 1;
+        return callees[sub][calleeBase[sub] + i] >>> 1;
     }
 
     long footprint() {
-        return 8 * entries + 40L * callees.length + sorter.footprint();
+        return 8 * allocated + 48L * callees.length + sorter.footprint();
     }
 }

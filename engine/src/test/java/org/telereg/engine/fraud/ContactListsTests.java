@@ -59,6 +59,47 @@ class ContactListsTests {
         }
     }
 
+    @Test
+    void keepsThousandsOfListsApartAsTheyGrowAndMoveThroughTheSharedChunks() {
+        // Lists of many lengths grow side by side: regions they outgrow are taken by other lists, chunks fill and
+        // new ones start; one list outgrows every chunk and gets an array of its own.
+        Random random = new Random(11);
+        int subscribers = 3_000;
+        ContactLists lists = new ContactLists();
+        lists.allocate(subscribers);
+        Set<Long>[] called = newSets(subscribers);
+        Set<Long>[] callers = newSets(subscribers);
+        for (int call = 0; call < 400_000; call++) {
+            int sub = random.nextInt(subscribers);
+            long number = (11L << 57) | (13_800_000_000L + random.nextInt(1 + sub * 10));
+            if (random.nextBoolean()) {
+                lists.called(sub, number);
+                called[sub].add(number);
+            } else {
+                lists.calledBy(sub, number);
+                callers[sub].add(number);
+            }
+        }
+        for (long n = 0; n < 1_100_000; n++) {
+            long number = (11L << 57) | (15_000_000_000L + n);
+            lists.called(0, number);
+            called[0].add(number);
+        }
+        lists.finish();
+        for (int sub = 0; sub < subscribers; sub++) {
+            assertThat(lists.distinctCallees(sub)).as("callees of %d", sub).isEqualTo(called[sub].size());
+            assertThat(lists.distinctCallers(sub)).as("callers of %d", sub).isEqualTo(callers[sub].size());
+            Set<Long> both = new HashSet<>(called[sub]);
+            both.retainAll(callers[sub]);
+            assertThat(lists.callbackCallees(sub)).as("callbacks of %d", sub).isEqualTo(both.size());
+            Set<Long> listed = new HashSet<>();
+            for (int i = 0; i < lists.distinctCallees(sub); i++) {
+                listed.add(lists.callee(sub, i));
+            }
+            assertThat(listed).as("callees of %d", sub).isEqualTo(called[sub]);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<Long, Integer>[] newMaps(int n) {
         Map<Long, Integer>[] maps = new Map[n];
