@@ -20,8 +20,9 @@ import java.util.Arrays;
  * <p>The lists live in a few large shared arrays (chunks), each list a region of a power-of-two length, and a region
  * a list outgrows goes to a free list for the next list of that length. The lists are the result under construction
  * and live until the end: held in tens of thousands of arrays of their own, they were what the garbage collector
- * copied in every young collection (a scan of 10^7 rows spent about a third of its time there with the JVM's default
- * initial heap). A chunk is allocated once and, from 1 MB on, is a humongous object for G1: never copied.
+ * copied in every young collection (most of a scan's pause time with the JVM's default initial heap, and about a
+ * sixth of its peak memory). A chunk is allocated once and, from 1 MB on, is a humongous object for G1: never
+ * copied.
  */
 final class ContactLists {
 
