@@ -162,8 +162,7 @@ public final class StreamingComparison {
     }
 
     private void compare(Path work, long events, int untimedRuns, int runs) throws Exception {
-        Generated pilot =
-                generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
+        Generated pilot = pilot(work);
         System.out.printf(
                 Locale.ROOT,
                 "%n== warm-up and agreement: %,d calls and %,d SMS of %d subscribers over %d days%n",
@@ -216,14 +215,18 @@ public final class StreamingComparison {
 
     /** The TeleReg job alone, warmed up as in {@link #compare}, then run {@code runs} times on the large files. */
     private void teleRegOnly(Path work, long events, int untimedRuns, int runs) throws Exception {
-        Generated pilot =
-                generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
+        Generated pilot = pilot(work);
         report("TeleReg FraudJob", "warm-up", teleReg(pilot, true), pilot.events());
         Generated data = data(work, events, pilot);
         for (int run = 1; run <= untimedRuns + runs; run++) {
             String label = run <= untimedRuns ? "untimed " + run : "run " + (run - untimedRuns);
             report("TeleReg FraudJob", label, teleReg(data, false), data.events());
         }
+    }
+
+    /** The small files both jobs warm up on, and whose subscribers the large files' are like. */
+    private static Generated pilot(Path work) throws IOException {
+        return generated(GeneratorSettings.of(SEED, PILOT_SUBSCRIBERS).withDays(DAYS), work.resolve("pilot"));
     }
 
     /** The large files: about {@code events} calls and SMS of subscribers like the pilot's. */

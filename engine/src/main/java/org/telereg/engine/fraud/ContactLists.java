@@ -36,20 +36,8 @@ final class ContactLists {
 
     private static final long[] EMPTY = new long[0];
 
-    /** Per subscriber: the array holding each list, where the list starts in it, and its length (capacity). */
-    private long[][] callees = new long[0][];
-
-    private long[][] callers = new long[0][];
-    private int[] calleeBase = new int[0];
-    private int[] callerBase = new int[0];
-    private int[] calleeLength = new int[0];
-    private int[] callerLength = new int[0];
-    private int[] calleeCount = new int[0];
-    private int[] callerCount = new int[0];
-    /** How many entries at the start of each list are sorted and distinct (as of its last compaction). */
-    private int[] calleeSorted = new int[0];
-
-    private int[] callerSorted = new int[0];
+    private final Lists callees = new Lists(true);
+    private final Lists callers = new Lists(false);
     private long[] scratch = new long[FIRST_LENGTH];
     private final RadixSort sorter = new RadixSort();
 
@@ -71,51 +59,16 @@ final class ContactLists {
 
     /** Makes room for subscribers with ids below {@code size}. */
     void allocate(int size) {
-        int old = callees.length;
-        callees = Arrays.copyOf(callees, size);
-        callers = Arrays.copyOf(callers, size);
-        calleeBase = Arrays.copyOf(calleeBase, size);
-        callerBase = Arrays.copyOf(callerBase, size);
-        calleeLength = Arrays.copyOf(calleeLength, size);
-        callerLength = Arrays.copyOf(callerLength, size);
-        calleeCount = Arrays.copyOf(calleeCount, size);
-        callerCount = Arrays.copyOf(callerCount, size);
-        calleeSorted = Arrays.copyOf(calleeSorted, size);
-        callerSorted = Arrays.copyOf(callerSorted, size);
-        Arrays.fill(callees, old, size, EMPTY);
-        Arrays.fill(callers, old, size, EMPTY);
+        callees.allocate(size);
+        callers.allocate(size);
     }
 
     void called(int sub, long counterpart) {
-        int count = calleeCount[sub];
-        if (count == calleeLength[sub]) {
-            count = compact(callees[sub], calleeBase[sub], calleeSorted[sub], count, true);
-            calleeSorted[sub] = count;
-            if (count * 2 > calleeLength[sub] || calleeLength[sub] == 0) {
-                grow(callees[sub], calleeBase[sub], calleeLength[sub], count);
-                callees[sub] = regionArray;
-                calleeBase[sub] = regionBase;
-                calleeLength[sub] = Math.max(FIRST_LENGTH, 2 * calleeLength[sub]);
-            }
-        }
-        callees[sub][calleeBase[sub] + count] = counterpart << 1;
-        calleeCount[sub] = count + 1;
+        callees.add(sub, counterpart);
     }
 
     void calledBy(int sub, long counterpart) {
-        int count = callerCount[sub];
-        if (count == callerLength[sub]) {
-            count = compact(callers[sub], callerBase[sub], callerSorted[sub], count, false);
-            callerSorted[sub] = count;
-            if (count * 2 > callerLength[sub] || callerLength[sub] == 0) {
-                grow(callers[sub], callerBase[sub], callerLength[sub], count);
-                callers[sub] = regionArray;
-                callerBase[sub] = regionBase;
-                callerLength[sub] = Math.max(FIRST_LENGTH, 2 * callerLength[sub]);
-            }
-        }
-        callers[sub][callerBase[sub] + count] = counterpart << 1;
-        callerCount[sub] = count + 1;
+        callers.add(sub, counterpart);
     }
 
     /**
@@ -123,13 +76,7 @@ final class ContactLists {
      * type will write to, so that it is in cache by then; returns what it read.
      */
     long end(int sub, int type) {
-        boolean out = type == 1;
-        int length = out ? calleeLength[sub] : callerLength[sub];
-        if (length == 0) {
-            return 0;
-        }
-        int i = Math.min(out ? calleeCount[sub] : callerCount[sub], length - 1);
-        return out ? callees[sub][calleeBase[sub] + i] : callers[sub][callerBase[sub] + i];
+        return (type == 1 ? callees : callers).end(sub);
     }
 
     /**
@@ -277,27 +224,23 @@ final class ContactLists {
 
     /** Sorts and deduplicates every list; call once after the last update, before the readers below. */
     void finish() {
-        for (int sub = 0; sub < callees.length; sub++) {
-            calleeCount[sub] = compact(callees[sub], calleeBase[sub], calleeSorted[sub], calleeCount[sub], true);
-            calleeSorted[sub] = calleeCount[sub];
-            callerCount[sub] = compact(callers[sub], callerBase[sub], callerSorted[sub], callerCount[sub], false);
-            callerSorted[sub] = callerCount[sub];
-        }
+        callees.finish();
+        callers.finish();
     }
 
     int distinctCallees(int sub) {
-        return calleeCount[sub];
+        return callees.count[sub];
     }
 
     int distinctCallers(int sub) {
-        return callerCount[sub];
+        return callers.count[sub];
     }
 
     /** Callees called at least twice. */
     int repeatCallees(int sub) {
-        long[] list = callees[sub];
+        long[] list = callees.arrays[sub];
         int repeated = 0;
-        for (int i = calleeBase[sub], end = i + calleeCount[sub]; i < end; i++) {
+        for (int i = callees.base[sub], end = i + callees.count[sub]; i < end; i++) {
             repeated += (int) (list[i] & 1);
         }
         return repeated;
@@ -305,12 +248,12 @@ final class ContactLists {
 
     /** Callees who also called the subscriber: a merge of the two sorted lists. */
     int callbackCallees(int sub) {
-        long[] out = callees[sub];
-        long[] in = callers[sub];
-        int i = calleeBase[sub];
-        int j = callerBase[sub];
-        int outEnd = i + calleeCount[sub];
-        int inEnd = j + callerCount[sub];
+        long[] out = callees.arrays[sub];
+        long[] in = callers.arrays[sub];
+        int i = callees.base[sub];
+        int j = callers.base[sub];
+        int outEnd = i + callees.count[sub];
+        int inEnd = j + callers.count[sub];
         int both = 0;
         while (i < outEnd && j < inEnd) {
             long a = out[i] >> 1;
@@ -330,10 +273,68 @@ final class ContactLists {
 
     /** The {@code i}th distinct callee's key. */
     long callee(int sub, int i) {
-        return callees[sub][calleeBase[sub] + i] >>> 1;
+        return callees.arrays[sub][callees.base[sub] + i] >>> 1;
     }
 
     long footprint() {
-        return 8 * allocated + 48L * callees.length + sorter.footprint();
+        return 8 * allocated + 48L * callees.arrays.length + sorter.footprint();
+    }
+
+    /**
+     * The lists of one direction, callees (whose entries mark repeats) or callers: per subscriber the array holding
+     * the list, where it starts there, its length (capacity), its entries, and how many at its start are sorted and
+     * distinct (as of its last compaction).
+     */
+    private final class Lists {
+        final boolean markRepeats;
+        long[][] arrays = new long[0][];
+        int[] base = new int[0];
+        int[] length = new int[0];
+        int[] count = new int[0];
+        int[] sorted = new int[0];
+
+        Lists(boolean markRepeats) {
+            this.markRepeats = markRepeats;
+        }
+
+        void allocate(int size) {
+            int old = arrays.length;
+            arrays = Arrays.copyOf(arrays, size);
+            base = Arrays.copyOf(base, size);
+            length = Arrays.copyOf(length, size);
+            count = Arrays.copyOf(count, size);
+            sorted = Arrays.copyOf(sorted, size);
+            Arrays.fill(arrays, old, size, EMPTY);
+        }
+
+        void add(int sub, long counterpart) {
+            int n = count[sub];
+            if (n == length[sub]) {
+                n = compact(arrays[sub], base[sub], sorted[sub], n, markRepeats);
+                sorted[sub] = n;
+                if (n * 2 > length[sub] || length[sub] == 0) {
+                    grow(arrays[sub], base[sub], length[sub], n);
+                    arrays[sub] = regionArray;
+                    base[sub] = regionBase;
+                    length[sub] = Math.max(FIRST_LENGTH, 2 * length[sub]);
+                }
+            }
+            arrays[sub][base[sub] + n] = counterpart << 1;
+            count[sub] = n + 1;
+        }
+
+        long end(int sub) {
+            if (length[sub] == 0) {
+                return 0;
+            }
+            return arrays[sub][base[sub] + Math.min(count[sub], length[sub] - 1)];
+        }
+
+        void finish() {
+            for (int sub = 0; sub < arrays.length; sub++) {
+                count[sub] = compact(arrays[sub], base[sub], sorted[sub], count[sub], markRepeats);
+                sorted[sub] = count[sub];
+            }
+        }
     }
 }
