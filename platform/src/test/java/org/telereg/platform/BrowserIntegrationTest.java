@@ -5,12 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one configuration of the browser tests, so they share a single running application: the
  * whole platform on a random port and its own database, with the demo data of {@link
- * PlatformIntegrationTest}. Tests drive it through a {@link Browser}.
+ * PlatformIntegrationTest} and its clock kept away from midnight ({@link AwayFromMidnight}). Tests drive it
+ * through a {@link Browser}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,4 +31,5 @@ import org.springframework.test.context.ActiveProfiles;
             "telereg.filing.webhooks.allow-loopback=true"
         })
 @ActiveProfiles("demo")
+@Import(AwayFromMidnight.class)
 public @interface BrowserIntegrationTest {}

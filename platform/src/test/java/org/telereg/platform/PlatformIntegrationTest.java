@@ -6,11 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one configuration of the MockMvc integration tests, so they share a single application
- * context: the whole platform on its own database, filled with a small demo data set.
+ * context: the whole platform on its own database, filled with a small demo data set, its clock kept away from
+ * midnight ({@link AwayFromMidnight}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,4 +32,5 @@ import org.springframework.test.context.ActiveProfiles;
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
+@Import(AwayFromMidnight.class)
 public @interface PlatformIntegrationTest {}

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.telereg.platform.SignIn.as;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,9 @@ import org.telereg.platform.access.OrganisationView;
 class FraudDisposalIntegrationTests {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     FraudDisposal disposal;
@@ -149,7 +153,7 @@ class FraudDisposalIntegrationTests {
         long id = suspect(numberIn("11")).id();
         disposal.confirm(actor("officer"), id);
         jdbc.sql("update antifraud_case set verification_deadline = :past where id = :id")
-                .param("past", java.time.OffsetDateTime.now().minusMinutes(1))
+                .param("past", java.time.OffsetDateTime.now(clock).minusMinutes(1))
                 .param("id", id)
                 .update();
 

@@ -2,12 +2,13 @@ package org.telereg.platform.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.telereg.platform.Browser;
 import org.telereg.platform.BrowserIntegrationTest;
@@ -20,12 +21,15 @@ import org.telereg.platform.BrowserIntegrationTest;
 @BrowserIntegrationTest
 class AppealBrowserIntegrationTests {
 
+    @Autowired
+    Clock clock;
+
     @LocalServerPort
     private int port;
 
     @Test
     void aUserAppealsTheOperatorRespondsTheAdministrationClosesAndTheUserRates() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         String phone = "1361234" + (1000 + System.nanoTime() % 9000);
 
         try (Browser browser = Browser.open(port)) {

@@ -12,9 +12,9 @@ import static org.telereg.platform.filing.FilingFixtures.register;
 import static org.telereg.platform.filing.FilingFixtures.sponsorName;
 import static org.telereg.platform.filing.FilingFixtures.website;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +37,9 @@ import org.telereg.platform.shared.RejectedInputException;
 @PlatformIntegrationTest
 @RecordApplicationEvents
 class FilingApplicationsIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     private static final Pattern CODE = Pattern.compile("核验码为(\\d{6})");
 
@@ -305,7 +308,7 @@ class FilingApplicationsIntegrationTests {
         ApplicationView checked = verified(submitted(sponsorName(), creditCode(), domain()));
         String oldCode = code(checked);
         jdbc.sql("update filing_application set sms_expires_at = :past where id = :id")
-                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .param("past", OffsetDateTime.now(clock).minusMinutes(1))
                 .param("id", checked.id())
                 .update();
         RejectedInputException e = rejected(() -> applications.confirmSms(checked.trackingNumber(), oldCode));
@@ -324,7 +327,7 @@ class FilingApplicationsIntegrationTests {
     void theScheduledExpiryStopsApplicationsPastTheirWindow() {
         ApplicationView checked = verified(submitted(sponsorName(), creditCode(), domain()));
         jdbc.sql("update filing_application set sms_expires_at = :past where id = :id")
-                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+                .param("past", OffsetDateTime.now(clock).minusSeconds(1))
                 .param("id", checked.id())
                 .update();
         assertThat(applications.expireSmsChecks()).isPositive();

@@ -8,7 +8,7 @@ import static org.telereg.platform.filing.FilingFixtures.website;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,6 +36,9 @@ class WebhookBrowserIntegrationTests {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     FilingApplications applications;
@@ -82,7 +85,7 @@ class WebhookBrowserIntegrationTests {
             String page = browser.driver().getCurrentUrl();
 
             ApplicationView approved = approveAFiling();
-            dispatcher.dispatchDue(Instant.now());
+            dispatcher.dispatchDue(clock.instant());
 
             browser.driver().get(page);
             String delivery =

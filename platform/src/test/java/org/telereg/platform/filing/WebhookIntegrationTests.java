@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @PlatformIntegrationTest
 class WebhookIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -152,7 +156,7 @@ class WebhookIntegrationTests {
         WebhookCreated created = subscribe(List.of(), List.of());
         long change =
                 publish(FilingChanged.Change.APPROVED, RegisterFixtures.COMPANY_NUMBER, "44", RegisterFixtures.COMPANY);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         dispatcher.dispatchDue(now);
 
@@ -179,7 +183,7 @@ class WebhookIntegrationTests {
         WebhookCreated created = subscribe(List.of("44"), List.of("CHANGED"));
         long change =
                 publish(FilingChanged.Change.CHANGED, RegisterFixtures.COMPANY_NUMBER, "44", RegisterFixtures.COMPANY);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         dispatcher.dispatchDue(now);
         assertThat(received).hasSize(1);
@@ -226,7 +230,7 @@ class WebhookIntegrationTests {
         WebhookCreated created = subscribe(List.of(), List.of());
         long change =
                 publish(FilingChanged.Change.LAPSED, RegisterFixtures.COMPANY_NUMBER, "44", RegisterFixtures.COMPANY);
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         long[] waits = {1, 2, 4, 8, 16, 32, 64};
         dispatcher.dispatchDue(at);
         for (long minutes : waits) {
@@ -284,7 +288,7 @@ class WebhookIntegrationTests {
                         .with(as(users, "isp"))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        dispatcher.dispatchDue(Instant.now().plus(Duration.ofDays(6)));
+        dispatcher.dispatchDue(clock.instant().plus(Duration.ofDays(6)));
         assertThat(delivery(created.webhook().id(), change)).containsEntry("status", "DELIVERED");
         assertThat(delivery(created.webhook().id(), later)).containsEntry("status", "DELIVERED");
     }

@@ -3,6 +3,7 @@ package org.telereg.platform.interconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.telereg.platform.access.DataScope;
  */
 @BrowserIntegrationTest
 class InterconnectBrowserIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     private int port;
@@ -46,7 +50,7 @@ class InterconnectBrowserIntegrationTests {
                 points.add(ministry, new NewPoint(code, "浏览器测试直联点", "BACKBONE_POINT", "440100", "2020-01-01"));
         LinkView link =
                 links.create(ministry, new NewLink(code, "中国移动", "中国电信", "100", "PAID", "50000", "中国移动", "2024-01-01"));
-        String month = LocalDate.now().minusMonths(1).toString().substring(0, 7);
+        String month = LocalDate.now(clock).minusMonths(1).toString().substring(0, 7);
         imports.importFile(
                 ministry,
                 UUID.randomUUID().toString(),
@@ -67,7 +71,7 @@ class InterconnectBrowserIntegrationTests {
             browser.submit(By.cssSelector("#task-" + task.id() + " a"));
             assertThat(browser.text("task-status")).isEqualTo("待扩容");
             browser.find(By.id("capacityGbps")).sendKeys("250");
-            browser.date("effectiveOn", LocalDate.now());
+            browser.date("effectiveOn", LocalDate.now(clock));
             browser.clickAndAccept(By.id("record-expansion"));
             assertThat(browser.text("done")).isEqualTo("扩容已记录，等待部里核验。");
             assertThat(browser.text("task-status")).isEqualTo("已扩容待核验");

@@ -12,6 +12,7 @@ import static org.telereg.platform.SignIn.as;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.telereg.platform.shared.RejectedInputException;
 
 @PlatformIntegrationTest
 class InterconnectIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     private static final AtomicInteger POINTS = new AtomicInteger();
     private static final String HEADER =
@@ -396,7 +400,7 @@ class InterconnectIntegrationTests {
                         .with(as(users, "cmcc"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"capacityGbps\": \"100\", \"effectiveOn\": \"" + LocalDate.now() + "\"}"))
+                        .content("{\"capacityGbps\": \"100\", \"effectiveOn\": \"" + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("capacityGbps"));
         mvc.perform(post(path + "/verification")
@@ -409,7 +413,7 @@ class InterconnectIntegrationTests {
                         .with(as(users, "officer"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"capacityGbps\": \"300\", \"effectiveOn\": \"" + LocalDate.now() + "\"}"))
+                        .content("{\"capacityGbps\": \"300\", \"effectiveOn\": \"" + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isForbidden());
 
         mvc.perform(post(path + "/expansion")
@@ -417,7 +421,7 @@ class InterconnectIntegrationTests {
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"capacityGbps\": \"300\", \"effectiveOn\": \""
-                                + LocalDate.now().minusDays(1) + "\", \"note\": \"新增两条 100G\"}"))
+                                + LocalDate.now(clock).minusDays(1) + "\", \"note\": \"新增两条 100G\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("EXPANDED"))
                 .andExpect(jsonPath("$.capacityAfter").value(300));
@@ -432,7 +436,7 @@ class InterconnectIntegrationTests {
                         .with(as(users, "cmcc"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"capacityGbps\": \"400\", \"effectiveOn\": \"" + LocalDate.now() + "\"}"))
+                        .content("{\"capacityGbps\": \"400\", \"effectiveOn\": \"" + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post(path + "/verification")
                         .with(as(users, "cmcc"))
@@ -477,7 +481,7 @@ class InterconnectIntegrationTests {
                         .with(as(users, "cmcc"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"capacityGbps\": \"200\", \"effectiveOn\": \"" + LocalDate.now() + "\"}"))
+                        .content("{\"capacityGbps\": \"200\", \"effectiveOn\": \"" + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("EXPANDED"));
     }

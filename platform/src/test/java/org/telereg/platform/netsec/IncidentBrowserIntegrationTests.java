@@ -2,9 +2,9 @@ package org.telereg.platform.netsec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.telereg.platform.Browser;
 import org.telereg.platform.BrowserIntegrationTest;
@@ -24,13 +25,16 @@ import org.telereg.platform.BrowserIntegrationTest;
 @BrowserIntegrationTest
 class IncidentBrowserIntegrationTests {
 
+    @Autowired
+    Clock clock;
+
     @LocalServerPort
     private int port;
 
     @Test
     void anOperatorReportsALeakAndTheAdministrationWalksItToClosure() throws Exception {
         String title = "浏览器测试泄露 " + UUID.randomUUID().toString().substring(0, 6);
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
 
         try (Browser browser = Browser.open(port)) {
             browser.signIn("cmcc");
@@ -62,7 +66,7 @@ class IncidentBrowserIntegrationTests {
             assertThat(browser.text("check-CONTAINMENT")).contains("✓ gd");
             browser.find(By.id("title")).sendKeys("封堵泄露并通知受影响用户");
             new Select(browser.find(By.id("assignee"))).selectByValue("OP-CMCC");
-            browser.date("dueOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
+            browser.date("dueOn", LocalDate.now(clock).plusDays(3));
             browser.submit(By.id("add-task"));
             assertThat(browser.text("done")).isEqualTo("任务已下达。");
             assertThat(browser.text("tasks")).contains("封堵泄露并通知受影响用户", "办理中");
@@ -74,7 +78,7 @@ class IncidentBrowserIntegrationTests {
             assertThat(browser.text("tasks")).contains("已完成");
             browser.find(By.id("causes")).sendKeys("备份存储桶未设置访问控制。");
             browser.find(By.id("measure0")).sendKeys("全部存储桶启用访问控制");
-            browser.date("dueOn0", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
+            browser.date("dueOn0", LocalDate.now(clock).plusDays(30));
             browser.submit(By.id("submit-final"));
             assertThat(browser.text("done")).isEqualTo("总结报告已提交。");
             assertThat(browser.text("final-report")).contains("备份存储桶未设置访问控制。", "全部存储桶启用访问控制");

@@ -16,10 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.telereg.platform.SignIn.as;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +50,9 @@ class IncidentIntegrationTests {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
 
     @Autowired
+    Clock clock;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -76,8 +79,8 @@ class IncidentIntegrationTests {
         return title + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String hoursAgo(int hours) {
-        return LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+    private String hoursAgo(int hours) {
+        return LocalDateTime.now(clock)
                 .truncatedTo(ChronoUnit.MINUTES)
                 .minusHours(hours)
                 .toString();
@@ -93,7 +96,7 @@ class IncidentIntegrationTests {
                 "数据库备份被公开访问。");
     }
 
-    private static IncidentReport leak(
+    private IncidentReport leak(
             String title, String users, List<String> provinces, String company, String description) {
         return times(
                 new IncidentReport(
@@ -676,7 +679,7 @@ class IncidentIntegrationTests {
     @Test
     void duringListsTheIncidentsOfAnEventsDaysAndProvinces() {
         IncidentView hainan = reportAs("officer", leak(unique("海南"), "100000", List.of("46")));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
 
         assertThat(incidents.during(DataScope.all(), today.minusDays(1), today, Set.of("46")))
                 .extracting(IncidentView::id)

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.telereg.platform.access.Actor;
 /** The demo seeds the segments at start-up; these tests look at what that left and run it again. */
 @PlatformIntegrationTest
 class SegmentSeedingIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     SegmentSeeding seeding;
@@ -42,7 +46,7 @@ class SegmentSeedingIntegrationTests {
 
     private String holderOf(String number) {
         return resources
-                .holderOf(number, LocalDate.now())
+                .holderOf(number, LocalDate.now(clock))
                 .map(AllocationView::holderName)
                 .orElse("none");
     }
@@ -53,7 +57,7 @@ class SegmentSeedingIntegrationTests {
         assertThat(holderOf("18600000000")).isEqualTo("中国联合网络通信集团有限公司");
         assertThat(holderOf("13300000000")).isEqualTo("中国电信集团有限公司");
         assertThat(holderOf("19200000000")).isEqualTo("中国广电网络股份有限公司");
-        assertThat(resources.holderOf("13800138000", LocalDate.now())).hasValueSatisfying(block -> {
+        assertThat(resources.holderOf("13800138000", LocalDate.now(clock))).hasValueSatisfying(block -> {
             assertThat(block.prefix()).as("merged up to the whole 138 network").isEqualTo("138");
             assertThat(block.kind()).isEqualTo(AllocationKind.MOBILE_SEGMENT);
             assertThat(block.documentNumber()).isEqualTo(SegmentSeeding.SOURCE);

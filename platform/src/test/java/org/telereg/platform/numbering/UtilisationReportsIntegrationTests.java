@@ -13,9 +13,9 @@ import static org.telereg.platform.SignIn.as;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,9 @@ import org.telereg.platform.shared.LineError;
 class UtilisationReportsIntegrationTests {
 
     private static final String HEADER = "prefix,period,in_use,assigned\n";
-    private static final YearMonth THIS_MONTH = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     UtilisationReports reports;
@@ -64,15 +66,15 @@ class UtilisationReportsIntegrationTests {
 
     /** The seeded China Mobile block the demo operator account holds. */
     private AllocationView block(String number) {
-        return resources.holderOf(number, LocalDate.now()).orElseThrow();
+        return resources.holderOf(number, LocalDate.now(clock)).orElseThrow();
     }
 
     @Test
     void aReportIsWrittenOnceAndALaterReportOfTheSameMonthReplacesIt() {
         Actor cmcc = SignIn.actor(users, "cmcc");
         AllocationView block139 = block("13900000000");
-        String earlier = THIS_MONTH.minusMonths(2).toString();
-        String later = THIS_MONTH.minusMonths(1).toString();
+        String earlier = thisMonth().minusMonths(2).toString();
+        String later = thisMonth().minusMonths(1).toString();
         byte[] file = csv("139," + earlier + ",1200000,1500000", "139," + later + ",1000000,1400000");
         String batchId = batch();
 
@@ -102,7 +104,7 @@ class UtilisationReportsIntegrationTests {
     void everyBadLineIsNamedByLineAndColumnAndNothingIsWritten() {
         Actor cmcc = SignIn.actor(users, "cmcc");
         AllocationView block150 = block("15000000000");
-        String month = THIS_MONTH.minusMonths(1).toString();
+        String month = thisMonth().minusMonths(1).toString();
         UtilisationResult result = reports.importCsv(
                 cmcc,
                 batch(),
@@ -111,10 +113,10 @@ class UtilisationReportsIntegrationTests {
                         "150," + month + ",10,20",
                         "130," + month + ",10,20",
                         "150,2026-13,10,20",
-                        "150," + THIS_MONTH.plusMonths(1) + ",10,20",
-                        "150," + THIS_MONTH.minusMonths(3) + ",30,20",
-                        "150," + THIS_MONTH.minusMonths(4) + ",10,999999999999",
-                        "150," + THIS_MONTH.minusMonths(5) + ",-1,x",
+                        "150," + thisMonth().plusMonths(1) + ",10,20",
+                        "150," + thisMonth().minusMonths(3) + ",30,20",
+                        "150," + thisMonth().minusMonths(4) + ",10,999999999999",
+                        "150," + thisMonth().minusMonths(5) + ",-1,x",
                         "150," + month + ",11,21"));
 
         assertThat(result.status()).isEqualTo(UtilisationResult.Status.REJECTED);
@@ -148,7 +150,7 @@ class UtilisationReportsIntegrationTests {
     void aGbkFileWithChineseHeadersIsRead() {
         Actor cmcc = SignIn.actor(users, "cmcc");
         AllocationView block187 = block("18700000000");
-        String text = "码号,月份,在用数,已分配数\n187," + THIS_MONTH.minusMonths(1) + ",500,800\n";
+        String text = "码号,月份,在用数,已分配数\n187," + thisMonth().minusMonths(1) + ",500,800\n";
 
         UtilisationResult result = reports.importCsv(cmcc, batch(), "使用情况.csv", text.getBytes(Charset.forName("GBK")));
 
@@ -165,7 +167,10 @@ class UtilisationReportsIntegrationTests {
                         reports.importCsv(SignIn.actor(users, "officer"), batch(), "x.csv", csv("138,2026-01,1,1")))
                 .isInstanceOf(AccessDeniedException.class);
         UtilisationResult result = reports.importCsv(
-                SignIn.actor(users, "cmcc"), batch(), "x.csv", csv("186," + THIS_MONTH.minusMonths(1) + ",1,1"));
+                SignIn.actor(users, "cmcc"),
+                batch(),
+                "x.csv",
+                csv("186," + thisMonth().minusMonths(1) + ",1,1"));
         assertThat(result.errors()).extracting(LineError::code).containsExactly("numbering.utilisation.notHeld");
     }
 
@@ -173,7 +178,7 @@ class UtilisationReportsIntegrationTests {
     void theRegulatorRanksUnderUsedBlocksAndOpensOneBlocksMonths() throws Exception {
         Actor cmcc = SignIn.actor(users, "cmcc");
         AllocationView block188 = block("18800000000");
-        String month = THIS_MONTH.minusMonths(1).toString();
+        String month = thisMonth().minusMonths(1).toString();
         reports.importCsv(cmcc, batch(), "low.csv", csv("188," + month + ",2000000,3000000"));
 
         assertThat(reports.lowest(DataScope.all(), new BigDecimal("0.05"), PageRequest.of(0, 100))
@@ -234,11 +239,15 @@ class UtilisationReportsIntegrationTests {
                         post("/api/v1/numbering/utilisation")
                                 .param("batchId", batch())
                                 .contentType("text/csv")
-                                .content(csv("138," + THIS_MONTH.minusMonths(6) + ",10,20"))
+                                .content(csv("138," + thisMonth().minusMonths(6) + ",10,20"))
                                 .with(as(users, "cmcc"))
                                 .with(org.springframework.security.test.web.servlet.request
                                         .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("IMPORTED"));
+    }
+
+    private YearMonth thisMonth() {
+        return YearMonth.now(clock);
     }
 }

@@ -16,6 +16,7 @@ import static org.telereg.platform.realname.Subscribers.csv;
 import static org.telereg.platform.realname.Subscribers.resident;
 import static org.telereg.platform.realname.Subscribers.residentId;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ import org.telereg.platform.shared.RejectedInputException;
 /** Monthly real-name statistics: validation, the derived rate, resubmission, missing reports, scope, the queue check. */
 @PlatformIntegrationTest
 class MonthlyReportsIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     /** Months long before the demo's six, one per test, so tests never meet each other's reports. */
     private static final AtomicInteger MONTHS_BACK = new AtomicInteger(36);
@@ -87,8 +91,8 @@ class MonthlyReportsIntegrationTests {
         SignIn.signOut();
     }
 
-    private static YearMonth freshMonth() {
-        return YearMonth.now().minusMonths(MONTHS_BACK.incrementAndGet());
+    private YearMonth freshMonth() {
+        return YearMonth.now(clock).minusMonths(MONTHS_BACK.incrementAndGet());
     }
 
     private static MonthlyReportInput input(String province, YearMonth month, long total, long registered) {
@@ -156,7 +160,7 @@ class MonthlyReportsIntegrationTests {
 
     @Test
     void theApiRefusesEveryBadFieldByNameAsProblemJson() throws Exception {
-        YearMonth future = YearMonth.now().plusMonths(2);
+        YearMonth future = YearMonth.now(clock).plusMonths(2);
         String body = """
                 {"province": "火星", "reportMonth": "%s", "totalUsers": 100, "registeredUsers": 200,
                  "newUsers": 10, "newOwnOutlets": 3, "newAgents": 3, "newOnline": 3, "newOther": 0,

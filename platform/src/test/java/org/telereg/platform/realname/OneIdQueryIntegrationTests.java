@@ -10,7 +10,7 @@ import static org.telereg.platform.realname.Subscribers.cuccNumber;
 import static org.telereg.platform.realname.Subscribers.register;
 import static org.telereg.platform.realname.Subscribers.residentId;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +35,9 @@ class OneIdQueryIntegrationTests {
 
     private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([0-9a-f-]{36})\"");
     private static final String CODE_SENT = "如填写的信息无误，验证码已发送到该手机号码，5 分钟内有效。";
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -109,7 +112,7 @@ class OneIdQueryIntegrationTests {
         String code = sentCode(numbers.get(1));
         // The code's minutes pass.
         jdbc.sql("update realname_query_challenge set expires_at = :past where id = :id")
-                .param("past", Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC))
+                .param("past", clock.instant().minusSeconds(1).atOffset(ZoneOffset.UTC))
                 .param("id", challenge)
                 .update();
 

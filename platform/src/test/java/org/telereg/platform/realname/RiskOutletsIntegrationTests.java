@@ -13,8 +13,8 @@ import static org.telereg.platform.realname.Subscribers.line;
 import static org.telereg.platform.realname.Subscribers.residentId;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +47,9 @@ class RiskOutletsIntegrationTests {
     private static final AtomicLong BEIJING_NUMBERS = new AtomicLong(100_000);
 
     private static final AtomicLong CASES = new AtomicLong(900_000);
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     RiskOutlets risks;
@@ -124,7 +127,7 @@ class RiskOutletsIntegrationTests {
 
     private FraudNumberConfirmed confirmed(String number) {
         return new FraudNumberConfirmed(
-                CASES.incrementAndGet(), number, cmcc(), null, new BigDecimal("0.95"), Instant.now());
+                CASES.incrementAndGet(), number, cmcc(), null, new BigDecimal("0.95"), clock.instant());
     }
 
     private void confirm(String number) {

@@ -13,8 +13,8 @@ import static org.telereg.platform.realname.Subscribers.withCheck;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,9 @@ import org.telereg.platform.shared.IdCardNumber;
 
 @PlatformIntegrationTest
 class SnapshotImportIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     SnapshotImport imports;
@@ -184,7 +187,7 @@ class SnapshotImportIntegrationTests {
 
     @Test
     void rejectsAnActivationDateAfterToday() {
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String tomorrow = LocalDate.now(clock).plusDays(1).toString();
 
         assertThat(submit(line(cmccNumber(), "RESIDENT_ID", residentId(), "吴十", tomorrow, "NORMAL"))
                         .errors())

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.telereg.platform.SignIn.as;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,9 @@ import org.telereg.platform.shared.RejectedInputException;
 class ReportDeskIntegrationTests {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     ReportDesk desk;
@@ -276,7 +280,7 @@ class ReportDeskIntegrationTests {
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", duplicated, scam, null));
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", duplicated, scam, null));
 
-        MonthlyBulletin bulletin = bulletins.of(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
+        MonthlyBulletin bulletin = bulletins.of(java.time.YearMonth.now(clock));
 
         assertThat(bulletin.byCategory().get(ReportCategory.FRAUD_CALL)).isGreaterThanOrEqualTo(2);
         assertThat(bulletin.duplicates()).isGreaterThanOrEqualTo(1);
