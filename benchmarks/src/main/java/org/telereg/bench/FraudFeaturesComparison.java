@@ -34,10 +34,12 @@ import org.telereg.engine.fraud.GeneratorSettings;
  * checks that both agree, and prints rows/s, bytes/s, peak memory and the ratio.
  *
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.FraudFeaturesComparison [rows ...] [--dir
- * DIR] [--keep] [--runs N]}; rows default to 10,000,000. Files are generated into a temporary directory (or DIR),
- * deleted afterwards unless {@code --keep}; a file in DIR generated earlier with the same generator settings is
- * reused. Each file is processed N times (default 3) by each side, alternating TeleReg and DuckDB, and each side's
- * median time is reported: the same warm-up for both sides.
+ * DIR] [--keep] [--untimed-runs N] [--runs N] [--telereg-only]}; rows default to 10,000,000. Files are generated
+ * into a temporary directory (or DIR), deleted afterwards unless {@code --keep}; a file in DIR generated earlier with
+ * the same generator settings is reused. Each side processes each file once untimed first ({@code --untimed-runs},
+ * default 1), then N times (default 3), alternating TeleReg and DuckDB, and each side's median wall time (with the
+ * process's CPU time of that run) is reported: the same warm-up for both sides. {@code --telereg-only} runs TeleReg
+ * alone (for profiling and before/after comparisons).
  */
 public final class FraudFeaturesComparison {
 
@@ -73,11 +75,15 @@ public final class FraudFeaturesComparison {
         Path dir = null;
         boolean keep = false;
         int runs = 3;
+        int untimedRuns = 1;
+        boolean teleRegOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--untimed-runs" -> untimedRuns = Integer.parseInt(args[++i]);
+                case "--telereg-only" -> teleRegOnly = true;
                 default -> sizes.add(Long.parseLong(args[i].replace("_", "")));
             }
         }
@@ -87,11 +93,13 @@ public final class FraudFeaturesComparison {
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("telereg-fraud-bench");
         System.out.printf(
                 Locale.ROOT,
-                "java %s, %d processors, max heap %,d MB, files in %s, %d runs per side and file (median)%n",
+                "java %s, %d processors, max heap %,d MB, files in %s, %d untimed and %d timed runs per side and file"
+                        + " (median)%n",
                 System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20,
                 work,
+                untimedRuns,
                 runs);
         try {
             Generated pilot =
@@ -101,7 +109,9 @@ public final class FraudFeaturesComparison {
             String sql = sql();
             for (int i = 0; i < 2; i++) {
                 teleReg(pilot.calls());
-                duckDb(pilot.calls(), sql);
+                if (!teleRegOnly) {
+                    duckDb(pilot.calls(), sql);
+                }
             }
             for (long rows : sizes) {
                 int subscribers = (int) Math.ceil(rows / rowsPerSubscriber);
@@ -118,13 +128,28 @@ public final class FraudFeaturesComparison {
                         bytes / 1048576.0,
                         data.reused() ? "reused" : "generated",
                         (System.nanoTime() - started) / 1e9);
+                for (int run = 1; run <= untimedRuns; run++) {
+                    report("TeleReg FraudFeatures", "untimed " + run, teleReg(data.calls()), data.callRows(), bytes);
+                    if (!teleRegOnly) {
+                        report(
+                                "DuckDB 2.0.0.1 SQL",
+                                "untimed " + run,
+                                duckDb(data.calls(), sql),
+                                data.callRows(),
+                                bytes);
+                    }
+                }
                 List<Result> ours = new ArrayList<>();
                 List<Result> theirs = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     Result our = teleReg(data.calls());
-                    report("TeleReg FraudFeatures", run, our, data.callRows(), bytes);
+                    report("TeleReg FraudFeatures", "run " + run, our, data.callRows(), bytes);
+                    if (teleRegOnly) {
+                        ours.add(our);
+                        continue;
+                    }
                     Result their = duckDb(data.calls(), sql);
-                    report("DuckDB 2.0.0.1 SQL", run, their, data.callRows(), bytes);
+                    report("DuckDB 2.0.0.1 SQL", "run " + run, their, data.callRows(), bytes);
                     compare(our, their);
                     ours.add(our);
                     theirs.add(their);
@@ -133,9 +158,12 @@ public final class FraudFeaturesComparison {
                     continue;
                 }
                 Result our = median(ours);
+                report("TeleReg FraudFeatures", "median", our, data.callRows(), bytes);
+                if (teleRegOnly) {
+                    continue;
+                }
                 Result their = median(theirs);
-                report("TeleReg FraudFeatures", 0, our, data.callRows(), bytes);
-                report("DuckDB 2.0.0.1 SQL", 0, their, data.callRows(), bytes);
+                report("DuckDB 2.0.0.1 SQL", "median", their, data.callRows(), bytes);
                 System.out.printf(
                         Locale.ROOT, "ratio TeleReg / DuckDB (medians): %.1fx%n", their.seconds / our.seconds);
             }
@@ -197,20 +225,29 @@ public final class FraudFeaturesComparison {
             }
             peakHeap = Math.max(peakHeap, each.peakHeap);
         }
-        return new Result(middle.seconds, peakHeap, peakRss, rssBefore, middle.subscribers, middle.sums);
+        return new Result(
+                middle.seconds, middle.cpuSeconds, peakHeap, peakRss, rssBefore, middle.subscribers, middle.sums);
     }
 
     /** Time, memory and per-feature sums (over subscribers, NaN skipped) of one side's result. */
     private record Result(
-            double seconds, long peakHeap, long peakRss, long rssBefore, int subscribers, double[] sums) {}
+            double seconds,
+            double cpuSeconds,
+            long peakHeap,
+            long peakRss,
+            long rssBefore,
+            int subscribers,
+            double[] sums) {}
 
     private static Result teleReg(Path calls) throws IOException {
         System.gc();
         ProcessMemory.resetPeaks();
         long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
+        long cpuBefore = ProcessMemory.cpuNanos();
         FeatureExtraction extraction =
                 FraudFeatures.with(SETTINGS).withThreads(THREADS).extract(CdrFiles.calls(calls));
+        double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
         double seconds = (System.nanoTime() - started) / 1e9;
         FeatureTable table = extraction.features();
         double[] sums = new double[CHECKED.length];
@@ -222,7 +259,14 @@ public final class FraudFeaturesComparison {
                 }
             }
         }
-        return new Result(seconds, ProcessMemory.peakHeap(), ProcessMemory.rss("VmHWM"), rssBefore, table.size(), sums);
+        return new Result(
+                seconds,
+                cpuSeconds,
+                ProcessMemory.peakHeap(),
+                ProcessMemory.rss("VmHWM"),
+                rssBefore,
+                table.size(),
+                sums);
     }
 
     private static Result duckDb(Path calls, String sql) throws SQLException {
@@ -230,6 +274,7 @@ public final class FraudFeaturesComparison {
         ProcessMemory.resetPeaks();
         long rssBefore = ProcessMemory.rss("VmRSS");
         long started = System.nanoTime();
+        long cpuBefore = ProcessMemory.cpuNanos();
         double[] sums = new double[CHECKED.length];
         int subscribers = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -258,19 +303,28 @@ public final class FraudFeaturesComparison {
                 }
             }
         }
+        double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(seconds, ProcessMemory.peakHeap(), ProcessMemory.rss("VmHWM"), rssBefore, subscribers, sums);
+        return new Result(
+                seconds,
+                cpuSeconds,
+                ProcessMemory.peakHeap(),
+                ProcessMemory.rss("VmHWM"),
+                rssBefore,
+                subscribers,
+                sums);
     }
 
-    /** Prints one run's figures, or with {@code run} 0 the median time and the largest peaks of all runs. */
-    private static void report(String name, int run, Result result, long rows, long bytes) {
+    /** Prints one run's figures (or, labelled median, the median time and the largest peaks of all runs). */
+    private static void report(String name, String run, Result result, long rows, long bytes) {
         System.out.printf(
                 Locale.ROOT,
-                "%-22s %-7s %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB), peak Java heap"
-                        + " %,d MB%n",
+                "%-22s %-9s %6.2f s  CPU %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB),"
+                        + " peak Java heap %,d MB%n",
                 name,
-                run == 0 ? "median" : "run " + run,
+                run,
                 result.seconds,
+                result.cpuSeconds,
                 rows / result.seconds,
                 bytes / 1048576.0 / result.seconds,
                 result.subscribers,

@@ -300,7 +300,7 @@ public final class MeasurementImportBenchmark {
         ProcessMemory.resetPeaks();
         long heapBefore = ProcessMemory.usedHeap();
         long rssBefore = ProcessMemory.rss("VmRSS");
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessMemory.cpuNanos();
         long started = System.nanoTime();
         SpeedAggregation byProvince = SpeedAggregation.by(GroupBy.PROVINCE, GroupBy.OPERATOR, GroupBy.MONTH);
         SpeedAggregation byCity = SpeedAggregation.by(GroupBy.CITY, GroupBy.OPERATOR, GroupBy.MONTH);
@@ -309,7 +309,7 @@ public final class MeasurementImportBenchmark {
         Map<String, double[]> provinces = figures(byProvince.results());
         Map<String, double[]> cities = figures(byCity.results());
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
         long peakHeap = ProcessMemory.peakHeap();
         // What the two aggregations hold once read (their float arrays, sorted, and the group maps).
         System.gc();
@@ -359,7 +359,7 @@ public final class MeasurementImportBenchmark {
         System.gc();
         ProcessMemory.resetPeaks();
         long rssBefore = ProcessMemory.rss("VmRSS");
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessMemory.cpuNanos();
         long started = System.nanoTime();
         Map<String, double[]> provinces;
         Map<String, double[]> cities;
@@ -382,7 +382,7 @@ public final class MeasurementImportBenchmark {
             cities = groups(statement, "city");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
         return new Result(
                 seconds,
                 cpuSeconds,
@@ -475,13 +475,6 @@ public final class MeasurementImportBenchmark {
                 middle.byProvince,
                 middle.byCity,
                 "");
-    }
-
-    /** CPU time of the whole process (all threads, the garbage collector's too), in nanoseconds. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime()
-                : 0;
     }
 
     private static void report(String name, String run, Result result, long rows, long bytes) {

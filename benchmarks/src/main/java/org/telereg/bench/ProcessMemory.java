@@ -7,7 +7,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The memory figures the comparisons report: Java heap peaks and the process's resident set (Linux). */
+/**
+ * The memory figures the comparisons report — Java heap peaks and the process's resident set (Linux) — and the
+ * process's CPU time.
+ */
 final class ProcessMemory {
 
     private ProcessMemory() {}
@@ -23,6 +26,13 @@ final class ProcessMemory {
         } catch (IOException | UnsupportedOperationException e) {
             // Not Linux, or not allowed: the peak then covers the whole run so far.
         }
+    }
+
+    /** CPU time of the whole process (all threads, the garbage collector's too), in nanoseconds; 0 if unknown. */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     static long usedHeap() {
