@@ -319,8 +319,8 @@ public final class FraudFeaturesComparison {
     private static void report(String name, String run, Result result, long rows, long bytes) {
         System.out.printf(
                 Locale.ROOT,
-                "%-22s %-9s %6.2f s  CPU %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers  peak RSS %,d MB (+%,d MB),"
-                        + " peak Java heap %,d MB%n",
+                "%-22s %-9s %6.2f s  CPU %6.2f s  %,12.0f rows/s  %7.1f MB/s  %,d subscribers"
+                        + "  peak RSS %,d MB (+%,d MB), peak Java heap %,d MB%n",
                 name,
                 run,
                 result.seconds,
