@@ -1,6 +1,5 @@
 package org.telereg.bench;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.telereg.engine.sms.KeywordGroup;
 import org.telereg.engine.sms.KeywordMatcher;
 import org.telereg.engine.sms.LabelledSms;
@@ -49,7 +47,33 @@ public final class SmsScreeningComparison {
     // time, which is what "per core" means when other processes take turns on the same cores.
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The corpora when none are given, relative to the repository root. */
+    static final List<Path> DEFAULT_CORPORA = List.of(
+            Path.of("..", "shared", "data", "sms", "zh-train.tsv"),
+            Path.of("..", "shared", "data", "sms", "uci-SMSSpamCollection.tsv"));
+
     private SmsScreeningComparison() {}
+
+    /** The message texts of the labelled corpora, in order. */
+    static List<String> texts(List<Path> corpora) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (Path corpus : corpora) {
+            for (LabelledSms m : SmsModelTrainer.readCorpus(corpus)) {
+                texts.add(m.text());
+            }
+        }
+        return texts;
+    }
+
+    /** The messages as the matchers get them: normalised. */
+    static char[][] normalised(String[] raw) {
+        TextNormaliser normaliser = TextNormaliser.standard();
+        char[][] normalised = new char[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            normalised[i] = normaliser.normalise(raw[i]).toCharArray();
+        }
+        return normalised;
+    }
 
     public static void main(String[] args) throws IOException {
         List<Path> corpora = new ArrayList<>();
@@ -67,27 +91,21 @@ public final class SmsScreeningComparison {
             }
         }
         if (corpora.isEmpty()) {
-            corpora.add(Path.of("..", "shared", "data", "sms", "zh-train.tsv"));
-            corpora.add(Path.of("..", "shared", "data", "sms", "uci-SMSSpamCollection.tsv"));
+            corpora.addAll(DEFAULT_CORPORA);
         }
-        List<String> texts = new ArrayList<>();
         for (Path corpus : corpora) {
             if (!Files.isRegularFile(corpus)) {
                 System.err.println(
                         "Corpus not found: " + corpus.toAbsolutePath().normalize());
                 System.exit(1);
             }
-            for (LabelledSms m : SmsModelTrainer.readCorpus(corpus)) {
-                texts.add(m.text());
-            }
         }
-        TextNormaliser normaliser = TextNormaliser.standard();
+        List<String> texts = texts(corpora);
         String[] raw = messages(texts, messageCount);
-        char[][] normalised = new char[raw.length][];
+        char[][] normalised = normalised(raw);
         long rawChars = 0;
         long normalisedChars = 0;
         for (int i = 0; i < raw.length; i++) {
-            normalised[i] = normaliser.normalise(raw[i]).toCharArray();
             rawChars += raw[i].length();
             normalisedChars += normalised[i].length;
         }
@@ -221,7 +239,7 @@ public final class SmsScreeningComparison {
      * {@code count}: a list shaped like a regulator's, larger than the shipped one, whose keywords occur as rarely
      * in traffic as a list's do.
      */
-    public static List<String> listPhrases(int count) {
+    static List<String> listPhrases(int count) {
         TextNormaliser normaliser = TextNormaliser.standard();
         Set<String> keywords = new LinkedHashSet<>();
         List<KeywordGroup> multiTerm = new ArrayList<>();
@@ -249,7 +267,7 @@ public final class SmsScreeningComparison {
     }
 
     /** 70-character windows of random corpus messages; shorter messages are joined with the next drawn. */
-    public static String[] messages(List<String> texts, int count) {
+    static String[] messages(List<String> texts, int count) {
         SplittableRandom random = new SplittableRandom(SEED);
         String[] messages = new String[count];
         StringBuilder message = new StringBuilder(2 * MESSAGE_LENGTH);
@@ -271,7 +289,7 @@ public final class SmsScreeningComparison {
     }
 
     /** The shipped list's keywords, then corpus substrings of 2 to 6 characters, normalised and distinct. */
-    public static List<String> keywords(List<String> texts, int count, int minLength, int maxLength) {
+    static List<String> keywords(List<String> texts, int count, int minLength, int maxLength) {
         TextNormaliser normaliser = TextNormaliser.standard();
         Set<String> keywords = new LinkedHashSet<>();
         for (KeywordGroup group : KeywordMatcher.standard().groups()) {
@@ -317,94 +335,5 @@ public final class SmsScreeningComparison {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    /** The two matchers over one keyword set, each keyword its own group. */
-    private static final class KeywordMatching {
-        private final KeywordMatcher teleReg;
-        private final AhoCorasickDoubleArrayTrie<Integer> hankcs = new AhoCorasickDoubleArrayTrie<>();
-        private final int[] matched;
-        // hankcs reports every occurrence; stamping each keyword with the message number reports it once per
-        // message, as TeleReg does.
-        private final int[] stamp;
-        private int message;
-        private int hankcsMatched;
-
-        KeywordMatching(List<String> keywords) {
-            List<KeywordGroup> groups = new ArrayList<>(keywords.size());
-            TreeMap<String, Integer> values = new TreeMap<>();
-            for (int k = 0; k < keywords.size(); k++) {
-                groups.add(new KeywordGroup("k" + k, SmsCategory.FRAUD, "", 1, List.of(List.of(keywords.get(k)))));
-                values.put(keywords.get(k), k);
-            }
-            long t0 = System.nanoTime();
-            teleReg = KeywordMatcher.of(groups);
-            long t1 = System.nanoTime();
-            hankcs.build(values);
-            long t2 = System.nanoTime();
-            System.out.printf(
-                    Locale.ROOT, "build: TeleReg %.0f ms, hankcs %.0f ms%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
-            matched = new int[keywords.size()];
-            stamp = new int[keywords.size()];
-            Arrays.fill(stamp, -1);
-        }
-
-        /** Checks that both matchers find the same keywords in every message. */
-        void compare(char[][] messages) {
-            long total = 0;
-            for (int i = 0; i < messages.length; i++) {
-                int n = teleReg.match(messages[i], messages[i].length, matched);
-                int[] a = Arrays.copyOf(matched, n);
-                List<Integer> found = new ArrayList<>();
-                message = i;
-                hankcs.parseText(messages[i], (begin, end, value) -> {
-                    if (stamp[value] != message) {
-                        stamp[value] = message;
-                        found.add(value);
-                    }
-                });
-                int[] b = found.stream().mapToInt(Integer::intValue).toArray();
-                Arrays.sort(a);
-                Arrays.sort(b);
-                if (!Arrays.equals(a, b)) {
-                    throw new AssertionError("Matchers disagree on message " + i + ": " + new String(messages[i])
-                            + "\nTeleReg " + Arrays.toString(a) + "\nhankcs " + Arrays.toString(b));
-                }
-                total += n;
-            }
-            Arrays.fill(stamp, -1);
-            System.out.printf(
-                    Locale.ROOT,
-                    "both matchers find the same keywords in all %,d messages (%.2f distinct keywords per message)%n",
-                    messages.length,
-                    (double) total / messages.length);
-        }
-
-        long teleRegPass(char[][] messages) {
-            long total = 0;
-            for (char[] m : messages) {
-                total += teleReg.match(m, m.length, matched);
-            }
-            return total;
-        }
-
-        long hankcsPass(char[][] messages) {
-            hankcsMatched = 0;
-            for (int i = 0; i < messages.length; i++) {
-                message = i;
-                hankcs.parseText(messages[i], this::hit);
-            }
-            Arrays.fill(stamp, -1);
-            return hankcsMatched;
-        }
-
-        private void hit(int begin, int end, Integer value) {
-            int k = value;
-            if (stamp[k] != message) {
-                stamp[k] = message;
-                matched[hankcsMatched % matched.length] = k;
-                hankcsMatched++;
-            }
-        }
     }
 }
