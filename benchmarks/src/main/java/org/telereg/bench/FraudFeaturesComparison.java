@@ -237,7 +237,20 @@ public final class FraudFeaturesComparison {
             long peakRss,
             long rssBefore,
             int subscribers,
-            double[] sums) {}
+            double[] sums) {
+
+        /** A run's result with the memory peaks since the last {@link ProcessMemory#resetPeaks()}. */
+        static Result measured(double seconds, double cpuSeconds, long rssBefore, int subscribers, double[] sums) {
+            return new Result(
+                    seconds,
+                    cpuSeconds,
+                    ProcessMemory.peakHeap(),
+                    ProcessMemory.rss("VmHWM"),
+                    rssBefore,
+                    subscribers,
+                    sums);
+        }
+    }
 
     private static Result teleReg(Path calls) throws IOException {
         System.gc();
@@ -259,14 +272,7 @@ public final class FraudFeaturesComparison {
                 }
             }
         }
-        return new Result(
-                seconds,
-                cpuSeconds,
-                ProcessMemory.peakHeap(),
-                ProcessMemory.rss("VmHWM"),
-                rssBefore,
-                table.size(),
-                sums);
+        return Result.measured(seconds, cpuSeconds, rssBefore, table.size(), sums);
     }
 
     private static Result duckDb(Path calls, String sql) throws SQLException {
@@ -305,14 +311,7 @@ public final class FraudFeaturesComparison {
         }
         double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(
-                seconds,
-                cpuSeconds,
-                ProcessMemory.peakHeap(),
-                ProcessMemory.rss("VmHWM"),
-                rssBefore,
-                subscribers,
-                sums);
+        return Result.measured(seconds, cpuSeconds, rssBefore, subscribers, sums);
     }
 
     /** Prints one run's figures (or, labelled median, the median time and the largest peaks of all runs). */
