@@ -1,8 +1,6 @@
 package org.telereg.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,12 +46,6 @@ public class KeywordMatchingBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        for (Path corpus : SmsScreeningComparison.DEFAULT_CORPORA) {
-            if (!Files.isRegularFile(corpus)) {
-                throw new IllegalStateException("Corpus not found (run from the repository root): "
-                        + corpus.toAbsolutePath().normalize());
-            }
-        }
         List<String> texts = SmsScreeningComparison.texts(SmsScreeningComparison.DEFAULT_CORPORA);
         messages = SmsScreeningComparison.normalised(SmsScreeningComparison.messages(texts, MESSAGES));
         matching = new KeywordMatching(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,10 +55,16 @@ public final class SmsScreeningComparison {
 
     private SmsScreeningComparison() {}
 
-    /** The message texts of the labelled corpora, in order. */
+    /** The message texts of the labelled corpora, in order; a corpus that is not there is named. */
     static List<String> texts(List<Path> corpora) throws IOException {
         List<String> texts = new ArrayList<>();
         for (Path corpus : corpora) {
+            if (!Files.isRegularFile(corpus)) {
+                throw new NoSuchFileException(
+                        corpus.toAbsolutePath().normalize().toString(),
+                        null,
+                        "corpus not found (relative paths are read from the repository root)");
+            }
             for (LabelledSms m : SmsModelTrainer.readCorpus(corpus)) {
                 texts.add(m.text());
             }
@@ -93,14 +100,14 @@ public final class SmsScreeningComparison {
         if (corpora.isEmpty()) {
             corpora.addAll(DEFAULT_CORPORA);
         }
-        for (Path corpus : corpora) {
-            if (!Files.isRegularFile(corpus)) {
-                System.err.println(
-                        "Corpus not found: " + corpus.toAbsolutePath().normalize());
-                System.exit(1);
-            }
+        List<String> texts;
+        try {
+            texts = texts(corpora);
+        } catch (NoSuchFileException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         }
-        List<String> texts = texts(corpora);
         String[] raw = messages(texts, messageCount);
         char[][] normalised = normalised(raw);
         long rawChars = 0;

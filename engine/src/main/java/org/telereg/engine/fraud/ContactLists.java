@@ -21,8 +21,8 @@ import java.util.Arrays;
  * a list outgrows goes to a free list for the next list of that length. The lists are the result under construction
  * and live until the end: held in tens of thousands of arrays of their own, they were what the garbage collector
  * copied in every young collection (most of a scan's pause time with the JVM's default initial heap, and about a
- * sixth of its peak memory). A chunk is allocated once and, from 1 MB on, is a humongous object for G1: never
- * copied.
+ * sixth of its peak memory). A chunk is allocated once and, from half a G1 region on (1 MB with 2 MB regions, 2 MB
+ * with the 4 MB regions of a 6 GB heap), is a humongous object: never copied.
  */
 final class ContactLists {
 
