@@ -49,8 +49,8 @@ import org.telereg.streaming.ScoredWindow;
  * <p>Usage: {@code java -cp telereg-benchmarks.jar org.telereg.bench.StreamingComparison [--events N] [--dir DIR]
  * [--keep] [--untimed-runs N] [--runs N] [--period-days D] [--telereg-only]}; events (calls and SMS) default to
  * 10,000,000 (each run also pays the job's fixed costs, submission to task start-up, about half a CPU-second: a
- * quarter of the TeleReg job's run at 3,000,000 events, under a tenth at 10,000,000), untimed runs to 1, runs to 5, the TeleReg
- * job's period to 1 day (so that its {@code shared_imeis} of a
+ * quarter of the TeleReg job's run at 3,000,000 events, under a tenth at 10,000,000), untimed runs to 1, runs to 5,
+ * the TeleReg job's period to 1 day (so that its {@code shared_imeis} of a
  * day are the native job's: handsets another subscriber used that day). Files are generated into a temporary
  * directory (or DIR), deleted afterwards unless {@code --keep}; files in DIR generated earlier with the same
  * generator settings are reused.
