@@ -290,10 +290,7 @@ class DemoFilingRegister implements ApplicationRunner {
                     .update();
         }
         for (String ip : ranges.addressesFor(provider.creditCode(), generator.random)) {
-            jdbc.sql("insert into filing_service_ip (service_id, address) values (:id, :ip)")
-                    .param("id", serviceId)
-                    .param("ip", ip)
-                    .update();
+            ServiceAddresses.addToService(jdbc, serviceId, ip);
         }
         return subjectId;
     }

@@ -1042,10 +1042,7 @@ public class FilingApplications {
                         .update();
             }
             for (String ip : s.ips()) {
-                jdbc.sql("insert into filing_application_ip (application_service_id, address) values (:s, :a)")
-                        .param("s", serviceId)
-                        .param("a", ip)
-                        .update();
+                ServiceAddresses.addToApplication(jdbc, serviceId, ip);
             }
         }
     }

@@ -153,9 +153,8 @@ class RegisterWriter {
                     .param("service", serviceId)
                     .param("proposed", proposed)
                     .update();
-            jdbc.sql(
-                            "insert into filing_service_ip (service_id, address)"
-                                    + " select :service, address from filing_application_ip where application_service_id = :proposed")
+            jdbc.sql("insert into filing_service_ip (service_id, address, address_hex) select :service, address,"
+                            + " address_hex from filing_application_ip where application_service_id = :proposed")
                     .param("service", serviceId)
                     .param("proposed", proposed)
                     .update();

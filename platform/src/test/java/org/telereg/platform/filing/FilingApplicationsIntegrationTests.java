@@ -595,7 +595,7 @@ class FilingApplicationsIntegrationTests {
     @Test
     void theDemoWorkflowReachesItsWebsitesAtAddressesItsProvidersFiled() {
         List<java.util.Map<String, Object>> addresses = jdbc.sql("""
-                        select a.access_provider_credit_code as provider, i.address, s.kind
+                        select a.access_provider_credit_code as provider, i.address, i.address_hex, s.kind
                         from filing_application a
                         join filing_application_service s on s.application_id = a.id
                         left join filing_application_ip i on i.application_service_id = s.id
@@ -608,6 +608,9 @@ class FilingApplicationsIntegrationTests {
                             .as("every demo website has an address")
                             .isNotNull();
                     String hex = IpFilings.hex(org.telereg.engine.filing.IpAddresses.parse((String) r.get("address")));
+                    assertThat(r.get("address_hex"))
+                            .as("the hex form block searches use")
+                            .isEqualTo(hex);
                     assertThat(jdbc.sql("select count(*) from filing_ip_range where status = 'ACTIVE'"
                                             + " and first_hex <= :hex and last_hex >= :hex"
                                             + " and (user_unit_credit_code = :p or allocating_isp_credit_code = :p)")
@@ -618,6 +621,18 @@ class FilingApplicationsIntegrationTests {
                             .as(r.get("address") + " lies in an IP filing of " + r.get("provider"))
                             .isPositive();
                 });
+        // Approval copies the addresses into the register with their hex form.
+        List<java.util.Map<String, Object>> approved = jdbc.sql("""
+                        select i.address, i.address_hex from filing_service_ip i
+                        join filing_service f on f.id = i.service_id
+                        join filing_application_service s on s.service_number = f.service_number
+                        join filing_application a on a.id = s.application_id
+                        where a.address like '%演示%'""").query().listOfRows();
+        assertThat(approved)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get("address_hex"))
+                        .isEqualTo(
+                                IpFilings.hex(org.telereg.engine.filing.IpAddresses.parse((String) r.get("address")))));
         assertThat(jdbc.sql("select count(*) from filing_service_ip i join filing_service_domain d"
                                 + " on d.service_id = i.service_id where d.domain like '%.example-demo.cn'"
                                 + " and i.address like '203.0.113.%'")

@@ -166,10 +166,7 @@ class HostingIntegrationTests {
                         .update();
             }
             for (String ip : ips) {
-                jdbc.sql("insert into filing_service_ip (service_id, address) values (:id, :ip)")
-                        .param("id", id)
-                        .param("ip", ip)
-                        .update();
+                ServiceAddresses.addToService(jdbc, id, ip);
             }
             return number;
         }

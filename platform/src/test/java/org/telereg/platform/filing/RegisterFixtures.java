@@ -39,9 +39,7 @@ final class RegisterFixtures {
                 jdbc, company, COMPANY_SITE, "WEBSITE", "查询测试门户", "https://www.query-e-test.cn", null, "ACTIVE");
         domain(jdbc, site, "query-e-test.cn");
         domain(jdbc, site, "query-e-test.com.cn");
-        jdbc.sql("insert into filing_service_ip (service_id, address) values (:id, '203.0.113.10')")
-                .param("id", site)
-                .update();
+        ServiceAddresses.addToService(jdbc, site, "203.0.113.10");
         service(jdbc, company, COMPANY_APP, "APP", "查询测试助手", null, "cn.query.etest.app", "ACTIVE");
         for (int i = 3; i <= 5; i++) {
             long more = service(
@@ -72,7 +70,7 @@ final class RegisterFixtures {
         blacklist(jdbc, "APP", "cn.bad.etest", "查询测试贷款", 1);
     }
 
-    private static long subject(
+    static long subject(
             JdbcClient jdbc,
             String number,
             String province,
@@ -110,7 +108,7 @@ final class RegisterFixtures {
                 .single();
     }
 
-    private static long service(
+    static long service(
             JdbcClient jdbc,
             long subject,
             String number,
