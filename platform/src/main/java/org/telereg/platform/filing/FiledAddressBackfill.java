@@ -1,10 +1,12 @@
 package org.telereg.platform.filing;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills the hex form of filed and proposed addresses written before the register kept it (migration V9), a
- * thousand rows per transaction, when the platform starts. Addresses that are not IP addresses keep none; the
- * block search reads every such row apart, so it finds them all the same.
+ * thousand rows per transaction and batched statement, once the platform is ready (it serves meanwhile).
+ * Addresses that are not IP addresses keep none; the block search reads every such row apart, so it finds them
+ * all the same.
  */
 @Component
 class FiledAddressBackfill {
@@ -22,10 +25,12 @@ class FiledAddressBackfill {
     private static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
 
-    FiledAddressBackfill(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    FiledAddressBackfill(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -55,22 +60,20 @@ class FiledAddressBackfill {
             if (rows.isEmpty()) {
                 return filled;
             }
-            Integer done = transactions.execute(status -> {
-                int updated = 0;
-                for (Row row : rows) {
-                    String hex = ServiceAddresses.hexOf(row.address());
-                    if (hex != null) {
-                        updated += jdbc.sql("update " + table + " set address_hex = :hex where " + owner
-                                        + " = :owner and address = :address and address_hex is null")
-                                .param("hex", hex)
-                                .param("owner", row.owner())
-                                .param("address", row.address())
-                                .update();
-                    }
+            List<Object[]> updates = new ArrayList<>();
+            for (Row row : rows) {
+                String hex = ServiceAddresses.hexOf(row.address());
+                if (hex != null) {
+                    updates.add(new Object[] {hex, row.owner(), row.address()});
                 }
-                return updated;
-            });
-            filled += done == null ? 0 : done;
+            }
+            if (!updates.isEmpty()) {
+                transactions.executeWithoutResult(status -> template.batchUpdate(
+                        "update " + table + " set address_hex = ? where " + owner
+                                + " = ? and address = ? and address_hex is null",
+                        updates));
+                filled += updates.size();
+            }
             Row last = rows.get(rows.size() - 1);
             afterOwner = last.owner();
             afterAddress = last.address();

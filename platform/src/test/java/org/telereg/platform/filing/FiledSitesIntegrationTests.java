@@ -70,6 +70,30 @@ class FiledSitesIntegrationTests {
         assertThat(backfill.fill("filing_service_ip", "service_id")).isZero();
     }
 
+    @Test
+    void proposedAddressesWrittenBeforeTheHexFormAreFilledToo() {
+        long proposed = jdbc.sql("select min(id) from filing_application_service")
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into filing_application_ip (application_service_id, address) values (:id, '198.18.10.1')")
+                .param("id", proposed)
+                .update();
+        try {
+            assertThat(backfill.fill("filing_application_ip", "application_service_id"))
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select address_hex from filing_application_ip where application_service_id = :id"
+                                    + " and address = '198.18.10.1'")
+                            .param("id", proposed)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("00000000000000000000ffffc6120a01");
+        } finally {
+            jdbc.sql("delete from filing_application_ip where application_service_id = :id and address = '198.18.10.1'")
+                    .param("id", proposed)
+                    .update();
+        }
+    }
+
     private long service(long subject, String number, String status) {
         return RegisterFixtures.service(jdbc, subject, number, "WEBSITE", "地址块测试站", null, null, status);
     }
