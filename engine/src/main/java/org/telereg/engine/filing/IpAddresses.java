@@ -88,7 +88,7 @@ public final class IpAddresses {
     }
 
     /** The address's bytes, or null when the text is not an IP literal; as {@link #parse}. */
-    static byte[] parseOrNull(String text) {
+    public static byte[] parseOrNull(String text) {
         if (text == null) {
             return null;
         }

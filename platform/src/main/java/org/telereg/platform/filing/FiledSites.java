@@ -134,13 +134,8 @@ public class FiledSites {
     }
 
     private static boolean within(String text, byte[] network, int prefixLength) {
-        byte[] address;
-        try {
-            address = IpAddresses.parse(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (address.length != network.length) {
+        byte[] address = IpAddresses.parseOrNull(text);
+        if (address == null || address.length != network.length) {
             return false;
         }
         int full = prefixLength / 8;

@@ -33,10 +33,7 @@ final class ServiceAddresses {
 
     /** The hex form of an address's text, or null when the text is not an IP address. */
     static String hexOf(String address) {
-        try {
-            return IpFilings.hex(IpAddresses.parse(address));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        byte[] bytes = IpAddresses.parseOrNull(address);
+        return bytes == null ? null : IpFilings.hex(bytes);
     }
 }
