@@ -3,165 +3,117 @@ package org.telereg.engine.fraud;
 import java.util.Arrays;
 
 /**
- * The distinct callees and callers of each subscriber of a shard, as two lists of counterpart keys per subscriber
- * that are sorted and deduplicated whenever they fill up.
+ * The distinct callees and callers of each subscriber of a shard, kept as (subscriber, counterpart) entries in a
+ * few hundred buckets that are sorted and deduplicated whenever they fill up, then read per subscriber.
  *
- * <p>Kept in the shared pair table, every call to a new counterpart cost a cache and TLB miss in a table of
- * gigabytes: an append here writes to the end of the subscriber's own list, a line that is usually still in the
- * last-level cache, and the sort when the list fills up runs in cache. A list holds each counterpart once plus at
- * most as many appends as it held after its last compaction, and doubles only when compaction leaves it more than
- * half full, so it never exceeds about four entries of 8 bytes per distinct counterpart: memory grows with
- * distinct pairs, not with calls.
+ * <p>A subscriber's entries go to the bucket of its id's low {@link #BUCKET_BITS} bits, one bucket array per
+ * direction. An append writes to the end of one of 512 arrays, whose ends stay in the processor's cache, where a
+ * list per subscriber wrote to the end of one of tens of thousands; and a bucket fills up with thousands of
+ * entries, which the {@link RadixSort radix sort} sorts at a few nanoseconds each, where a subscriber's short lists
+ * went through a comparison sort many times over. While all buckets fit in the room {@link #growUncompacted} gives
+ * them, a full bucket just doubles, and each entry is sorted once, at the end. Past that room, a full bucket is
+ * compacted first: it then holds each (subscriber, counterpart) once plus at most as many appends as it held after
+ * its last compaction, and doubles only when compaction leaves it more than half full, so it never exceeds about
+ * four entries of 8 bytes per distinct pair: memory is bounded by that room or grows with distinct pairs, never
+ * with calls.
  *
- * <p>An entry is the counterpart's key (63 bits: see {@link RecordBatch}) shifted left by one; in a callee list
- * the low bit marks a counterpart called at least twice. Both lists thus sort in the same order, and a merge of
- * the two finds the callees who also called.
- *
- * <p>The lists live in a few large shared arrays (chunks), each list a region of a power-of-two length, and a region
- * a list outgrows goes to a free list for the next list of that length. The lists are the result under construction
- * and live until the end: held in tens of thousands of arrays of their own, they were what the garbage collector
- * copied in every young collection (most of a scan's pause time with the JVM's default initial heap, and about a
- * sixth of its peak memory). A chunk is allocated once and, from half a G1 region on (1 MB with 2 MB regions, 2 MB
- * with the 4 MB regions of a 6 GB heap), is a humongous object: never copied.
+ * <p>An entry is one long: the subscriber's id without its bucket bits (19 bits, so ids below 2^27), the
+ * counterpart's code (43 bits) and a flag, which in the callee buckets marks a counterpart called at least twice.
+ * A code numbers counterpart keys ({@link RecordBatch#key}) densely: numbers of up to {@link #CODED_DIGITS} digits
+ * by their length and value ({@link #code}), then tokens by their dictionary id, then longer numbers by an id in
+ * {@link #longNumbers}. Sorted, a bucket lists each subscriber's counterparts together and in code order: numbers
+ * by length and value, then tokens, then the longer numbers; both directions sort alike, so a merge of a
+ * subscriber's two runs finds the callees who also called.
  */
 final class ContactLists {
 
-    private static final int FIRST_LENGTH = 8;
-    /** Chunks start at this many entries and double up to {@link #LAST_CHUNK} (32 MB). */
-    private static final int FIRST_CHUNK = 1 << 12;
+    static final int BUCKET_BITS = 8;
+    /** Subscriber ids must lie below this: what is left of an entry after the code and the flag. */
+    static final int MAX_SUBSCRIBERS = 1 << (63 - 44 + BUCKET_BITS);
 
-    private static final int LAST_CHUNK = 1 << 22;
-    /** A list longer than this has an array of its own. */
-    private static final int OWN_ARRAY = LAST_CHUNK / 4;
+    private static final int BUCKETS = 1 << BUCKET_BITS;
+    private static final int CODE_BITS = 43;
+    private static final long CODE_MASK = (1L << CODE_BITS) - 1;
+    private static final int SUB_SHIFT = CODE_BITS + 1;
+    /** Numbers of up to this many digits are coded by length and value; longer ones get an id. */
+    static final int CODED_DIGITS = 12;
+    /** {@code FIRST_CODE[n]}: the code of the first number of {@code n} digits, the count of all shorter ones. */
+    private static final long[] FIRST_CODE = new long[CODED_DIGITS + 2];
 
+    static {
+        long first = 0;
+        long power = 1;
+        for (int digits = 1; digits <= CODED_DIGITS + 1; digits++) {
+            FIRST_CODE[digits] = first;
+            power *= 10;
+            first += power;
+        }
+    }
+
+    /** Codes from here on are tokens (their dictionary id added), and from {@link #LONG_NUMBERS} longer numbers. */
+    private static final long TOKENS = FIRST_CODE[CODED_DIGITS + 1];
+
+    private static final long LONG_NUMBERS = TOKENS + (1L << 31);
+    private static final int FIRST_LENGTH = 64;
     private static final long[] EMPTY = new long[0];
 
-    private final Lists callees = new Lists(true);
-    private final Lists callers = new Lists(false);
-    private long[] scratch = new long[FIRST_LENGTH];
+    private final Buckets callees = new Buckets(true);
+    private final Buckets callers = new Buckets(false);
+    private final LongIndex longNumbers = new LongIndex();
     private final RadixSort sorter = new RadixSort();
+    private long[] scratch = EMPTY;
+    private int subscribers;
+    /** Entries the buckets' arrays hold in all, and how many they may hold before full buckets are compacted. */
+    private long entries;
 
-    private long[][] chunks = new long[0][];
-    private long[] chunk;
-    private int chunkUsed;
-    /**
-     * Free regions by length class (length {@code FIRST_LENGTH << k}): chunk index times 2^32 plus the region's start.
-     */
-    private long[][] free = new long[Integer.numberOfTrailingZeros(OWN_ARRAY / FIRST_LENGTH) + 1][];
-
-    private final int[] freeCount = new int[free.length];
-    /** Entries allocated: chunks and lists' own arrays. */
-    private long allocated;
-    /** Where {@link #region} put a region: its array and start. */
-    private long[] regionArray;
-
-    private int regionBase;
+    private long uncompacted;
 
     /** Makes room for subscribers with ids below {@code size}. */
     void allocate(int size) {
-        callees.allocate(size);
-        callers.allocate(size);
+        if (size > MAX_SUBSCRIBERS) {
+            throw new IllegalStateException("more than " + MAX_SUBSCRIBERS + " subscribers in one shard");
+        }
+        subscribers = size;
+    }
+
+    /**
+     * Lets the buckets grow without compacting while their arrays take at most {@code maxBytes}: each entry is then
+     * sorted once, at the end, with no merges on the way. Past that, a full bucket is compacted before it grows, so
+     * memory is at most that or about four entries per distinct pair, whichever is more. 0 (the default) compacts
+     * every full bucket.
+     */
+    void growUncompacted(long maxBytes) {
+        uncompacted = maxBytes / 8;
     }
 
     void called(int sub, long counterpart) {
-        callees.add(sub, counterpart);
+        callees.add(sub, code(counterpart));
     }
 
     void calledBy(int sub, long counterpart) {
-        callers.add(sub, counterpart);
+        callers.add(sub, code(counterpart));
+    }
+
+    /** The code of a counterpart key: see the class comment. */
+    private long code(long key) {
+        if ((key & RecordBatch.TOKEN) != 0) {
+            return TOKENS + (key & ~RecordBatch.TOKEN);
+        }
+        int digits = (int) (key >>> 57);
+        if (digits <= CODED_DIGITS) {
+            return FIRST_CODE[digits] + RecordBatch.number(key);
+        }
+        return LONG_NUMBERS + longNumbers.intern(key);
     }
 
     /**
-     * Reads the line of the callee ({@code type} 1) or caller (2) list of {@code sub} that the next call of that
-     * type will write to, so that it is in cache by then; returns what it read.
+     * Sorts the entries from {@code sorted} to {@code count} of {@code list}, keeps one per (subscriber,
+     * counterpart) and merges them into the first {@code sorted}, which are sorted and distinct already: each entry
+     * is sorted once, in a run about as long as the bucket was before. With {@code markRepeats} an entry is marked
+     * as repeated when any of its pair's entries was or when there were several. Returns how many entries are left.
      */
-    long end(int sub, int type) {
-        return (type == 1 ? callees : callers).end(sub);
-    }
-
-    /**
-     * Moves a list's {@code count} entries to a region twice as long ({@link #regionArray}, {@link #regionBase}) and
-     * frees the old one.
-     */
-    private void grow(long[] array, int base, int length, int count) {
-        region(Math.max(FIRST_LENGTH, 2 * length));
-        System.arraycopy(array, base, regionArray, regionBase, count);
-        if (length > 0) {
-            release(array, base, length);
-        }
-    }
-
-    /** A region of {@code length} entries (a power of two from {@link #FIRST_LENGTH}). */
-    private void region(int length) {
-        if (length > OWN_ARRAY) {
-            regionArray = new long[length];
-            regionBase = 0;
-            allocated += length;
-            return;
-        }
-        int k = Integer.numberOfTrailingZeros(length / FIRST_LENGTH);
-        if (freeCount[k] > 0) {
-            long region = free[k][--freeCount[k]];
-            regionArray = chunks[(int) (region >>> 32)];
-            regionBase = (int) region;
-            return;
-        }
-        if (chunk == null || chunkUsed + length > chunk.length) {
-            newChunk(length);
-        }
-        regionArray = chunk;
-        regionBase = chunkUsed;
-        chunkUsed += length;
-    }
-
-    private void release(long[] array, int base, int length) {
-        if (length > OWN_ARRAY) {
-            allocated -= length;
-            return;
-        }
-        int index = chunks.length - 1;
-        while (chunks[index] != array) {
-            index--;
-        }
-        push(Integer.numberOfTrailingZeros(length / FIRST_LENGTH), ((long) index << 32) | base);
-    }
-
-    private void push(int k, long region) {
-        if (free[k] == null || freeCount[k] == free[k].length) {
-            free[k] = free[k] == null ? new long[16] : Arrays.copyOf(free[k], 2 * freeCount[k]);
-        }
-        free[k][freeCount[k]++] = region;
-    }
-
-    /** Starts a chunk with room for a region of {@code length}; the old chunk's rest goes to the free lists. */
-    private void newChunk(int length) {
-        if (chunk != null) {
-            int index = chunks.length - 1;
-            int size = OWN_ARRAY;
-            while (chunk.length - chunkUsed >= FIRST_LENGTH) {
-                while (size > chunk.length - chunkUsed) {
-                    size /= 2;
-                }
-                push(Integer.numberOfTrailingZeros(size / FIRST_LENGTH), ((long) index << 32) | chunkUsed);
-                chunkUsed += size;
-            }
-        }
-        int size = chunk == null ? FIRST_CHUNK : Math.min(LAST_CHUNK, 2 * chunk.length);
-        chunk = new long[Math.max(size, length)];
-        chunkUsed = 0;
-        allocated += chunk.length;
-        chunks = Arrays.copyOf(chunks, chunks.length + 1);
-        chunks[chunks.length - 1] = chunk;
-    }
-
-    /**
-     * Sorts the entries from {@code sorted} to {@code count} of the list at {@code list[base…]}, keeps one per
-     * counterpart and merges them into the first {@code sorted}, which are sorted and distinct already: each entry is
-     * sorted once, in a run about as long as the list was before. In a callee list an entry is marked as repeated
-     * when any of its counterpart's entries was or when there were several. Returns how many entries are left.
-     */
-    private int compact(long[] list, int base, int sorted, int count, boolean markRepeats) {
-        int tail = distinct(list, base + sorted, base + count, markRepeats) - base;
+    private int compact(long[] list, int sorted, int count, boolean markRepeats) {
+        int tail = distinct(list, sorted, count, markRepeats);
         if (sorted == 0 || tail == sorted) {
             return tail;
         }
@@ -169,13 +121,12 @@ final class ContactLists {
             scratch = new long[Math.max(sorted, scratch.length * 2)];
         }
         long[] head = scratch;
-        System.arraycopy(list, base, head, 0, sorted);
+        System.arraycopy(list, 0, head, 0, sorted);
         // Written from the start: the write position never passes the next unread entry of the tail.
         int i = 0;
-        int j = base + sorted;
-        int end = base + tail;
-        int kept = base;
-        while (i < sorted && j < end) {
+        int j = sorted;
+        int kept = 0;
+        while (i < sorted && j < tail) {
             long a = head[i];
             long b = list[j];
             if (a >> 1 == b >> 1) {
@@ -193,13 +144,13 @@ final class ContactLists {
         while (i < sorted) {
             list[kept++] = head[i++];
         }
-        while (j < end) {
+        while (j < tail) {
             list[kept++] = list[j++];
         }
-        return kept - base;
+        return kept;
     }
 
-    /** Sorts {@code list[from..to)} and keeps one entry per counterpart there; returns where they end. */
+    /** Sorts {@code list[from..to)} and keeps one entry per pair there; returns where they end. */
     private int distinct(long[] list, int from, int to, boolean markRepeats) {
         if (to - from < 2) {
             return to;
@@ -209,51 +160,54 @@ final class ContactLists {
         int i = from;
         while (i < to) {
             long entry = list[i];
-            long key = entry >>> 1;
+            long pair = entry >>> 1;
             long flag = entry & 1;
             int j = i + 1;
-            while (j < to && list[j] >>> 1 == key) {
+            while (j < to && list[j] >>> 1 == pair) {
                 flag = 1;
                 j++;
             }
-            list[kept++] = markRepeats ? (key << 1) | flag : key << 1;
+            list[kept++] = markRepeats ? (pair << 1) | flag : pair << 1;
             i = j;
         }
         return kept;
     }
 
-    /** Sorts and deduplicates every list; call once after the last update, before the readers below. */
+    /**
+     * Sorts and deduplicates every bucket and finds each subscriber's entries there; call once after the last
+     * update, before the readers below.
+     */
     void finish() {
         callees.finish();
         callers.finish();
     }
 
     int distinctCallees(int sub) {
-        return callees.count[sub];
+        return callees.count(sub);
     }
 
     int distinctCallers(int sub) {
-        return callers.count[sub];
+        return callers.count(sub);
     }
 
     /** Callees called at least twice. */
     int repeatCallees(int sub) {
-        long[] list = callees.arrays[sub];
+        long[] list = callees.lists[sub & (BUCKETS - 1)];
         int repeated = 0;
-        for (int i = callees.base[sub], end = i + callees.count[sub]; i < end; i++) {
+        for (int i = callees.start[sub], end = callees.end[sub]; i < end; i++) {
             repeated += (int) (list[i] & 1);
         }
         return repeated;
     }
 
-    /** Callees who also called the subscriber: a merge of the two sorted lists. */
+    /** Callees who also called the subscriber: a merge of the two sorted runs. */
     int callbackCallees(int sub) {
-        long[] out = callees.arrays[sub];
-        long[] in = callers.arrays[sub];
-        int i = callees.base[sub];
-        int j = callers.base[sub];
-        int outEnd = i + callees.count[sub];
-        int inEnd = j + callers.count[sub];
+        long[] out = callees.lists[sub & (BUCKETS - 1)];
+        long[] in = callers.lists[sub & (BUCKETS - 1)];
+        int i = callees.start[sub];
+        int j = callers.start[sub];
+        int outEnd = callees.end[sub];
+        int inEnd = callers.end[sub];
         int both = 0;
         while (i < outEnd && j < inEnd) {
             long a = out[i] >> 1;
@@ -271,70 +225,117 @@ final class ContactLists {
         return both;
     }
 
-    /** The {@code i}th distinct callee's key. */
-    long callee(int sub, int i) {
-        return callees.arrays[sub][callees.base[sub] + i] >>> 1;
+    /**
+     * Writes the values of the distinct callees that are numbers into {@code into} (room for
+     * {@link #distinctCallees} values) and returns how many: numbers of up to {@link #CODED_DIGITS} digits by
+     * length and then value, then the longer ones.
+     */
+    int numericCallees(int sub, long[] into) {
+        long[] list = callees.lists[sub & (BUCKETS - 1)];
+        int n = 0;
+        int digits = 1;
+        for (int i = callees.start[sub], end = callees.end[sub]; i < end; i++) {
+            long code = list[i] >>> 1 & CODE_MASK;
+            if (code < TOKENS) {
+                while (FIRST_CODE[digits + 1] <= code) {
+                    digits++;
+                }
+                into[n++] = code - FIRST_CODE[digits];
+            } else if (code >= LONG_NUMBERS) {
+                into[n++] = RecordBatch.number(longNumbers.key((int) (code - LONG_NUMBERS)));
+            }
+        }
+        return n;
     }
 
     long footprint() {
-        return 8 * allocated + 48L * callees.arrays.length + sorter.footprint();
+        return 8 * entries
+                + callees.footprint()
+                + callers.footprint()
+                + longNumbers.footprint()
+                + sorter.footprint()
+                + 8L * scratch.length;
     }
 
     /**
-     * The lists of one direction, callees (whose entries mark repeats) or callers: per subscriber the array holding
-     * the list, where it starts there, its length (capacity), its entries, and how many at its start are sorted and
-     * distinct (as of its last compaction).
+     * The buckets of one direction, callees (whose entries mark repeats) or callers: per bucket its array, its
+     * entries and how many at its start are sorted and distinct (as of its last compaction). After
+     * {@link #finish}, a subscriber's entries lie from {@code start[sub]} to {@code end[sub]} in its bucket.
      */
-    private final class Lists {
+    private final class Buckets {
         final boolean markRepeats;
-        long[][] arrays = new long[0][];
-        int[] base = new int[0];
-        int[] length = new int[0];
-        int[] count = new int[0];
-        int[] sorted = new int[0];
+        final long[][] lists = new long[BUCKETS][];
+        final int[] count = new int[BUCKETS];
+        final int[] sorted = new int[BUCKETS];
+        int[] start;
+        int[] end;
 
-        Lists(boolean markRepeats) {
+        Buckets(boolean markRepeats) {
             this.markRepeats = markRepeats;
+            Arrays.fill(lists, EMPTY);
         }
 
-        void allocate(int size) {
-            int old = arrays.length;
-            arrays = Arrays.copyOf(arrays, size);
-            base = Arrays.copyOf(base, size);
-            length = Arrays.copyOf(length, size);
-            count = Arrays.copyOf(count, size);
-            sorted = Arrays.copyOf(sorted, size);
-            Arrays.fill(arrays, old, size, EMPTY);
+        void add(int sub, long code) {
+            int bucket = sub & (BUCKETS - 1);
+            long[] list = lists[bucket];
+            int n = count[bucket];
+            if (n == list.length) {
+                list = makeRoom(bucket);
+                n = count[bucket];
+            }
+            list[n] = ((long) (sub >>> BUCKET_BITS) << SUB_SHIFT) | (code << 1);
+            count[bucket] = n + 1;
         }
 
-        void add(int sub, long counterpart) {
-            int n = count[sub];
-            if (n == length[sub]) {
-                n = compact(arrays[sub], base[sub], sorted[sub], n, markRepeats);
-                sorted[sub] = n;
-                if (n * 2 > length[sub] || length[sub] == 0) {
-                    grow(arrays[sub], base[sub], length[sub], n);
-                    arrays[sub] = regionArray;
-                    base[sub] = regionBase;
-                    length[sub] = Math.max(FIRST_LENGTH, 2 * length[sub]);
+        /**
+         * Doubles a full bucket while all buckets fit in {@link #uncompacted} entries; past that, compacts it and
+         * doubles it only when that leaves it more than half full. Returns its array.
+         */
+        private long[] makeRoom(int bucket) {
+            long[] list = lists[bucket];
+            int length = list.length;
+            if (entries + length > uncompacted && length > 0) {
+                int n = compact(list, sorted[bucket], count[bucket], markRepeats);
+                sorted[bucket] = n;
+                count[bucket] = n;
+                if (2 * n <= length) {
+                    return list;
                 }
             }
-            arrays[sub][base[sub] + n] = counterpart << 1;
-            count[sub] = n + 1;
-        }
-
-        long end(int sub) {
-            if (length[sub] == 0) {
-                return 0;
-            }
-            return arrays[sub][base[sub] + Math.min(count[sub], length[sub] - 1)];
+            int grown = Math.max(FIRST_LENGTH, 2 * length);
+            entries += grown - length;
+            list = Arrays.copyOf(list, grown);
+            lists[bucket] = list;
+            return list;
         }
 
         void finish() {
-            for (int sub = 0; sub < arrays.length; sub++) {
-                count[sub] = compact(arrays[sub], base[sub], sorted[sub], count[sub], markRepeats);
-                sorted[sub] = count[sub];
+            start = new int[subscribers];
+            end = new int[subscribers];
+            for (int bucket = 0; bucket < BUCKETS; bucket++) {
+                long[] list = lists[bucket];
+                int n = compact(list, sorted[bucket], count[bucket], markRepeats);
+                sorted[bucket] = n;
+                count[bucket] = n;
+                int i = 0;
+                while (i < n) {
+                    long high = list[i] >>> SUB_SHIFT;
+                    int sub = (int) high << BUCKET_BITS | bucket;
+                    start[sub] = i;
+                    while (i < n && list[i] >>> SUB_SHIFT == high) {
+                        i++;
+                    }
+                    end[sub] = i;
+                }
             }
+        }
+
+        int count(int sub) {
+            return end[sub] - start[sub];
+        }
+
+        long footprint() {
+            return start == null ? 0 : 8L * subscribers;
         }
     }
 }

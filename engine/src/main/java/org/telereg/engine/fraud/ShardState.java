@@ -8,13 +8,15 @@ import java.util.Arrays;
  * values.
  *
  * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
- * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes). Per distinct
- * callee and per distinct caller: an entry in the subscriber's {@link ContactLists} (8 to 32 bytes). Per distinct
- * (subscriber and IMEI, place, calendar day with calls, clock hour with outgoing calls): one {@link PairCounts}
- * entry (26 to 51 bytes). Counterparts written as digits need nothing more; other counterparts (tokens) one dictionary entry per shard (length + 20 to 36 bytes). Nothing is
- * kept per record beyond a buffer of call records not yet applied (at most a sixteenth of the heap for all shards,
- * see {@link #applyPending}). The pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the
- * heap for all shards.
+ * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes), and at the end 16
+ * bytes locating its contacts. Per call to or from a counterpart: an entry of 8 to 16 bytes in the shard's
+ * {@link ContactLists} while these take at most an eighth of the heap for all shards, and past that per distinct
+ * callee and per distinct caller 8 to 32 bytes. Per distinct (subscriber and IMEI, place, calendar day with calls,
+ * clock hour with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as up to 12
+ * digits need nothing more; other counterparts (tokens, longer numbers) one dictionary or index entry per shard
+ * (up to length + 36 bytes). Nothing is kept per record beyond a buffer of call records not yet applied (at most a
+ * sixteenth of the heap for all shards, see {@link #applyPending}). The pair table starts at the size
+ * {@link #reservePairs} asks for, at most a quarter of the heap for all shards.
  */
 final class ShardState {
 
@@ -143,11 +145,18 @@ final class ShardState {
         this.pairs.reserve(pairs, maxBytes);
     }
 
+    /** Lets the contacts take up to {@code maxBytes} before they are deduplicated as they come (see ContactLists). */
+    void growContactsUncompacted(long maxBytes) {
+        contacts.growUncompacted(maxBytes);
+    }
+
     /** The id of a subscriber's key, adding it with empty state when new. */
     private int subscriber(long key) {
         int id = subscribers.intern(key);
         if (id >= capacity) {
-            int most = Math.min(PairCounts.MAX_SUBSCRIBERS, (Integer.MAX_VALUE - 16) / STRIDE);
+            int most = Math.min(
+                    Math.min(PairCounts.MAX_SUBSCRIBERS, ContactLists.MAX_SUBSCRIBERS),
+                    (Integer.MAX_VALUE - 16) / STRIDE);
             if (id >= most) {
                 throw new IllegalStateException(
                         "more than " + most + " subscribers in one shard; use more threads (shards)");
@@ -306,10 +315,10 @@ final class ShardState {
         int stride = RecordBatch.STRIDE;
         for (int first = from, end = from + count; first < end; first += GROUP) {
             int group = Math.min(GROUP, end - first);
-            // A record's own updates wait on its cache misses one after another (index slot, then state row, then
-            // contact list), but different records' do not depend on each other: looking up a group's
-            // subscribers, then reading their rows and list ends, before updating any of them lets the processor
-            // wait for the misses of many records at once. The updates below then find those lines in cache.
+            // A record's own updates wait on its cache misses one after another (index slot, then state row), but
+            // different records' do not depend on each other: looking up a group's subscribers, then reading their
+            // rows, before updating any of them lets the processor wait for the misses of many records at once.
+            // The updates below then find those lines in cache.
             for (int i = 0; i < group; i++) {
                 subs[i] = subscriber(records[(first + i) * stride]);
             }
@@ -317,7 +326,6 @@ final class ShardState {
             for (int i = 0; i < group; i++) {
                 int at = subs[i] * STRIDE;
                 read += state[at] + state[at + 16] + state[at + 32] + state[at + STRIDE - 1];
-                read += contacts.end(subs[i], RecordBatch.type(records[(first + i) * stride + 4]));
             }
             prefetched += read;
             for (int i = 0; i < group; i++) {
@@ -483,11 +491,6 @@ final class ShardState {
         }
     }
 
-    /** The numeric value of a counterpart key, or -1 when the counterpart is not all digits. */
-    private static long counterpartNumber(long key) {
-        return RecordBatch.number(key);
-    }
-
     private void imei(int sub, long key) {
         int at = sub * STRIDE;
         // Most calls are made from the handset of the subscriber's previous call.
@@ -614,7 +617,8 @@ final class ShardState {
         int[] outHours = new int[size];
         int[] maxHour = new int[size];
         int[] lateOut = new int[size];
-        int[] numericCallees = new int[size + 1];
+        int[] numericCallees = new int[size];
+        int[] sequential = new int[size];
         int lateFrom = (int) Math.floorDiv(end, 86_400L) - settings.lateDays() + 1;
         pairs.forEach((kind, sub, other, value) -> {
             switch (kind) {
@@ -642,14 +646,7 @@ final class ShardState {
                 default -> throw new IllegalStateException("pair kind " + kind);
             }
         });
-        for (int sub = 0; sub < size; sub++) {
-            for (int i = 0, callees = contacts.distinctCallees(sub); i < callees; i++) {
-                if (counterpartNumber(contacts.callee(sub, i)) >= 0) {
-                    numericCallees[sub + 1]++;
-                }
-            }
-        }
-        int[] sequential = sequentialCallees(numericCallees);
+        sequentialCallees(numericCallees, sequential);
 
         int rows = 0;
         for (int sub = 0; sub < size; sub++) {
@@ -672,7 +669,7 @@ final class ShardState {
             int out = state[st + OUT_CALLS];
             int in = state[st + IN_CALLS];
             int connected = state[st + CONNECTED];
-            int numeric = numericCallees[sub + 1] - numericCallees[sub];
+            int numeric = numericCallees[sub];
             int distinctCallees = contacts.distinctCallees(sub);
             put(values, at, Feature.OUT_CALLS, out);
             put(values, at, Feature.IN_CALLS, in);
@@ -742,45 +739,40 @@ final class ShardState {
     }
 
     /**
-     * Per subscriber, how many of its distinct all-digit callees lie within the sequential step of another one.
-     * {@code offsets[sub + 1]} holds the subscriber's number of such callees on entry; the callees are gathered
-     * into one array in subscriber order (offsets become prefix sums), and each subscriber's run is sorted.
+     * Per subscriber, how many distinct callees are all digits ({@code numeric}) and how many of those lie within the
+     * sequential step of another one ({@code close}).
      */
-    private int[] sequentialCallees(int[] offsets) {
-        int size = offsets.length - 1;
-        for (int sub = 0; sub < size; sub++) {
-            offsets[sub + 1] += offsets[sub];
-        }
-        long[] numbers = new long[offsets[size]];
-        int[] fill = Arrays.copyOf(offsets, size);
-        for (int sub = 0; sub < size; sub++) {
-            for (int i = 0, callees = contacts.distinctCallees(sub); i < callees; i++) {
-                long number = counterpartNumber(contacts.callee(sub, i));
-                if (number >= 0) {
-                    numbers[fill[sub]++] = number;
-                }
-            }
-        }
+    private void sequentialCallees(int[] numeric, int[] close) {
+        long[] numbers = new long[64];
         long step = settings.sequentialStep();
-        int[] close = new int[size];
-        for (int sub = 0; sub < size; sub++) {
-            int from = offsets[sub];
-            int to = offsets[sub + 1];
-            if (to - from < 2) {
+        for (int sub = 0; sub < numeric.length; sub++) {
+            int callees = contacts.distinctCallees(sub);
+            if (numbers.length < callees) {
+                numbers = new long[Math.max(callees, 2 * numbers.length)];
+            }
+            int n = contacts.numericCallees(sub, numbers);
+            numeric[sub] = n;
+            if (n < 2) {
                 continue;
             }
-            Arrays.sort(numbers, from, to);
+            // In value order already unless the subscriber called numbers of several lengths.
+            for (int i = 1; i < n; i++) {
+                if (numbers[i] < numbers[i - 1]) {
+                    Arrays.sort(numbers, 0, n);
+                    break;
+                }
+            }
             int count = 0;
             long previous = Long.MIN_VALUE;
-            int i = from;
-            while (i < to) {
+            int i = 0;
+            while (i < n) {
                 long value = numbers[i];
                 int j = i;
-                while (j < to && numbers[j] == value) {
+                while (j < n && numbers[j] == value) {
                     j++;
                 }
                 boolean near = (previous != Long.MIN_VALUE && value - previous <= step)
-                        || (j < to && numbers[j] - value <= step);
+                        || (j < n && numbers[j] - value <= step);
                 if (near) {
                     count += j - i;
                 }
@@ -789,7 +781,6 @@ final class ShardState {
             }
             close[sub] = count;
         }
-        return close;
     }
 
     /** The features of one shard: local subscriber ids and their values, row-major. */

@@ -2,28 +2,36 @@ package org.telereg.engine.fraud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContactListsTests {
 
-    @Test
-    void countsContactsOfMassDiallersAsASetWould() {
-        // Lists of thousands of entries are sorted by the radix sort when they fill up, short ones by Arrays.sort.
+    @ParameterizedTest
+    @ValueSource(longs = {0, 100_000, Long.MAX_VALUE})
+    void countsContactsOfMassDiallersAsASetWould(long uncompactedBytes) {
+        // Compacted whenever a bucket fills, past 100 KB of entries, or only at the end: the same sets either way.
         Random random = new Random(7);
         int subscribers = 6;
         ContactLists lists = new ContactLists();
+        lists.growUncompacted(uncompactedBytes);
         lists.allocate(subscribers);
         Map<Long, Integer>[] called = newMaps(subscribers);
         Set<Long>[] callers = newSets(subscribers);
         for (int call = 0; call < 60_000; call++) {
             int sub = random.nextInt(subscribers);
             // Subscriber 0 dials few numbers; the others dial from ranges of 100 to 100,000 numbers, 11 digits or
-            // tokens (negative entries once shifted).
+            // tokens.
             int range = sub == 0 ? 3 : (int) Math.pow(10, 1 + sub);
             long number = random.nextInt(4) == 0
                     ? RecordBatch.TOKEN | random.nextInt(range)
@@ -47,22 +55,21 @@ class ContactListsTests {
             Set<Long> both = new HashSet<>(out.keySet());
             both.retainAll(callers[sub]);
             assertThat(lists.callbackCallees(sub)).as("callbacks of %d", sub).isEqualTo(both.size());
-            for (int i = 0; i < lists.distinctCallees(sub); i++) {
-                long callee = lists.callee(sub, i);
-                assertThat(out).containsKey(callee);
-                if (i > 0) {
-                    assertThat(callee << 1)
-                            .as("callees of %d in order", sub)
-                            .isGreaterThan(lists.callee(sub, i - 1) << 1);
-                }
-            }
+            // The numbers among the callees, in value order (all have eleven digits).
+            long[] expected = out.keySet().stream()
+                    .mapToLong(RecordBatch::number)
+                    .filter(value -> value >= 0)
+                    .sorted()
+                    .toArray();
+            assertThat(numericCallees(lists, sub))
+                    .as("numbers called by %d", sub)
+                    .isEqualTo(expected);
         }
     }
 
     @Test
-    void keepsThousandsOfListsApartAsTheyGrowAndMoveThroughTheSharedChunks() {
-        // Lists of many lengths grow side by side: regions they outgrow are taken by other lists, chunks fill and
-        // new ones start; one list outgrows every chunk and gets an array of its own.
+    void keepsThousandsOfSubscribersApartInTheirBuckets() {
+        // Subscribers of many sizes share each bucket (3,000 over 256), and one of them calls 1.1 million numbers.
         Random random = new Random(11);
         int subscribers = 3_000;
         ContactLists lists = new ContactLists();
@@ -92,12 +99,73 @@ class ContactListsTests {
             Set<Long> both = new HashSet<>(called[sub]);
             both.retainAll(callers[sub]);
             assertThat(lists.callbackCallees(sub)).as("callbacks of %d", sub).isEqualTo(both.size());
-            Set<Long> listed = new HashSet<>();
-            for (int i = 0; i < lists.distinctCallees(sub); i++) {
-                listed.add(lists.callee(sub, i));
-            }
-            assertThat(listed).as("callees of %d", sub).isEqualTo(called[sub]);
+            assertThat(numericCallees(lists, sub))
+                    .as("callees of %d", sub)
+                    .isEqualTo(called[sub].stream()
+                            .mapToLong(RecordBatch::number)
+                            .sorted()
+                            .toArray());
         }
+    }
+
+    @Test
+    void tellsApartNumbersOfEveryLengthLeadingZerosTokensAndLongNumbers() {
+        // Up to twelve digits a counterpart is coded by its length and value, tokens by their id, longer numbers
+        // through an index: "7", "07" and "007" are three callees, and every key comes back as it went in.
+        List<Long> keys = new ArrayList<>();
+        for (int digits = 1; digits <= 17; digits++) {
+            long largest = (long) Math.pow(10, digits) - 1;
+            for (long value : new long[] {0, 7, largest / 3, largest}) {
+                keys.add(RecordBatch.key(digitsOf(value, digits), 0, digits));
+            }
+        }
+        keys.add(RecordBatch.TOKEN);
+        keys.add(RecordBatch.TOKEN | Integer.MAX_VALUE);
+        int subscribers = 700;
+        ContactLists lists = new ContactLists();
+        lists.allocate(subscribers);
+        Random random = new Random(3);
+        Set<Long>[] called = newSets(subscribers);
+        Set<Long>[] callers = newSets(subscribers);
+        for (int call = 0; call < 50_000; call++) {
+            int sub = random.nextInt(subscribers);
+            long key = keys.get(random.nextInt(keys.size()));
+            if (random.nextBoolean()) {
+                lists.called(sub, key);
+                called[sub].add(key);
+            } else {
+                lists.calledBy(sub, key);
+                callers[sub].add(key);
+            }
+        }
+        lists.finish();
+        for (int sub = 0; sub < subscribers; sub++) {
+            assertThat(lists.distinctCallees(sub)).as("callees of %d", sub).isEqualTo(called[sub].size());
+            // Numbers come back as their values: "7" and "07" both as 7.
+            long[] numbers = numericCallees(lists, sub);
+            Arrays.sort(numbers);
+            assertThat(numbers)
+                    .as("numbers called by %d", sub)
+                    .isEqualTo(called[sub].stream()
+                            .mapToLong(RecordBatch::number)
+                            .filter(value -> value >= 0)
+                            .sorted()
+                            .toArray());
+            assertThat(lists.distinctCallers(sub)).as("callers of %d", sub).isEqualTo(callers[sub].size());
+            Set<Long> both = new HashSet<>(called[sub]);
+            both.retainAll(callers[sub]);
+            assertThat(lists.callbackCallees(sub)).as("callbacks of %d", sub).isEqualTo(both.size());
+        }
+        assertThat(new HashSet<>(keys)).hasSize(keys.size());
+    }
+
+    private static long[] numericCallees(ContactLists lists, int sub) {
+        long[] numbers = new long[lists.distinctCallees(sub)];
+        return Arrays.copyOf(numbers, lists.numericCallees(sub, numbers));
+    }
+
+    private static byte[] digitsOf(long value, int digits) {
+        return String.format("%0" + digits + "d", value).getBytes(StandardCharsets.US_ASCII);
     }
 
     @SuppressWarnings("unchecked")

@@ -62,16 +62,19 @@ class RadixSortTests {
     void sortsRandomRunsAsArraysSortDoes() {
         Random random = new Random(42);
         for (int round = 0; round < 400; round++) {
-            int length = random.nextInt(round % 4 == 0 ? 5_000 : 300);
+            // Every kind in short runs and in long ones, which take the wider digits.
+            int length = random.nextInt(round / 6 % 2 == 0 ? 5_000 : 300);
             long[] keys = new long[length + 10];
-            int kind = round % 5;
+            int kind = round % 6;
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = switch (kind) {
-                    // Contact-list entries of 11-digit numbers: length 11 above bit 57, shifted left by one.
+                    // Keys of 11-digit numbers (length 11 above bit 57), shifted left by one.
                     case 0 -> ((11L << 57) | (13_000_000_000L + random.nextInt(1_000_000))) << 1;
                     case 1 -> random.nextLong();
                     case 2 -> random.nextInt(4);
                     case 3 -> ((long) random.nextInt(1 << 20) << 1) | (1L << 63) * random.nextInt(2);
+                    // Bucket entries: a few subscribers above bit 44, counterparts' codes from bit 1, a gap between.
+                    case 4 -> ((long) random.nextInt(50) << 44) | ((24_000_000_000L + random.nextInt(1 << 30)) << 1);
                     default -> ((random.nextBoolean() ? 5L : 11L) << 58) | random.nextInt(100);
                 };
             }
