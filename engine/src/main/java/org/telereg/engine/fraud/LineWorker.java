@@ -241,6 +241,9 @@ final class LineWorker {
         if (time == Bytes.INVALID) {
             return guessedCommas ? RESCAN : "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
+        if (time < DateTimeReader.FIRST_SECOND || time > DateTimeReader.LAST_SECOND) {
+            return guessedCommas ? RESCAN : "start_datetime " + DateTimeReader.OUT_OF_RANGE;
+        }
         int durationColumn = columns[InputKind.DURATION];
         long duration = Bytes.parseCount(b, fieldStart[durationColumn], fieldEnd[durationColumn]);
         if (duration == Bytes.INVALID || duration > Integer.MAX_VALUE) {
@@ -280,6 +283,9 @@ final class LineWorker {
         long time = dates.read(b, fieldStart[start], fieldEnd[start]);
         if (time == Bytes.INVALID) {
             return "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
+        }
+        if (time < DateTimeReader.FIRST_SECOND || time > DateTimeReader.LAST_SECOND) {
+            return "request_datetime " + DateTimeReader.OUT_OF_RANGE;
         }
         batch.add(subscriber, 0, 0, time, RecordBatch.last(type, 0, 0));
         return null;

@@ -2,8 +2,8 @@ package org.telereg.engine.fraud;
 
 /**
  * What is kept per distinct pair — each (subscriber, IMEI) and (subscriber, place), the outgoing count of each
- * (subscriber, day) and (subscriber, hour) — as a map from (kind, subscriber, other) to an int, updated by
- * commutative operations. Contacts are kept in {@link ContactLists}.
+ * (subscriber, day) — as a map from (kind, subscriber, other) to an int, updated by commutative operations.
+ * Contacts and hours, the pairs that come with nearly every call, are kept in {@link PairBuckets}.
  *
  * <p>The map is one open-addressing table whose slot is given by the top bits of the key's hash, so the keys
  * whose hashes share their top 10 bits live in one contiguous 1/1,024 of the table. Updates do not touch the
@@ -14,15 +14,15 @@ package org.telereg.engine.fraud;
  * table rather than 1,024 small ones also keeps the garbage collector from copying it: a large array is
  * allocated outside the young generation.
  *
- * <p>A slot is two longs side by side: the other part of the key (an id, a day or an hour), then the kind (4 bits), subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor
- * of at most 5/8: 26 to 51 bytes per pair, plus 2 MB of buffers.
+ * <p>A slot is two longs side by side: the other part of the key (an id or a day), then the kind (4 bits),
+ * subscriber (28 bits) and value (32 bits). 16 bytes per slot at a load factor of at most 5/8: 26 to 51 bytes per
+ * pair, plus 2 MB of buffers.
  */
 final class PairCounts {
 
     static final int IMEI = 2;
     static final int PLACE = 3;
     static final int DAY = 4;
-    static final int HOUR = 5;
 
     static final int MAX_SUBSCRIBERS = 1 << 28;
 

@@ -8,15 +8,15 @@ import java.util.Arrays;
  * values.
  *
  * <p>Per subscriber: a row of 40 ints (160 bytes) plus its key in the subscriber index (40 to 80 bytes; a
- * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes), and at the end 16
- * bytes locating its contacts. Per call to or from a counterpart: an entry of 8 to 16 bytes in the shard's
- * {@link ContactLists} while these take at most an eighth of the heap for all shards, and past that per distinct
- * callee and per distinct caller 8 to 32 bytes. Per distinct (subscriber and IMEI, place, calendar day with calls,
- * clock hour with outgoing calls): one {@link PairCounts} entry (26 to 51 bytes). Counterparts written as up to 12
- * digits need nothing more; other counterparts (tokens, longer numbers) one dictionary or index entry per shard
- * (up to length + 36 bytes). Nothing is kept per record beyond a buffer of call records not yet applied (at most a
- * sixteenth of the heap for all shards, see {@link #applyPending}). The pair table starts at the size
- * {@link #reservePairs} asks for, at most a quarter of the heap for all shards.
+ * subscriber that is a token, not digits, also a dictionary entry of length + 20 to 36 bytes), and at the end 24
+ * bytes locating its contacts and hours. Per call to or from a counterpart and per run of outgoing calls in one
+ * clock hour: an entry of 8 to 16 bytes in the shard's {@link PairBuckets} while these take at most an eighth of
+ * the heap for all shards, and past that per distinct callee, caller and hour 8 to 32 bytes. Per distinct
+ * (subscriber and IMEI, place, calendar day with calls): one {@link PairCounts} entry (26 to 51 bytes).
+ * Counterparts written as up to 12 digits need nothing more; other counterparts (tokens, longer numbers) one
+ * dictionary or index entry per shard (up to length + 36 bytes). Nothing is kept per record beyond a buffer of
+ * call records not yet applied (at most a sixteenth of the heap for all shards, see {@link #applyPending}). The
+ * pair table starts at the size {@link #reservePairs} asks for, at most a quarter of the heap for all shards.
  */
 final class ShardState {
 
@@ -62,8 +62,12 @@ final class ShardState {
 
     private static final int STRIDE = 40;
 
-    /** Seconds are kept as ints from 2000-01-01, which covers 1932 to 2068. */
+    /** Seconds are kept as ints from 2000-01-01, which covers the times {@link DateTimeReader} accepts. */
     private static final long EPOCH_2000 = 946_684_800L;
+
+    private static final long FIRST_HOUR = Math.floorDiv(DateTimeReader.FIRST_SECOND, 3_600L);
+    /** An hour's count stops at 2^23 - 1 calls, leaving 21 bits for the hour: 239 years. */
+    private static final int HOUR_COUNT_BITS = 23;
 
     private final FeatureSettings settings;
 
@@ -79,7 +83,12 @@ final class ShardState {
     private final ByteDictionary places = new ByteDictionary();
     private final ByteDictionary cities = new ByteDictionary();
     private final PairCounts pairs = new PairCounts();
-    private final ContactLists contacts = new ContactLists();
+    /** What the contacts' and hours' buckets share. */
+    private final PairBuckets.Room room = new PairBuckets.Room();
+
+    private final ContactLists contacts = new ContactLists(room);
+    /** Per subscriber, the outgoing calls in each clock hour with any (hours from {@link #FIRST_HOUR}). */
+    private final PairBuckets hours = new PairBuckets(room, HOUR_COUNT_BITS);
 
     private int[] imeiOwner = new int[256];
     private int[] placeCity = new int[256];
@@ -145,9 +154,9 @@ final class ShardState {
         this.pairs.reserve(pairs, maxBytes);
     }
 
-    /** Lets the contacts take up to {@code maxBytes} before they are deduplicated as they come (see ContactLists). */
-    void growContactsUncompacted(long maxBytes) {
-        contacts.growUncompacted(maxBytes);
+    /** Lets the contacts and hours take up to {@code maxBytes} before they are merged as they come (PairBuckets). */
+    void growBucketsUncompacted(long maxBytes) {
+        room.growUncompacted(maxBytes);
     }
 
     /** The id of a subscriber's key, adding it with empty state when new. */
@@ -155,7 +164,7 @@ final class ShardState {
         int id = subscribers.intern(key);
         if (id >= capacity) {
             int most = Math.min(
-                    Math.min(PairCounts.MAX_SUBSCRIBERS, ContactLists.MAX_SUBSCRIBERS),
+                    Math.min(PairCounts.MAX_SUBSCRIBERS, PairBuckets.MAX_SUBSCRIBERS),
                     (Integer.MAX_VALUE - 16) / STRIDE);
             if (id >= most) {
                 throw new IllegalStateException(
@@ -485,7 +494,7 @@ final class ShardState {
     private void flushHour(int sub) {
         int at = sub * STRIDE;
         if (state[at + CURRENT_HOUR] != NONE) {
-            pairs.add(PairCounts.owner(PairCounts.HOUR, sub), state[at + CURRENT_HOUR], state[at + CURRENT_HOUR_OUT]);
+            hours.add(sub, state[at + CURRENT_HOUR] - FIRST_HOUR, state[at + CURRENT_HOUR_OUT]);
             state[at + CURRENT_HOUR_OUT] = 0;
             state[at + CURRENT_HOUR] = NONE;
         }
@@ -589,6 +598,8 @@ final class ShardState {
                 + cities.footprint()
                 + pairs.footprint()
                 + contacts.footprint()
+                + hours.footprint()
+                + room.footprint()
                 + 4L * imeiOwner.length
                 + 4L * placeCity.length;
     }
@@ -608,14 +619,13 @@ final class ShardState {
         }
         pairs.flush();
         contacts.finish();
+        hours.finish(size);
         int[] distinctImeis = new int[size];
         int[] sharedImeis = new int[size];
         int[] distinctPlaces = new int[size];
         int[] activeDays = new int[size];
         int[] outDays = new int[size];
         int[] maxDay = new int[size];
-        int[] outHours = new int[size];
-        int[] maxHour = new int[size];
         int[] lateOut = new int[size];
         int[] numericCallees = new int[size];
         int[] sequential = new int[size];
@@ -638,10 +648,6 @@ final class ShardState {
                             lateOut[sub] += value;
                         }
                     }
-                }
-                case PairCounts.HOUR -> {
-                    outHours[sub]++;
-                    maxHour[sub] = Math.max(maxHour[sub], value);
                 }
                 default -> throw new IllegalStateException("pair kind " + kind);
             }
@@ -670,6 +676,8 @@ final class ShardState {
             int in = state[st + IN_CALLS];
             int connected = state[st + CONNECTED];
             int numeric = numericCallees[sub];
+            int outHours = hours.count(sub);
+            int maxHour = maxHour(sub);
             int distinctCallees = contacts.distinctCallees(sub);
             put(values, at, Feature.OUT_CALLS, out);
             put(values, at, Feature.IN_CALLS, in);
@@ -688,8 +696,8 @@ final class ShardState {
             put(values, at, Feature.ACTIVE_DAYS, activeDays[sub]);
             put(values, at, Feature.OUT_PER_ACTIVE_DAY, ratio(out, activeDays[sub]));
             put(values, at, Feature.MAX_OUT_PER_DAY, maxDay[sub]);
-            put(values, at, Feature.MAX_OUT_PER_HOUR, maxHour[sub]);
-            put(values, at, Feature.HOURLY_BURSTINESS, ratio((double) maxHour[sub] * outHours[sub], out));
+            put(values, at, Feature.MAX_OUT_PER_HOUR, maxHour);
+            put(values, at, Feature.HOURLY_BURSTINESS, ratio((double) maxHour * outHours, out));
             put(values, at, Feature.DAILY_BURSTINESS, ratio((double) maxDay[sub] * outDays[sub], out));
             put(values, at, Feature.LATE_OUT_SHARE, ratio(lateOut[sub], out));
             put(values, at, Feature.DISTINCT_IMEIS, distinctImeis[sub]);
@@ -708,6 +716,16 @@ final class ShardState {
             row++;
         }
         return new ShardFeatures(this, ids, values);
+    }
+
+    /** The most outgoing calls {@code sub} made in one clock hour. */
+    private int maxHour(int sub) {
+        long[] entries = hours.entries(sub);
+        long most = 0;
+        for (int i = hours.start(sub), end = hours.end(sub); i < end; i++) {
+            most = Math.max(most, hours.value(entries[i]));
+        }
+        return (int) most;
     }
 
     private static void put(float[] values, int at, Feature feature, double value) {

@@ -75,6 +75,9 @@ class CdrLineReaderTests {
         assertThat(reader.lineText()).isEqualTo(",13800000001,10086,4,2020-03-01 10:00:05,0,,,");
         assertThat(read(",13800000001,10086,1,2020-02-30 10:00:05,0,,,")).isEqualTo(CdrLineReader.Line.BAD);
         assertThat(reader.problem()).startsWith("start_datetime is not a date");
+        assertThat(read(",13800000001,10086,1,2068-01-01 00:00:00,0,,,")).isEqualTo(CdrLineReader.Line.BAD);
+        assertThat(reader.problem()).isEqualTo("start_datetime lies outside 1932-01-01 to 2067-12-31");
+        assertThat(read(",13800000001,10086,1,2067-12-31 23:59:59,0,,,")).isEqualTo(CdrLineReader.Line.CALL);
         assertThat(read(",13800000001")).isEqualTo(CdrLineReader.Line.BAD);
         assertThat(reader.problem()).isEqualTo("expected at least 8 fields, found 2");
     }

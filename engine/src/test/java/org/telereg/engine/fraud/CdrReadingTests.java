@@ -95,12 +95,15 @@ class CdrReadingTests {
                         + "13800000001,13900000001,1,2020-03-01 08:00:00,five,成都,锦江区,861111\n"
                         + ",13900000001,1,2020-03-01 08:00:00,5,成都,锦江区,861111\n"
                         + "13800000001,13900000001,1\n"
-                        + "13800000001,,1,2020-03-01 08:00:00,5,成都,锦江区,861111\n");
+                        + "13800000001,,1,2020-03-01 08:00:00,5,成都,锦江区,861111\n"
+                        // The engine keeps seconds as ints from 2000: years it cannot hold are refused, not wrapped.
+                        + "13800000001,13900000001,1,1931-12-31 23:59:59,5,成都,锦江区,861111\n"
+                        + "13800000001,13900000001,1,1932-01-01 00:00:00,5,成都,锦江区,861111\n");
 
         InputReport report = features.extract(CdrFiles.calls(calls)).inputs().get(0);
 
-        assertThat(report.rows()).isEqualTo(7);
-        assertThat(report.badRows()).isEqualTo(6);
+        assertThat(report.rows()).isEqualTo(9);
+        assertThat(report.badRows()).isEqualTo(7);
         assertThat(report.firstBadRows())
                 .extracting(BadRow::line, BadRow::problem)
                 .containsExactly(
@@ -109,7 +112,8 @@ class CdrReadingTests {
                         tuple(6L, "call_dur is not a whole number of seconds"),
                         tuple(7L, "phone_no_m is empty"),
                         tuple(8L, "expected at least 8 fields, found 3"),
-                        tuple(9L, "opposite_no_m is empty"));
+                        tuple(9L, "opposite_no_m is empty"),
+                        tuple(10L, "start_datetime lies outside 1932-01-01 to 2067-12-31"));
         assertThat(report.firstBadRows().get(0).text()).startsWith("13800000001,13900000001,4,");
     }
 

@@ -23,8 +23,9 @@ class ContactListsTests {
         // Compacted whenever a bucket fills, past 100 KB of entries, or only at the end: the same sets either way.
         Random random = new Random(7);
         int subscribers = 6;
-        ContactLists lists = new ContactLists();
-        lists.growUncompacted(uncompactedBytes);
+        PairBuckets.Room room = new PairBuckets.Room();
+        room.growUncompacted(uncompactedBytes);
+        ContactLists lists = new ContactLists(room);
         lists.allocate(subscribers);
         Map<Long, Integer>[] called = newMaps(subscribers);
         Set<Long>[] callers = newSets(subscribers);
@@ -72,7 +73,7 @@ class ContactListsTests {
         // Subscribers of many sizes share each bucket (3,000 over 256), and one of them calls 1.1 million numbers.
         Random random = new Random(11);
         int subscribers = 3_000;
-        ContactLists lists = new ContactLists();
+        ContactLists lists = new ContactLists(new PairBuckets.Room());
         lists.allocate(subscribers);
         Set<Long>[] called = newSets(subscribers);
         Set<Long>[] callers = newSets(subscribers);
@@ -122,7 +123,7 @@ class ContactListsTests {
         keys.add(RecordBatch.TOKEN);
         keys.add(RecordBatch.TOKEN | Integer.MAX_VALUE);
         int subscribers = 700;
-        ContactLists lists = new ContactLists();
+        ContactLists lists = new ContactLists(new PairBuckets.Room());
         lists.allocate(subscribers);
         Random random = new Random(3);
         Set<Long>[] called = newSets(subscribers);
