@@ -54,6 +54,12 @@ final class ContactLists {
         subscribers = size;
     }
 
+    /** Sizes the buckets for about {@code calls} calls in and out ({@link PairBuckets#reserve}). */
+    void reserve(long calls) {
+        callees.reserve(calls / 2);
+        callers.reserve(calls / 2);
+    }
+
     void called(int sub, long counterpart) {
         callees.add(sub, code(counterpart), 1);
     }

@@ -73,6 +73,23 @@ final class PairBuckets {
         }
     }
 
+    /**
+     * Sizes the empty buckets for about {@code entries} in all, as far as the room allows, so that they do not
+     * double their way there (each doubling copies the bucket).
+     */
+    void reserve(long entries) {
+        int length = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(FIRST_LENGTH, (entries + BUCKETS - 1) / BUCKETS));
+        if (room.entries + (long) length * BUCKETS > room.uncompacted) {
+            return;
+        }
+        for (int bucket = 0; bucket < BUCKETS; bucket++) {
+            if (lists[bucket].length < length && count[bucket] == 0) {
+                room.entries += length - lists[bucket].length;
+                lists[bucket] = new long[length];
+            }
+        }
+    }
+
     /** Adds {@code value} (at least 1) to the count of ({@code sub}, {@code key}). */
     void add(int sub, long key, long value) {
         int bucket = sub & (BUCKETS - 1);

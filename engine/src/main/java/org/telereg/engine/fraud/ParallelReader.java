@@ -100,7 +100,7 @@ final class ParallelReader {
             // Half the shard's rows held at a time, at most a sixteenth of the heap for all shards.
             shard.reserveHeld(rows / 2 / shards.length, Runtime.getRuntime().maxMemory() / 16 / shards.length);
             // Contacts and hours merged only at the end while they take at most an eighth of the heap for all shards.
-            shard.growBucketsUncompacted(Runtime.getRuntime().maxMemory() / 8 / shards.length);
+            shard.reserveBuckets(rows / shards.length, Runtime.getRuntime().maxMemory() / 8 / shards.length);
         }
     }
 

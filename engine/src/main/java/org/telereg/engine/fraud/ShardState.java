@@ -154,9 +154,14 @@ final class ShardState {
         this.pairs.reserve(pairs, maxBytes);
     }
 
-    /** Lets the contacts and hours take up to {@code maxBytes} before they are merged as they come (PairBuckets). */
-    void growBucketsUncompacted(long maxBytes) {
+    /**
+     * Lets the contacts and hours take up to {@code maxBytes} before they are merged as they come (PairBuckets), and
+     * sizes them for about {@code calls} call records within that.
+     */
+    void reserveBuckets(long calls, long maxBytes) {
         room.growUncompacted(maxBytes);
+        contacts.reserve(calls);
+        hours.reserve(calls / 4);
     }
 
     /** The id of a subscriber's key, adding it with empty state when new. */

@@ -47,6 +47,36 @@ class PairBucketsTests {
     }
 
     @Test
+    void reservesOnlyWhatTheRoomHoldsAndCountsTheSameEitherWay() {
+        PairBuckets.Room small = new PairBuckets.Room();
+        small.growUncompacted(8 * 1_000);
+        PairBuckets.Room large = new PairBuckets.Room();
+        large.growUncompacted(8 * 1_000_000);
+        PairBuckets unreserved = new PairBuckets(small, 2);
+        PairBuckets reserved = new PairBuckets(large, 2);
+        unreserved.reserve(100_000);
+        reserved.reserve(100_000);
+        assertThat(small.footprint()).as("nothing reserved past the room").isLessThan(large.footprint());
+        assertThat(large.footprint()).isGreaterThanOrEqualTo(8L * 100_000);
+        Random random = new Random(9);
+        for (int call = 0; call < 150_000; call++) {
+            int sub = random.nextInt(500);
+            long key = random.nextInt(300);
+            unreserved.add(sub, key, 1);
+            reserved.add(sub, key, 1);
+        }
+        unreserved.finish(500);
+        reserved.finish(500);
+        for (int sub = 0; sub < 500; sub++) {
+            assertThat(reserved.count(sub)).isEqualTo(unreserved.count(sub));
+            for (int i = 0; i < reserved.count(sub); i++) {
+                assertThat(reserved.entries(sub)[reserved.start(sub) + i])
+                        .isEqualTo(unreserved.entries(sub)[unreserved.start(sub) + i]);
+            }
+        }
+    }
+
+    @Test
     void stopsACountAtTheLargestItsBitsHold() {
         PairBuckets contacts = new PairBuckets(new PairBuckets.Room(), 2);
         for (int call = 0; call < 10; call++) {
