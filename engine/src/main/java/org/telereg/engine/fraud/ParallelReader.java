@@ -83,10 +83,11 @@ final class ParallelReader {
 
     /**
      * Sizes the shards' pair tables for the calls file's rows, estimated from the first block's lines and the
-     * file's size (compressed bytes read so far for gzip). Contacts are kept elsewhere ({@link ContactLists}); what
-     * the table holds — the handsets, places, days and hours of each subscriber — came to about one pair per four
-     * records on generated traffic (a fifth of them hours). At most a quarter of the heap in all, so that a file whose pairs do not
-     * fit the heap still fails only when they do not, and one with few distinct pairs wastes at most that.
+     * file's size (compressed bytes read so far for gzip), and their contact and hour buckets ({@link PairBuckets})
+     * for the same rows. The table is sized for one pair per four records, what the handsets, places, days and hours
+     * of each subscriber came to on generated traffic when it held the hours too (a fifth of the pairs; they are
+     * kept in the buckets since 2026-12-04). At most a quarter of the heap in all, so that a file whose pairs do not fit the heap still fails
+     * only when they do not, and one with few distinct pairs wastes at most that.
      */
     private static void reservePairs(ShardState[] shards, byte[] data, int from, int to, long size, long read) {
         long lines = 0;

@@ -3,8 +3,8 @@ package org.telereg.engine.fraud;
 import java.util.Arrays;
 
 /**
- * A least-significant-digit radix sort of longs in signed order, for the buckets of (subscriber, counterpart)
- * entries that {@link ContactLists} sorts when one fills up.
+ * A least-significant-digit radix sort of longs in signed order, for the buckets of (subscriber, key, count)
+ * entries that {@link PairBuckets} sorts when one fills up or at the end.
  *
  * <p>A comparison sort spends about log2(n) mispredicted-half-the-time comparisons per key; here a key costs a few
  * increments and one scattered store per pass, and the passes cover only the bits in which the run's keys
