@@ -74,8 +74,8 @@ final class PairBuckets {
     }
 
     /**
-     * Sizes the empty buckets for about {@code entries} in all, as far as the room allows, so that they do not
-     * double their way there (each doubling copies the bucket).
+     * Sizes the empty buckets for about {@code entries} in all, so that they do not double their way there (each
+     * doubling copies the bucket); does nothing when that would not fit in the room.
      */
     void reserve(long entries) {
         int length = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(FIRST_LENGTH, (entries + BUCKETS - 1) / BUCKETS));
