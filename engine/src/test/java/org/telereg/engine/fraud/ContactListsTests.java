@@ -80,13 +80,7 @@ class ContactListsTests {
         for (int call = 0; call < 400_000; call++) {
             int sub = random.nextInt(subscribers);
             long number = (11L << 57) | (13_800_000_000L + random.nextInt(1 + sub * 10));
-            if (random.nextBoolean()) {
-                lists.called(sub, number);
-                called[sub].add(number);
-            } else {
-                lists.calledBy(sub, number);
-                callers[sub].add(number);
-            }
+            callOrBeCalled(random, lists, sub, number, called, callers);
         }
         for (long n = 0; n < 1_100_000; n++) {
             long number = (11L << 57) | (15_000_000_000L + n);
@@ -131,13 +125,7 @@ class ContactListsTests {
         for (int call = 0; call < 50_000; call++) {
             int sub = random.nextInt(subscribers);
             long key = keys.get(random.nextInt(keys.size()));
-            if (random.nextBoolean()) {
-                lists.called(sub, key);
-                called[sub].add(key);
-            } else {
-                lists.calledBy(sub, key);
-                callers[sub].add(key);
-            }
+            callOrBeCalled(random, lists, sub, key, called, callers);
         }
         lists.finish();
         for (int sub = 0; sub < subscribers; sub++) {
@@ -158,6 +146,18 @@ class ContactListsTests {
             assertThat(lists.callbackCallees(sub)).as("callbacks of %d", sub).isEqualTo(both.size());
         }
         assertThat(new HashSet<>(keys)).hasSize(keys.size());
+    }
+
+    /** A call from {@code sub} to {@code key} or from {@code key} to {@code sub}, at random, also kept in the sets. */
+    private static void callOrBeCalled(
+            Random random, ContactLists lists, int sub, long key, Set<Long>[] called, Set<Long>[] callers) {
+        if (random.nextBoolean()) {
+            lists.called(sub, key);
+            called[sub].add(key);
+        } else {
+            lists.calledBy(sub, key);
+            callers[sub].add(key);
+        }
     }
 
     private static long[] numericCallees(ContactLists lists, int sub) {
