@@ -135,7 +135,7 @@ public final class CdrLineReader {
         if (time == Bytes.INVALID) {
             return timeColumn + " is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
-        if (time < DateTimeReader.FIRST_SECOND || time > DateTimeReader.LAST_SECOND) {
+        if (DateTimeReader.outOfRange(time)) {
             return timeColumn + " " + DateTimeReader.OUT_OF_RANGE;
         }
         counterpart = RecordBatch.key(b, start[opposite], end[opposite]);

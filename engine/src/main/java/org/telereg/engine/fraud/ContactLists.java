@@ -14,7 +14,7 @@ package org.telereg.engine.fraud;
 final class ContactLists {
 
     /** Numbers of up to this many digits are coded by length and value; longer ones get an id. */
-    static final int CODED_DIGITS = 12;
+    private static final int CODED_DIGITS = 12;
 
     private static final int COUNT_BITS = 2;
     /** {@code FIRST_CODE[n]}: the code of the first number of {@code n} digits, the count of all shorter ones. */
@@ -38,20 +38,11 @@ final class ContactLists {
     private final PairBuckets callees;
     private final PairBuckets callers;
     private final LongIndex longNumbers = new LongIndex();
-    private int subscribers;
 
     /** Contacts whose buckets share {@code room} (with each other and with the shard's other buckets). */
     ContactLists(PairBuckets.Room room) {
         callees = new PairBuckets(room, COUNT_BITS);
         callers = new PairBuckets(room, COUNT_BITS);
-    }
-
-    /** Makes room for subscribers with ids below {@code size}. */
-    void allocate(int size) {
-        if (size > PairBuckets.MAX_SUBSCRIBERS) {
-            throw new IllegalStateException("more than " + PairBuckets.MAX_SUBSCRIBERS + " subscribers in one shard");
-        }
-        subscribers = size;
     }
 
     /** Sizes the buckets for about {@code calls} calls in and out ({@link PairBuckets#reserve}). */
@@ -80,8 +71,11 @@ final class ContactLists {
         return LONG_NUMBERS + longNumbers.intern(key);
     }
 
-    /** Sorts and merges both directions' buckets; call once after the last update, before the readers below. */
-    void finish() {
+    /**
+     * Sorts and merges both directions' buckets for subscribers with ids below {@code subscribers}; call once after
+     * the last update, before the readers below.
+     */
+    void finish(int subscribers) {
         callees.finish(subscribers);
         callers.finish(subscribers);
     }

@@ -8,13 +8,18 @@ final class DateTimeReader {
 
     /**
      * The first and last second the engine keeps, 1932-01-01 00:00:00 and 2067-12-31 23:59:59: its state holds
-     * seconds as ints from 2000-01-01. Records outside are refused with {@link #OUT_OF_RANGE}.
+     * seconds as ints from 2000-01-01. Records outside ({@link #outOfRange}) are refused with {@link #OUT_OF_RANGE}.
      */
     static final long FIRST_SECOND = Bytes.epochDay(1932, 1, 1) * 86_400L;
 
-    static final long LAST_SECOND = Bytes.epochDay(2068, 1, 1) * 86_400L - 1;
+    private static final long LAST_SECOND = Bytes.epochDay(2068, 1, 1) * 86_400L - 1;
 
     static final String OUT_OF_RANGE = "lies outside 1932-01-01 to 2067-12-31";
+
+    /** Whether a time read here lies outside what the engine keeps. */
+    static boolean outOfRange(long time) {
+        return time < FIRST_SECOND || time > LAST_SECOND;
+    }
 
     private long dateHead;
     private int dateTail = -1;

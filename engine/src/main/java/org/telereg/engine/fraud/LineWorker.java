@@ -241,7 +241,7 @@ final class LineWorker {
         if (time == Bytes.INVALID) {
             return guessedCommas ? RESCAN : "start_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
-        if (time < DateTimeReader.FIRST_SECOND || time > DateTimeReader.LAST_SECOND) {
+        if (DateTimeReader.outOfRange(time)) {
             return guessedCommas ? RESCAN : "start_datetime " + DateTimeReader.OUT_OF_RANGE;
         }
         int durationColumn = columns[InputKind.DURATION];
@@ -284,7 +284,7 @@ final class LineWorker {
         if (time == Bytes.INVALID) {
             return "request_datetime is not a date and time as yyyy-MM-dd HH:mm:ss";
         }
-        if (time < DateTimeReader.FIRST_SECOND || time > DateTimeReader.LAST_SECOND) {
+        if (DateTimeReader.outOfRange(time)) {
             return "request_datetime " + DateTimeReader.OUT_OF_RANGE;
         }
         batch.add(subscriber, 0, 0, time, RecordBatch.last(type, 0, 0));

@@ -138,7 +138,6 @@ final class ShardState {
         int old = capacity;
         capacity = size;
         state = Arrays.copyOf(state, size * STRIDE);
-        contacts.allocate(size);
         for (int sub = old; sub < size; sub++) {
             int at = sub * STRIDE;
             state[at + CURRENT_DAY] = NONE;
@@ -623,7 +622,7 @@ final class ShardState {
             flushHour(sub);
         }
         pairs.flush();
-        contacts.finish();
+        contacts.finish(size);
         hours.finish(size);
         int[] distinctImeis = new int[size];
         int[] sharedImeis = new int[size];

@@ -26,7 +26,6 @@ class ContactListsTests {
         PairBuckets.Room room = new PairBuckets.Room();
         room.growUncompacted(uncompactedBytes);
         ContactLists lists = new ContactLists(room);
-        lists.allocate(subscribers);
         Map<Long, Integer>[] called = newMaps(subscribers);
         Set<Long>[] callers = newSets(subscribers);
         for (int call = 0; call < 60_000; call++) {
@@ -45,7 +44,7 @@ class ContactListsTests {
                 callers[sub].add(number);
             }
         }
-        lists.finish();
+        lists.finish(subscribers);
         for (int sub = 0; sub < subscribers; sub++) {
             Map<Long, Integer> out = called[sub];
             assertThat(lists.distinctCallees(sub)).as("callees of %d", sub).isEqualTo(out.size());
@@ -74,7 +73,6 @@ class ContactListsTests {
         Random random = new Random(11);
         int subscribers = 3_000;
         ContactLists lists = new ContactLists(new PairBuckets.Room());
-        lists.allocate(subscribers);
         Set<Long>[] called = newSets(subscribers);
         Set<Long>[] callers = newSets(subscribers);
         for (int call = 0; call < 400_000; call++) {
@@ -87,7 +85,7 @@ class ContactListsTests {
             lists.called(0, number);
             called[0].add(number);
         }
-        lists.finish();
+        lists.finish(subscribers);
         for (int sub = 0; sub < subscribers; sub++) {
             assertThat(lists.distinctCallees(sub)).as("callees of %d", sub).isEqualTo(called[sub].size());
             assertThat(lists.distinctCallers(sub)).as("callers of %d", sub).isEqualTo(callers[sub].size());
@@ -118,7 +116,6 @@ class ContactListsTests {
         keys.add(RecordBatch.TOKEN | Integer.MAX_VALUE);
         int subscribers = 700;
         ContactLists lists = new ContactLists(new PairBuckets.Room());
-        lists.allocate(subscribers);
         Random random = new Random(3);
         Set<Long>[] called = newSets(subscribers);
         Set<Long>[] callers = newSets(subscribers);
@@ -127,7 +124,7 @@ class ContactListsTests {
             long key = keys.get(random.nextInt(keys.size()));
             callOrBeCalled(random, lists, sub, key, called, callers);
         }
-        lists.finish();
+        lists.finish(subscribers);
         for (int sub = 0; sub < subscribers; sub++) {
             assertThat(lists.distinctCallees(sub)).as("callees of %d", sub).isEqualTo(called[sub].size());
             // Numbers come back as their values: "7" and "07" both as 7.
