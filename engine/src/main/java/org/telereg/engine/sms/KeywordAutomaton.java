@@ -21,12 +21,18 @@ import java.util.Map;
  *       is the root row's, which is read in parallel and chosen without a branch when the state's own cell does
  *       not match. Rows sit in a double array whose check is the <em>class</em> of the transition (the owner is
  *       the cell minus the class), packed with the target into one int, so a transition is one 4-byte read.
- *   <li>A state is named by its base offset times two, plus one when a keyword ends there, so a transition needs
- *       no base lookup and the scan looks at outputs only on characters that complete a keyword.
+ *   <li>A state is named by its base offset, so a transition needs no base lookup. States where keywords end
+ *       have the lowest bases, so whether a keyword ends at a character is a comparison of the state with a limit.
+ *   <li>The root's row is whole, so that a scan at the root (most of the time, for most lists and texts) reads its
+ *       own cell. About as often as not, then, the own cell is the one taken, which keeps the choice between own
+ *       cell and root row a conditional move: C2 compiles it as a branch when its profile says one way is taken
+ *       less than about 18 % of the time, and a branch mispredicted one step in six costs more than the move.
  *   <li>Keywords longer than {@link #DEPTH} characters enter the automaton by their first {@code DEPTH}; the rest is
  *       compared when that prefix is found. The deepest state then remembers at most {@code DEPTH} characters, so
- *       a text can be cut into four parts scanned side by side, each starting {@code DEPTH - 1} characters early
- *       from the root: four independent chains of reads per loop step instead of one.
+ *       a block of text can be cut into four parts scanned side by side, each starting {@code DEPTH - 1} characters
+ *       early from the root: four independent chains of reads per loop step instead of one.
+ *   <li>The loop writes every state it reaches, at its own index, and keeps nothing else: with the parts at a
+ *       constant stride its values fit in the registers. A second pass picks out the output states.
  * </ul>
  */
 final class KeywordAutomaton {
@@ -34,28 +40,43 @@ final class KeywordAutomaton {
     /**
      * The deepest state; keywords longer than this are verified by comparing their remaining characters. Six
      * covers all but a few dozen keywords of the shipped list and of the benchmark's sets (1,415 and 5,000), and
-     * each character less of warm-up saves one of about 21 steps of a 64-character scan.
+     * each character less of warm-up saves one of about 20 steps of a 64-character scan.
      */
     static final int DEPTH = 6;
     // A part started this many characters before its first position reaches the same state as a scan from the
     // start of the text would, because no state is deeper than DEPTH.
     static final int WARM_UP = DEPTH - 1;
     static final int PARTS = 4;
+    // Texts are scanned in blocks of BLOCK positions, so that where keywords end in a block is one 64-bit mask. A
+    // part's characters and states sit STRIDE entries apart in the scratch (a part takes at most BLOCK / PARTS +
+    // WARM_UP steps), so that the scan reads them at a constant offset from one index.
+    static final int BLOCK = Long.SIZE;
+    static final int STRIDE = 32;
 
     private final char[] classOf;
     private final int[] rootRow;
-    // Cell p holds (class << shift) | target: it belongs to the state whose base is p - class. An empty cell is 0:
-    // only class 0 (no keyword character) reads it as its own, and its target 0 is the root, as class 0's is.
+    // Cell p holds (class << shift) | target: it belongs to the state whose base is p - class. An empty cell holds
+    // the root with class 0: only class 0 (no keyword character) reads it as its own, and leads to the root.
     // Lists with too many characters or states to pack into an int use wideCells (class << 32 | target) instead.
     private final int[] cells;
     private final long[] wideCells;
     private final int shift;
-    // The outputs of the state with base b are the payloads of the keywords ending there (directly or along its
-    // failure chain), and ~t for a long keyword t whose rest must be compared. The first is firstOutputs[2 * b],
-    // next to the start of the others in moreOutputs, firstOutputs[2 * b + 1]; they end where those of b + 1
+    // A state is its base. The states where keywords end are those below outputLimit; the root and the others lie
+    // above it.
+    private final int rootState;
+    private final int outputLimit;
+    // Output states are indexed by rank: bit b of outputBits is set when keywords end at base b, and the rank of b
+    // is outputRank[b / 64] plus the bits set below b in its word. Output states' bases are spread over the cells
+    // (a few thousand among a hundred thousand bases), so a table by base would be mostly holes, and large enough
+    // to push the cells out of the second-level cache.
+    // The outputs of the state of rank r are the payloads of the keywords ending there (directly or along its
+    // failure chain), and ~t for a long keyword t whose rest must be compared. The first is firstOutputs[2 * r],
+    // next to the start of the others in moreOutputs, firstOutputs[2 * r + 1]; they end where those of r + 1
     // start. Most output states have one output: the report reads it from the line it reads the bounds from,
-    // rather than from an address it learns from them. Only bases up to the last output state's are indexed.
-    // exactCount[b] is the number of keywords, not counting long ones, ending there.
+    // rather than from an address it learns from them. exactCount[r] is the number of keywords, not counting long
+    // ones, ending there.
+    private final long[] outputBits;
+    private final int[] outputRank;
     private final int[] firstOutputs;
     private final int[] moreOutputs;
     private final int[] exactCount;
@@ -68,6 +89,10 @@ final class KeywordAutomaton {
             int[] cells,
             long[] wideCells,
             int shift,
+            int rootState,
+            int outputLimit,
+            long[] outputBits,
+            int[] outputRank,
             int[] firstOutputs,
             int[] moreOutputs,
             int[] exactCount,
@@ -78,6 +103,10 @@ final class KeywordAutomaton {
         this.cells = cells;
         this.wideCells = wideCells;
         this.shift = shift;
+        this.rootState = rootState;
+        this.outputLimit = outputLimit;
+        this.outputBits = outputBits;
+        this.outputRank = outputRank;
         this.firstOutputs = firstOutputs;
         this.moreOutputs = moreOutputs;
         this.exactCount = exactCount;
@@ -93,7 +122,7 @@ final class KeywordAutomaton {
         return build(patterns, payload, false);
     }
 
-    /** {@link #build(List, int[][])}, with wide cells even where packed ones would do when {@code wide}; for tests. */
+    /** {@link #build(List, int[][])}, with wide cells even where packed ones would do when {@code wide}. */
     static KeywordAutomaton build(List<String> patterns, int[][] payload, boolean wide) {
         char[] classOf = new char[65536];
         int classes = 0;
@@ -148,29 +177,37 @@ final class KeywordAutomaton {
 
         int[] base = place(rowClasses, outputPatterns, classes);
         int size = 0;
-        for (int b : base) {
-            size = Math.max(size, b + classes + 1);
+        int outputLimit = 1;
+        for (int st = 0; st < states; st++) {
+            size = Math.max(size, base[st] + classes + 1);
+            if (outputPatterns[st].length > 0) {
+                outputLimit = Math.max(outputLimit, base[st] + 1);
+            }
         }
         if (size > (1 << 30)) {
             throw new IllegalArgumentException("Too many keywords for one automaton");
         }
-        int[] value = new int[states];
-        for (int s = 1; s < states; s++) {
-            value[s] = (base[s] << 1) | (outputPatterns[s].length == 0 ? 0 : 1);
-        }
         int[] rootRow = new int[classes + 1];
-        for (int c = 1; c <= classes; c++) {
-            rootRow[c] = value[rootTargets[c]];
+        for (int c = 0; c <= classes; c++) {
+            rootRow[c] = base[rootTargets[c]];
         }
         int shift = Math.min(31, Integer.numberOfLeadingZeros(classes));
-        boolean packs = !wide && 2L * size <= (1L << shift);
+        boolean packs = !wide && size <= (1L << shift);
         int[] cells = packs ? new int[size] : null;
         long[] wideCells = packs ? null : new long[size];
-        for (int s = 1; s < states; s++) {
-            for (int i = 0; i < rowClasses[s].length; i++) {
-                int p = base[s] + rowClasses[s][i];
-                int cls = rowClasses[s][i];
-                int target = value[rowTargets[s][i]];
+        // An empty cell leads to the root with class 0, the only class that reads it as its own.
+        if (packs) {
+            Arrays.fill(cells, base[0]);
+        } else {
+            Arrays.fill(wideCells, base[0]);
+        }
+        for (int s = 0; s < states; s++) {
+            // The root's row is whole: every class has its cell, so a scan at the root never falls back.
+            int[] classesOfRow = s == 0 ? rootClasses(classes) : rowClasses[s];
+            for (int i = 0; i < classesOfRow.length; i++) {
+                int cls = classesOfRow[i];
+                int p = base[s] + cls;
+                int target = s == 0 ? rootRow[cls] : base[rowTargets[s][i]];
                 if (packs) {
                     cells[p] = (cls << shift) | target;
                 } else {
@@ -196,46 +233,55 @@ final class KeywordAutomaton {
         for (int s = 1; s < states; s++) {
             stateAt[base[s]] = s;
         }
-        int[] exactCount = new int[size];
-        int outputBases = 0;
-        List<int[]> outputsAt = new ArrayList<>();
-        for (int b = 0; b < size; b++) {
+        // Output states by rank: the n-th lowest base where keywords end has rank n.
+        long[] outputBits = new long[(outputLimit >>> 6) + 1];
+        List<int[]> outputsByRank = new ArrayList<>();
+        List<Integer> exactByRank = new ArrayList<>();
+        for (int b = 0; b < outputLimit; b++) {
             int s = stateAt[b];
-            int[] outputs = new int[0];
-            if (s > 0) {
+            if (s > 0 && outputPatterns[s].length > 0) {
+                int[] outputs = new int[0];
+                int exact = 0;
                 for (int p : outputPatterns[s]) {
                     outputs = concat(outputs, longIndex[p] >= 0 ? new int[] {~longIndex[p]} : payload[p]);
-                    exactCount[b] += longIndex[p] >= 0 ? 0 : 1;
+                    exact += longIndex[p] >= 0 ? 0 : 1;
                 }
-            }
-            outputsAt.add(outputs);
-            if (outputs.length > 0) {
-                outputBases = b + 1;
+                outputBits[b >>> 6] |= 1L << b;
+                outputsByRank.add(outputs);
+                exactByRank.add(exact);
             }
         }
-        int[] firstOutputs = new int[2 * outputBases + 2];
+        int[] outputRank = new int[outputBits.length];
+        for (int w = 1; w < outputBits.length; w++) {
+            outputRank[w] = outputRank[w - 1] + Long.bitCount(outputBits[w - 1]);
+        }
+        int ranks = outputsByRank.size();
+        int[] exactCount = exactByRank.stream().mapToInt(Integer::intValue).toArray();
+        int[] firstOutputs = new int[2 * ranks + 2];
         int more = 0;
-        for (int b = 0; b < outputBases; b++) {
-            more += Math.max(0, outputsAt.get(b).length - 1);
+        for (int[] outputs : outputsByRank) {
+            more += outputs.length - 1;
         }
         int[] moreOutputs = new int[more];
         int at = 0;
-        for (int b = 0; b < outputBases; b++) {
-            int[] outputs = outputsAt.get(b);
-            firstOutputs[2 * b + 1] = at;
-            if (outputs.length > 0) {
-                firstOutputs[2 * b] = outputs[0];
-                System.arraycopy(outputs, 1, moreOutputs, at, outputs.length - 1);
-                at += outputs.length - 1;
-            }
+        for (int r = 0; r < ranks; r++) {
+            int[] outputs = outputsByRank.get(r);
+            firstOutputs[2 * r] = outputs[0];
+            firstOutputs[2 * r + 1] = at;
+            System.arraycopy(outputs, 1, moreOutputs, at, outputs.length - 1);
+            at += outputs.length - 1;
         }
-        firstOutputs[2 * outputBases + 1] = at;
+        firstOutputs[2 * ranks + 1] = at;
         return new KeywordAutomaton(
                 classOf,
                 rootRow,
                 cells,
                 wideCells,
                 shift,
+                base[0],
+                outputLimit,
+                outputBits,
+                outputRank,
                 firstOutputs,
                 moreOutputs,
                 exactCount,
@@ -330,8 +376,10 @@ final class KeywordAutomaton {
     }
 
     /**
-     * Gives every state but the root a distinct base of at least 1 such that the cells (base + class) of its row
-     * are free: largest rows first, each at the lowest base that fits (first fit), found 64 bases at a time.
+     * Gives every state a distinct base such that the cells (base + class) of its row are free: states where
+     * keywords end first, from base 1, then the root with a cell for every class, then the others, all above the
+     * last output state's base, so that a state is an output state exactly when its base is below a limit. Larger
+     * rows go before smaller ones, each at the lowest base that fits (first fit), found 64 bases at a time.
      */
     private static int[] place(int[][] rowClasses, int[][] outputPatterns, int classes) {
         int states = rowClasses.length;
@@ -339,8 +387,7 @@ final class KeywordAutomaton {
         for (int s = 1; s < states; s++) {
             order[s - 1] = s;
         }
-        // States where keywords end first, so that they take the low bases and the output index, read by base,
-        // stays small and cached; then larger rows before smaller ones, which packs the array densely.
+        // States where keywords end first, then larger rows before smaller ones, which packs the array densely.
         Arrays.sort(order, (a, b) -> {
             int outputs = Boolean.compare(outputPatterns[b].length > 0, outputPatterns[a].length > 0);
             if (outputs != 0) {
@@ -356,13 +403,37 @@ final class KeywordAutomaton {
             cells += row.length;
         }
         Occupancy taken = new Occupancy(cells + states + 2L * classes + 128);
+        int[] wholeRow = rootClasses(classes);
         int[] base = new int[states];
-        for (int s : order) {
-            int b = taken.firstFit(rowClasses[s], classes);
-            base[s] = b;
-            taken.take(b, rowClasses[s]);
+        int outputLimit = 1;
+        boolean rootPlaced = false;
+        for (int i = 0; i <= order.length; i++) {
+            int s = i < order.length ? order[i] : -1;
+            if (!rootPlaced && (s < 0 || outputPatterns[s].length == 0)) {
+                taken.takeBasesTo(outputLimit - 1);
+                base[0] = taken.firstFit(wholeRow, classes);
+                taken.take(base[0], wholeRow);
+                rootPlaced = true;
+            }
+            if (s >= 0) {
+                int b = taken.firstFit(rowClasses[s], classes);
+                base[s] = b;
+                taken.take(b, rowClasses[s]);
+                if (outputPatterns[s].length > 0) {
+                    outputLimit = Math.max(outputLimit, b + 1);
+                }
+            }
         }
         return base;
+    }
+
+    /** Classes 1 to {@code classes}: the root's row. */
+    private static int[] rootClasses(int classes) {
+        int[] row = new int[classes];
+        for (int c = 1; c <= classes; c++) {
+            row[c - 1] = c;
+        }
+        return row;
     }
 
     /**
@@ -373,6 +444,7 @@ final class KeywordAutomaton {
         private long[] cells;
         private long[] bases;
         private int firstOpenWord;
+        private int minBase = 1;
 
         Occupancy(long capacity) {
             int words = (int) Math.min(1 << 24, (capacity >>> 6) + 2);
@@ -382,7 +454,7 @@ final class KeywordAutomaton {
         }
 
         int firstFit(int[] row, int classes) {
-            int low = row.length == 0 ? 1 : Math.max(1, 64 * firstOpenWord - row[0]);
+            int low = row.length == 0 ? minBase : Math.max(minBase, 64 * firstOpenWord - row[0]);
             for (int w = low >>> 6; ; w++) {
                 ensure(w + ((classes + 1) >>> 6) + 3);
                 long candidates = ~bases[w];
@@ -400,6 +472,15 @@ final class KeywordAutomaton {
             int w = p >>> 6;
             int bit = p & 63;
             return bit == 0 ? cells[w] : (cells[w] >>> bit) | (cells[w + 1] << (64 - bit));
+        }
+
+        /** Marks bases 0 to {@code last} as used. */
+        void takeBasesTo(int last) {
+            ensure((last >>> 6) + 2);
+            for (int b = 0; b <= last; b++) {
+                bases[b >>> 6] |= 1L << b;
+            }
+            minBase = last + 1;
         }
 
         void take(int base, int[] row) {
@@ -437,127 +518,154 @@ final class KeywordAutomaton {
      * appended to {@code touched}, in the order their first keyword ends; returns the number of touched groups.
      */
     int matchGroups(char[] text, int length, Scan scan, int[] masks, int[] touched) {
-        scan.begin(text, length);
+        scan.longCount = 0;
+        int count = 0;
         if (cells == null) {
-            int ends = scanWide(scan.chars, length, scan.ends);
-            int count = report(scan, 0, ends, 0, text, length, masks, touched, 0);
-            return scan.flushLong(Integer.MAX_VALUE, longPayload, masks, touched, count);
+            count = matchWide(text, length, scan, masks, touched);
+        } else {
+            for (int start = 0; start < length; start += BLOCK) {
+                count = matchBlock(text, start, Math.min(length, start + BLOCK), length, scan, masks, touched, count);
+            }
         }
-        final char[] chars = scan.chars;
-        final char[] classTable = classOf;
-        final long[] ends = scan.ends;
-        final int part = scan.partLength;
+        return scan.flushLong(Integer.MAX_VALUE, longPayload, masks, touched, count);
+    }
+
+    /**
+     * Matches the keywords that end in {@code text[start, end)}, a block of at most {@link #BLOCK} positions of a
+     * text {@code length} long.
+     */
+    private int matchBlock(
+            char[] text, int start, int end, int length, Scan scan, int[] masks, int[] touched, int touchedCount) {
+        // Part 0 of a text's first block starts at the text's start, where a scan is at the root: it needs no
+        // warm-up, and covers WARM_UP positions more than the other parts. Part k reads text[from + k * part + i] at
+        // step i; its steps before WARM_UP (before lead for part 0) warm up.
+        final int lead = start == 0 ? 0 : WARM_UP;
+        final int from = start - lead;
+        final int part = Math.max(0, (end - from - WARM_UP + PARTS - 1) / PARTS);
         final int steps = part + WARM_UP;
+        final char[] chars = scan.chars;
+        final int[] states = scan.states;
+        // Characters past the text are left as an earlier text left them: the steps that read them are not reported.
+        for (int k = 0; k < PARTS; k++) {
+            int source = from + k * part;
+            int copied = Math.min(steps, length - source);
+            if (copied > 0) {
+                System.arraycopy(text, source, chars, k * STRIDE, copied);
+            }
+        }
+        final char[] classTable = classOf;
         final int[] table = cells;
         final int[] root = rootRow;
         final int classShift = shift;
         final int targetMask = (1 << classShift) - 1;
-        int s0 = 0;
-        int s1 = 0;
-        int s2 = 0;
-        int s3 = 0;
-        int n0 = 0;
-        int n1 = steps;
-        int n2 = 2 * steps;
-        int n3 = 3 * steps;
-        // Part k reads chars[k * part + i], i.e. text position k * part - WARM_UP + i; the four chains of reads
-        // are independent, so the processor overlaps their latencies. A character's class is looked up here rather
-        // than in a pass of its own: the lookup does not depend on the state, so it costs the chain nothing, and a
-        // separate pass stored and reloaded every class.
+        int s0 = rootState;
+        int s1 = rootState;
+        int s2 = rootState;
+        int s3 = rootState;
+        // Part k reads chars[k * STRIDE + i] and writes its state at the same index of states; the four chains of
+        // reads are independent, so the processor overlaps their latencies. With a constant stride and no counters
+        // the loop's values fit in the registers; output states are picked out after it. A character's class is
+        // looked up here rather than in a pass of its own: the lookup does not depend on the state, so it costs the
+        // chain nothing.
         for (int i = 0; i < steps; i++) {
             int c0 = classTable[chars[i]];
-            int c1 = classTable[chars[part + i]];
-            int c2 = classTable[chars[2 * part + i]];
-            int c3 = classTable[chars[3 * part + i]];
-            int x0 = table[(s0 >>> 1) + c0];
-            int x1 = table[(s1 >>> 1) + c1];
-            int x2 = table[(s2 >>> 1) + c2];
-            int x3 = table[(s3 >>> 1) + c3];
-            // The root row is read whether or not it is needed, so that the choice below is between two values
-            // at hand: the compiler makes it a conditional move, and no branch is mispredicted on which way the
-            // text goes.
+            int x0 = table[s0 + c0];
+            // The root row is read whether or not it is needed, so that the choice below is between two values at
+            // hand: the compiler makes it a conditional move, and no branch is mispredicted on which way the text
+            // goes.
             int r0 = root[c0];
-            int r1 = root[c1];
-            int r2 = root[c2];
-            int r3 = root[c3];
             s0 = x0 >>> classShift == c0 ? x0 & targetMask : r0;
+            states[i] = s0;
+            int c1 = classTable[chars[STRIDE + i]];
+            int x1 = table[s1 + c1];
+            int r1 = root[c1];
             s1 = x1 >>> classShift == c1 ? x1 & targetMask : r1;
+            states[STRIDE + i] = s1;
+            int c2 = classTable[chars[2 * STRIDE + i]];
+            int x2 = table[s2 + c2];
+            int r2 = root[c2];
             s2 = x2 >>> classShift == c2 ? x2 & targetMask : r2;
+            states[2 * STRIDE + i] = s2;
+            int c3 = classTable[chars[3 * STRIDE + i]];
+            int x3 = table[s3 + c3];
+            int r3 = root[c3];
             s3 = x3 >>> classShift == c3 ? x3 & targetMask : r3;
-            // Every state is written down and the count moves on only for states where a keyword ends (and not
-            // while a part warms up): a store costs less than the branch it replaces, taken at random about one
-            // character in five.
-            int live = (WARM_UP - 1 - i) >>> 31;
-            long at = (long) i << 32;
-            ends[n0] = at | s0;
-            ends[n1] = at | s1;
-            ends[n2] = at | s2;
-            ends[n3] = at | s3;
-            n0 += s0 & live;
-            n1 += s1 & live;
-            n2 += s2 & live;
-            n3 += s3 & live;
+            states[3 * STRIDE + i] = s3;
         }
-        // Parts cover increasing stretches of the text, so taking them in order reports keywords by end position.
-        int count = report(scan, 0, n0, 0, text, length, masks, touched, 0);
-        count = report(scan, steps, n1, part, text, length, masks, touched, count);
-        count = report(scan, 2 * steps, n2, 2 * part, text, length, masks, touched, count);
-        count = report(scan, 3 * steps, n3, 3 * part, text, length, masks, touched, count);
-        return scan.flushLong(Integer.MAX_VALUE, longPayload, masks, touched, count);
-    }
-
-    /** The plain scan over wide cells, as one part: writes the states where keywords end, returns how many. */
-    private int scanWide(char[] chars, int length, long[] ends) {
-        int state = 0;
-        int n = 0;
-        for (int i = WARM_UP; i < WARM_UP + length; i++) {
-            int cls = classOf[chars[i]];
-            long x = wideCells[(state >>> 1) + cls];
-            state = (int) (x >>> 32) == cls ? (int) x : rootRow[cls];
-            if ((state & 1) != 0) {
-                ends[n++] = ((long) i << 32) | state;
-            }
+        // Bit i of part k's mask: a keyword ends at its step i.
+        long m0 = 0;
+        long m1 = 0;
+        long m2 = 0;
+        long m3 = 0;
+        final int limit = outputLimit;
+        for (int i = 0; i < steps; i++) {
+            m0 |= (long) ((states[i] - limit) >>> 31) << i;
+            m1 |= (long) ((states[STRIDE + i] - limit) >>> 31) << i;
+            m2 |= (long) ((states[2 * STRIDE + i] - limit) >>> 31) << i;
+            m3 |= (long) ((states[3 * STRIDE + i] - limit) >>> 31) << i;
         }
-        return n;
-    }
-
-    private int report(
-            Scan scan,
-            int from,
-            int to,
-            int offset,
-            char[] text,
-            int length,
-            int[] masks,
-            int[] touched,
-            int touchedCount) {
-        final long[] ends = scan.ends;
+        // Bit r: a keyword ends at position start + r. Part 0 covers the first steps - lead positions, each other
+        // part the next part positions; taking them in order reports keywords by end position.
+        final int end1 = steps - lead;
+        final int end2 = end1 + part;
+        final int end3 = end2 + part;
+        long ends = (m0 >>> lead) | (m1 >>> WARM_UP) << end1 | (m2 >>> WARM_UP) << end2 | (m3 >>> WARM_UP) << end3;
+        ends &= -1L >>> (Long.SIZE - (end - start));
         int count = touchedCount;
-        for (int e = from; e < to; e++) {
-            long end = ends[e];
-            int b = (int) end >>> 1;
-            int position = offset + (int) (end >>> 32) - WARM_UP;
-            if (scan.longCount != 0) {
-                count = scan.flushLong(position, longPayload, masks, touched, count);
-            }
-            // Every state flagged as an output state has at least one output, and most have exactly one: the
-            // first is taken without a loop test, which would often go the other way than the last time.
-            int v = firstOutputs[2 * b];
-            int o = firstOutputs[2 * b + 1];
-            int last = firstOutputs[2 * b + 3];
-            while (true) {
-                if (v >= 0) {
-                    count = mark(v, masks, touched, count);
-                } else if (restFollows(longRest[~v], text, position, length)) {
-                    scan.deferLong(position + longRest[~v].length, longRest[~v].length, ~v);
-                }
-                if (o == last) {
-                    break;
-                }
-                v = moreOutputs[o++];
+        for (; ends != 0; ends &= ends - 1) {
+            int r = Long.numberOfTrailingZeros(ends);
+            int k = ((end1 - 1 - r) >>> 31) + ((end2 - 1 - r) >>> 31) + ((end3 - 1 - r) >>> 31);
+            int state = states[k * STRIDE + r + lead - k * part];
+            count = report(scan, state, start + r, text, length, masks, touched, count);
+        }
+        return count;
+    }
+
+    /** The plain scan over wide cells, one chain, reporting each output state as it passes it. */
+    private int matchWide(char[] text, int length, Scan scan, int[] masks, int[] touched) {
+        int state = rootState;
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            int cls = classOf[text[i]];
+            long x = wideCells[state + cls];
+            state = (int) (x >>> 32) == cls ? (int) x : rootRow[cls];
+            if (state < outputLimit) {
+                count = report(scan, state, i, text, length, masks, touched, count);
             }
         }
         return count;
+    }
+
+    /** Reports the outputs of the state with base {@code b}, reached at {@code position}. */
+    private int report(
+            Scan scan, int b, int position, char[] text, int length, int[] masks, int[] touched, int touchedCount) {
+        int count = touchedCount;
+        if (scan.longCount != 0) {
+            count = scan.flushLong(position, longPayload, masks, touched, count);
+        }
+        // Every state flagged as an output state has at least one output, and most have exactly one: the first is
+        // taken without a loop test, which would often go the other way than the last time.
+        int r = rank(b);
+        int v = firstOutputs[2 * r];
+        int o = firstOutputs[2 * r + 1];
+        int last = firstOutputs[2 * r + 3];
+        while (true) {
+            if (v >= 0) {
+                count = mark(v, masks, touched, count);
+            } else if (restFollows(longRest[~v], text, position, length)) {
+                scan.deferLong(position + longRest[~v].length, longRest[~v].length, ~v);
+            }
+            if (o == last) {
+                break;
+            }
+            v = moreOutputs[o++];
+        }
+        return count;
+    }
+
+    /** The rank of output state {@code b} among the output states. */
+    private int rank(int b) {
+        return outputRank[b >>> 6] + Long.bitCount(outputBits[b >>> 6] & ((1L << b) - 1));
     }
 
     static int mark(int payload, int[] masks, int[] touched, int touchedCount) {
@@ -584,22 +692,22 @@ final class KeywordAutomaton {
 
     /** The number of keyword occurrences in {@code text[0, length)}, overlapping ones included. */
     int count(char[] text, int length) {
-        int state = 0;
+        int state = rootState;
         int count = 0;
         for (int i = 0; i < length; i++) {
             int cls = classOf[text[i]];
-            int p = (state >>> 1) + cls;
+            int p = state + cls;
             if (cells != null) {
                 state = cells[p] >>> shift == cls ? cells[p] & ((1 << shift) - 1) : rootRow[cls];
             } else {
                 state = (int) (wideCells[p] >>> 32) == cls ? (int) wideCells[p] : rootRow[cls];
             }
-            if ((state & 1) != 0) {
-                int b = state >>> 1;
-                count += exactCount[b];
-                int v = firstOutputs[2 * b];
+            if (state < outputLimit) {
+                int r = rank(state);
+                count += exactCount[r];
+                int v = firstOutputs[2 * r];
                 count += v < 0 && restFollows(longRest[~v], text, i, length) ? 1 : 0;
-                for (int o = firstOutputs[2 * b + 1], last = firstOutputs[2 * b + 3]; o < last; o++) {
+                for (int o = firstOutputs[2 * r + 1], last = firstOutputs[2 * r + 3]; o < last; o++) {
                     v = moreOutputs[o];
                     count += v < 0 && restFollows(longRest[~v], text, i, length) ? 1 : 0;
                 }
@@ -614,13 +722,12 @@ final class KeywordAutomaton {
     }
 
     /**
-     * One thread's scratch for {@link #matchGroups}: the text, padded so that four parts can be read without
-     * bounds tests, and the states where keywords end, per part, with their step.
+     * One thread's scratch for {@link #matchGroups}: a block's four parts of text, each at a multiple of {@link
+     * #STRIDE}, and the state each part reaches at each of its steps, at the same index.
      */
     static final class Scan {
-        char[] chars = new char[0];
-        long[] ends = new long[0];
-        int partLength;
+        final char[] chars = new char[PARTS * STRIDE];
+        final int[] states = new int[PARTS * STRIDE];
         // Long keywords found, waiting until the scan's report passes the position where they end, so that groups
         // come out in the order their first keyword ends; sorted by end, longer first at one end, as one scan of
         // the whole keywords would report them.
@@ -655,26 +762,6 @@ final class KeywordAutomaton {
             System.arraycopy(longFound, done, longFound, 0, longCount - done);
             longCount -= done;
             return count;
-        }
-
-        /** Starts a scan of {@code text[0, length)}: a copy of it into the scratch, between runs of U+0000. */
-        void begin(char[] text, int length) {
-            longCount = 0;
-            int part = (length + PARTS - 1) / PARTS;
-            int needed = PARTS * part + WARM_UP;
-            if (chars.length < needed) {
-                chars = new char[Math.max(needed, 2 * chars.length)];
-                ends = new long[PARTS * (chars.length / PARTS + WARM_UP)];
-            }
-            partLength = part;
-            // chars[WARM_UP + i] is text position i; the WARM_UP entries in front and those past the end stay
-            // U+0000, which no keyword contains: its class 0 sends every part to the root.
-            System.arraycopy(text, 0, chars, WARM_UP, length);
-            // At most PARTS - 1 characters past the end: a loop of its own, where Arrays.fill was a call that took
-            // 3% of matching in a profile.
-            for (int i = WARM_UP + length; i < needed; i++) {
-                chars[i] = 0;
-            }
         }
     }
 }

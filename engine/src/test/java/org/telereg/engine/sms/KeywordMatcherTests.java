@@ -126,7 +126,8 @@ class KeywordMatcherTests {
     @Test
     void agreesWithIndexOfOnKeywordsLongerThanTheAutomatonAndOnLongTexts() {
         // Keywords up to 14 characters (deeper than KeywordAutomaton.DEPTH) and texts up to 300 characters, so that
-        // occurrences straddle the four parts the scan cuts a text into and long keywords are verified.
+        // occurrences straddle the 64-position blocks and the four parts the scan cuts a block into, and long
+        // keywords are verified.
         SplittableRandom random = new SplittableRandom(20261202L);
         String alphabet = "安全账户公警官转钱abx0";
         for (int round = 0; round < 300; round++) {
@@ -202,6 +203,20 @@ class KeywordMatcherTests {
                         .as("occurrences in text '%s' with groups %s", text, groups)
                         .isEqualTo(expectedOccurrences);
             }
+        }
+    }
+
+    @Test
+    void ignoresWhatALongerEarlierTextLeftBehind() {
+        // The scan reuses one thread's buffers and does not clear what lies past a text's end.
+        KeywordMatcher matcher = KeywordMatcher.parse(
+                "tail\tfraud\t-\t1\t安全账户\n" + "short\tad\t-\t1\t退订\n" + "long\tfraud\t-\t1\t公安局刑侦大队民警\n");
+        String filler = "今天天气不错我们明天见".repeat(12);
+        assertThat(ids(matcher, filler + "请转入安全账户" + filler + "公安局刑侦大队民警")).containsExactly("tail", "long");
+        for (String text : List.of("退订", "回T退订", "好", "公安局刑侦大队民", "", "今天天气不错我们明天见退订")) {
+            assertThat(ids(matcher, text))
+                    .as("groups of '%s' after a longer text", text)
+                    .isEqualTo(text.contains("退订") ? List.of("short") : List.of());
         }
     }
 
