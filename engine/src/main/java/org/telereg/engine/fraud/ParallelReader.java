@@ -86,8 +86,8 @@ final class ParallelReader {
      * file's size (compressed bytes read so far for gzip), and their contact and hour buckets ({@link PairBuckets})
      * for the same rows. The table is sized for one pair per four records, what the handsets, places, days and hours
      * of each subscriber came to on generated traffic when it held the hours too (a fifth of the pairs; they are
-     * kept in the buckets since 2026-12-04). At most a quarter of the heap in all, so that a file whose pairs do not fit the heap still fails
-     * only when they do not, and one with few distinct pairs wastes at most that.
+     * kept in the buckets since 2026-12-04). At most a quarter of the heap in all, so that a file whose pairs do
+     * not fit the heap still fails only when they do not, and one with few distinct pairs wastes at most that.
      */
     private static void reservePairs(ShardState[] shards, byte[] data, int from, int to, long size, long read) {
         long lines = 0;

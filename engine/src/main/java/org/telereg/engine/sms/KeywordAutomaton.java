@@ -175,7 +175,12 @@ final class KeywordAutomaton {
             }
         }
 
-        int[] base = place(rowClasses, outputPatterns, classes);
+        // The root's row, whole: every class has its cell.
+        int[] rootClasses = new int[classes];
+        for (int c = 1; c <= classes; c++) {
+            rootClasses[c - 1] = c;
+        }
+        int[] base = place(rowClasses, rootClasses, outputPatterns, classes);
         int size = 0;
         int outputLimit = 1;
         for (int st = 0; st < states; st++) {
@@ -203,7 +208,7 @@ final class KeywordAutomaton {
         }
         for (int s = 0; s < states; s++) {
             // The root's row is whole: every class has its cell, so a scan at the root never falls back.
-            int[] classesOfRow = s == 0 ? rootClasses(classes) : rowClasses[s];
+            int[] classesOfRow = s == 0 ? rootClasses : rowClasses[s];
             for (int i = 0; i < classesOfRow.length; i++) {
                 int cls = classesOfRow[i];
                 int p = base[s] + cls;
@@ -228,10 +233,12 @@ final class KeywordAutomaton {
                 longPayload.add(payload[p]);
             }
         }
-        int[] stateAt = new int[size];
-        Arrays.fill(stateAt, -1);
+        // The state at each base below the limit; 0, the root, which has no outputs, where no state has it.
+        int[] stateAt = new int[outputLimit];
         for (int s = 1; s < states; s++) {
-            stateAt[base[s]] = s;
+            if (base[s] < outputLimit) {
+                stateAt[base[s]] = s;
+            }
         }
         // Output states by rank: the n-th lowest base where keywords end has rank n.
         long[] outputBits = new long[(outputLimit >>> 6) + 1];
@@ -239,7 +246,7 @@ final class KeywordAutomaton {
         List<Integer> exactByRank = new ArrayList<>();
         for (int b = 0; b < outputLimit; b++) {
             int s = stateAt[b];
-            if (s > 0 && outputPatterns[s].length > 0) {
+            if (outputPatterns[s].length > 0) {
                 int[] outputs = new int[0];
                 int exact = 0;
                 for (int p : outputPatterns[s]) {
@@ -381,7 +388,7 @@ final class KeywordAutomaton {
      * last output state's base, so that a state is an output state exactly when its base is below a limit. Larger
      * rows go before smaller ones, each at the lowest base that fits (first fit), found 64 bases at a time.
      */
-    private static int[] place(int[][] rowClasses, int[][] outputPatterns, int classes) {
+    private static int[] place(int[][] rowClasses, int[] rootClasses, int[][] outputPatterns, int classes) {
         int states = rowClasses.length;
         Integer[] order = new Integer[states - 1];
         for (int s = 1; s < states; s++) {
@@ -403,7 +410,6 @@ final class KeywordAutomaton {
             cells += row.length;
         }
         Occupancy taken = new Occupancy(cells + states + 2L * classes + 128);
-        int[] wholeRow = rootClasses(classes);
         int[] base = new int[states];
         int outputLimit = 1;
         boolean rootPlaced = false;
@@ -411,8 +417,8 @@ final class KeywordAutomaton {
             int s = i < order.length ? order[i] : -1;
             if (!rootPlaced && (s < 0 || outputPatterns[s].length == 0)) {
                 taken.takeBasesTo(outputLimit - 1);
-                base[0] = taken.firstFit(wholeRow, classes);
-                taken.take(base[0], wholeRow);
+                base[0] = taken.firstFit(rootClasses, classes);
+                taken.take(base[0], rootClasses);
                 rootPlaced = true;
             }
             if (s >= 0) {
@@ -425,15 +431,6 @@ final class KeywordAutomaton {
             }
         }
         return base;
-    }
-
-    /** Classes 1 to {@code classes}: the root's row. */
-    private static int[] rootClasses(int classes) {
-        int[] row = new int[classes];
-        for (int c = 1; c <= classes; c++) {
-            row[c - 1] = c;
-        }
-        return row;
     }
 
     /**
