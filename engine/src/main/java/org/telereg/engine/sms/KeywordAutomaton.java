@@ -11,8 +11,8 @@ import java.util.Map;
  * Aho–Corasick automaton over character classes, compiled into a deterministic automaton: one table read per
  * character, no failure links followed while scanning.
  *
- * <p>The scan is bound by the latency of that read (the next state's address depends on the last read), so the
- * layout and the loop aim at few, short, independent chains:
+ * <p>The scan is bound by the latency of that read (the next state's address depends on the last read) and by the
+ * number of instructions around it, so the layout and the loop aim at few, short, independent chains:
  *
  * <ul>
  *   <li>Characters are mapped to dense classes ({@code classOf}); a character that occurs in no keyword has class
@@ -31,8 +31,11 @@ import java.util.Map;
  *       compared when that prefix is found. The deepest state then remembers at most {@code DEPTH} characters, so
  *       a block of text can be cut into four parts scanned side by side, each starting {@code DEPTH - 1} characters
  *       early from the root: four independent chains of reads per loop step instead of one.
- *   <li>The loop writes every state it reaches, at its own index, and keeps nothing else: with the parts at a
- *       constant stride its values fit in the registers. A second pass picks out the output states.
+ *   <li>A pass before the loop looks up each character's class and the root row's target for it, so the loop reads
+ *       both from the scratch and holds no table but the cells; the split of a cell into class and target is by
+ *       a constant shift. The loop writes each state at its position in the text, and notes output states in one
+ *       bit per step: where keywords end in a block is then one 64-bit mask, and a hit's state is read by its
+ *       position.
  * </ul>
  */
 final class KeywordAutomaton {
@@ -47,20 +50,24 @@ final class KeywordAutomaton {
     // start of the text would, because no state is deeper than DEPTH.
     static final int WARM_UP = DEPTH - 1;
     static final int PARTS = 4;
-    // Texts are scanned in blocks of BLOCK positions, so that where keywords end in a block is one 64-bit mask. A
-    // part's characters and states sit STRIDE entries apart in the scratch (a part takes at most BLOCK / PARTS +
-    // WARM_UP steps), so that the scan reads them at a constant offset from one index.
+    // Texts are scanned in blocks of BLOCK positions, so that where keywords end in a block is one 64-bit mask.
     static final int BLOCK = Long.SIZE;
-    static final int STRIDE = 32;
+    // A block's scratch: the classes of its characters (from up to WARM_UP before it), the root row's targets for
+    // them at ROOTS, and the states reached at STATES, each by position.
+    static final int ROOTS = 2 * BLOCK;
+    static final int STATES = 2 * ROOTS;
+    // A packed cell is (class << CLASS_SHIFT) | target: a constant shift leaves a register free in the scan loop,
+    // which four chains need. Lists with more classes or cells fall back to wide cells.
+    static final int CLASS_SHIFT = 20;
+    static final int TARGET_MASK = (1 << CLASS_SHIFT) - 1;
 
     private final char[] classOf;
     private final int[] rootRow;
-    // Cell p holds (class << shift) | target: it belongs to the state whose base is p - class. An empty cell holds
-    // the root with class 0: only class 0 (no keyword character) reads it as its own, and leads to the root.
+    // Cell p holds (class << CLASS_SHIFT) | target: it belongs to the state whose base is p - class. An empty cell
+    // holds the root with class 0: only class 0 (no keyword character) reads it as its own, and leads to the root.
     // Lists with too many characters or states to pack into an int use wideCells (class << 32 | target) instead.
     private final int[] cells;
     private final long[] wideCells;
-    private final int shift;
     // A state is its base. The states where keywords end are those below outputLimit; the root and the others lie
     // above it.
     private final int rootState;
@@ -88,7 +95,6 @@ final class KeywordAutomaton {
             int[] rootRow,
             int[] cells,
             long[] wideCells,
-            int shift,
             int rootState,
             int outputLimit,
             long[] outputBits,
@@ -102,7 +108,6 @@ final class KeywordAutomaton {
         this.rootRow = rootRow;
         this.cells = cells;
         this.wideCells = wideCells;
-        this.shift = shift;
         this.rootState = rootState;
         this.outputLimit = outputLimit;
         this.outputBits = outputBits;
@@ -196,8 +201,7 @@ final class KeywordAutomaton {
         for (int c = 0; c <= classes; c++) {
             rootRow[c] = base[rootTargets[c]];
         }
-        int shift = Math.min(31, Integer.numberOfLeadingZeros(classes));
-        boolean packs = !wide && size <= (1L << shift);
+        boolean packs = !wide && size <= (1 << CLASS_SHIFT) && classes < (1 << (Integer.SIZE - CLASS_SHIFT));
         int[] cells = packs ? new int[size] : null;
         long[] wideCells = packs ? null : new long[size];
         // An empty cell leads to the root with class 0, the only class that reads it as its own.
@@ -214,7 +218,7 @@ final class KeywordAutomaton {
                 int p = base[s] + cls;
                 int target = s == 0 ? rootRow[cls] : base[rowTargets[s][i]];
                 if (packs) {
-                    cells[p] = (cls << shift) | target;
+                    cells[p] = (cls << CLASS_SHIFT) | target;
                 } else {
                     wideCells[p] = ((long) cls << 32) | target;
                 }
@@ -284,7 +288,6 @@ final class KeywordAutomaton {
                 rootRow,
                 cells,
                 wideCells,
-                shift,
                 base[0],
                 outputLimit,
                 outputBits,
@@ -534,88 +537,126 @@ final class KeywordAutomaton {
     private int matchBlock(
             char[] text, int start, int end, int length, Scan scan, int[] masks, int[] touched, int touchedCount) {
         // Part 0 of a text's first block starts at the text's start, where a scan is at the root: it needs no
-        // warm-up, and covers WARM_UP positions more than the other parts. Part k reads text[from + k * part + i] at
-        // step i; its steps before WARM_UP (before lead for part 0) warm up.
+        // warm-up, and covers WARM_UP positions more than the other parts. Positions count from `from`; part k reads
+        // position k * part + i at step i, its steps before WARM_UP (before lead for part 0) warming up.
         final int lead = start == 0 ? 0 : WARM_UP;
         final int from = start - lead;
         final int part = Math.max(0, (end - from - WARM_UP + PARTS - 1) / PARTS);
         final int steps = part + WARM_UP;
-        final char[] chars = scan.chars;
-        final int[] states = scan.states;
-        // Characters past the text are left as an earlier text left them: the steps that read them are not reported.
-        for (int k = 0; k < PARTS; k++) {
-            int source = from + k * part;
-            int copied = Math.min(steps, length - source);
-            if (copied > 0) {
-                System.arraycopy(text, source, chars, k * STRIDE, copied);
-            }
-        }
+        final int[] work = scan.work;
         final char[] classTable = classOf;
-        final int[] table = cells;
         final int[] root = rootRow;
-        final int classShift = shift;
-        final int targetMask = (1 << classShift) - 1;
+        // Positions past the text keep what an earlier text left there (valid classes, and their root targets):
+        // the steps that read them are not reported.
+        final int span = Math.min(PARTS * part + WARM_UP, length - from);
+        for (int j = 0; j < span; j++) {
+            int c = classTable[text[from + j]];
+            work[j] = c;
+            work[ROOTS + j] = root[c];
+        }
+        final int p1 = part;
+        final int p2 = 2 * part;
+        final int p3 = 3 * part;
+        final int[] table = cells;
+        final int limit = outputLimit;
         int s0 = rootState;
         int s1 = rootState;
         int s2 = rootState;
         int s3 = rootState;
-        // Part k reads chars[k * STRIDE + i] and writes its state at the same index of states; the four chains of
-        // reads are independent, so the processor overlaps their latencies. With a constant stride and no counters
-        // the loop's values fit in the registers; output states are picked out after it. A character's class is
-        // looked up here rather than in a pass of its own: the lookup does not depend on the state, so it costs the
-        // chain nothing.
+        // Bit i of mk: part k is at an output state after step i.
+        int m0 = 0;
+        int m1 = 0;
+        int m2 = 0;
+        int m3 = 0;
+        // The four chains of reads are independent, so the processor overlaps their latencies. A part's warm-up
+        // steps write states at positions the part before reaches later in the loop, which overwrites them.
         for (int i = 0; i < steps; i++) {
-            int c0 = classTable[chars[i]];
+            int c0 = work[i];
             int x0 = table[s0 + c0];
-            // The root row is read whether or not it is needed, so that the choice below is between two values at
-            // hand: the compiler makes it a conditional move, and no branch is mispredicted on which way the text
+            // The root row's target is at hand whether or not it is needed, so that the choice is between two
+            // values: the compiler makes it a conditional move, and no branch is mispredicted on which way the text
             // goes.
-            int r0 = root[c0];
-            s0 = x0 >>> classShift == c0 ? x0 & targetMask : r0;
-            states[i] = s0;
-            int c1 = classTable[chars[STRIDE + i]];
+            s0 = x0 >>> CLASS_SHIFT == c0 ? x0 & TARGET_MASK : work[ROOTS + i];
+            work[STATES + i] = s0;
+            m0 |= ((s0 - limit) >>> 31) << i;
+            int c1 = work[p1 + i];
             int x1 = table[s1 + c1];
-            int r1 = root[c1];
-            s1 = x1 >>> classShift == c1 ? x1 & targetMask : r1;
-            states[STRIDE + i] = s1;
-            int c2 = classTable[chars[2 * STRIDE + i]];
+            s1 = x1 >>> CLASS_SHIFT == c1 ? x1 & TARGET_MASK : work[ROOTS + p1 + i];
+            work[STATES + p1 + i] = s1;
+            m1 |= ((s1 - limit) >>> 31) << i;
+            int c2 = work[p2 + i];
             int x2 = table[s2 + c2];
-            int r2 = root[c2];
-            s2 = x2 >>> classShift == c2 ? x2 & targetMask : r2;
-            states[2 * STRIDE + i] = s2;
-            int c3 = classTable[chars[3 * STRIDE + i]];
+            s2 = x2 >>> CLASS_SHIFT == c2 ? x2 & TARGET_MASK : work[ROOTS + p2 + i];
+            work[STATES + p2 + i] = s2;
+            m2 |= ((s2 - limit) >>> 31) << i;
+            int c3 = work[p3 + i];
             int x3 = table[s3 + c3];
-            int r3 = root[c3];
-            s3 = x3 >>> classShift == c3 ? x3 & targetMask : r3;
-            states[3 * STRIDE + i] = s3;
+            s3 = x3 >>> CLASS_SHIFT == c3 ? x3 & TARGET_MASK : work[ROOTS + p3 + i];
+            work[STATES + p3 + i] = s3;
+            m3 |= ((s3 - limit) >>> 31) << i;
         }
-        // Bit i of part k's mask: a keyword ends at its step i.
-        long m0 = 0;
-        long m1 = 0;
-        long m2 = 0;
-        long m3 = 0;
-        final int limit = outputLimit;
-        for (int i = 0; i < steps; i++) {
-            m0 |= (long) ((states[i] - limit) >>> 31) << i;
-            m1 |= (long) ((states[STRIDE + i] - limit) >>> 31) << i;
-            m2 |= (long) ((states[2 * STRIDE + i] - limit) >>> 31) << i;
-            m3 |= (long) ((states[3 * STRIDE + i] - limit) >>> 31) << i;
-        }
-        // Bit r: a keyword ends at position start + r. Part 0 covers the first steps - lead positions, each other
-        // part the next part positions; taking them in order reports keywords by end position.
-        final int end1 = steps - lead;
-        final int end2 = end1 + part;
-        final int end3 = end2 + part;
-        long ends = (m0 >>> lead) | (m1 >>> WARM_UP) << end1 | (m2 >>> WARM_UP) << end2 | (m3 >>> WARM_UP) << end3;
+        // Bit r: a keyword ends at position start + r. Part k's steps from WARM_UP on (from lead for part 0) are the
+        // positions it alone covers.
+        long ends = (m0 >>> lead)
+                | (long) (m1 >>> WARM_UP) << (p1 + WARM_UP - lead)
+                | (long) (m2 >>> WARM_UP) << (p2 + WARM_UP - lead)
+                | (long) (m3 >>> WARM_UP) << (p3 + WARM_UP - lead);
         ends &= -1L >>> (Long.SIZE - (end - start));
+        if (ends == 0) {
+            return touchedCount;
+        }
+        return report(ends, STATES + lead, start, text, length, scan, masks, touched, touchedCount);
+    }
+
+    /**
+     * Reports the outputs of the states at the positions {@code ends} marks: bit r for position {@code start + r},
+     * whose state is {@code scan.work[at + r]}. One call per block, with the work for a state written out here:
+     * C2 would not inline a method this size into the scan, and once such a method is compiled on its own it is
+     * not inlined here either, and a call per output state costs about as much as the state's outputs.
+     */
+    private int report(
+            long ends,
+            int at,
+            int start,
+            char[] text,
+            int length,
+            Scan scan,
+            int[] masks,
+            int[] touched,
+            int touchedCount) {
+        final int[] work = scan.work;
         int count = touchedCount;
-        for (; ends != 0; ends &= ends - 1) {
-            int r = Long.numberOfTrailingZeros(ends);
-            int k = ((end1 - 1 - r) >>> 31) + ((end2 - 1 - r) >>> 31) + ((end3 - 1 - r) >>> 31);
-            int state = states[k * STRIDE + r + lead - k * part];
-            count = report(scan, state, start + r, text, length, masks, touched, count);
+        for (long hits = ends; hits != 0; hits &= hits - 1) {
+            int position = start + Long.numberOfTrailingZeros(hits);
+            if (scan.longCount != 0) {
+                count = scan.flushLong(position, longPayload, masks, touched, count);
+            }
+            // Every output state has at least one output, and most have exactly one: the first is taken without a
+            // loop test, which would often go the other way than the last time.
+            int r = rank(work[at + position - start]);
+            int v = firstOutputs[2 * r];
+            int o = firstOutputs[2 * r + 1];
+            int last = firstOutputs[2 * r + 3];
+            while (true) {
+                if (v >= 0) {
+                    count = mark(v, masks, touched, count);
+                } else {
+                    deferIfRestFollows(~v, position, text, length, scan);
+                }
+                if (o == last) {
+                    break;
+                }
+                v = moreOutputs[o++];
+            }
         }
         return count;
+    }
+
+    /** Defers long keyword {@code t} found at {@code position} if the rest of it follows in the text. */
+    private void deferIfRestFollows(int t, int position, char[] text, int length, Scan scan) {
+        if (restFollows(longRest[t], text, position, length)) {
+            scan.deferLong(position + longRest[t].length, longRest[t].length, t);
+        }
     }
 
     /** The plain scan over wide cells, one chain, reporting each output state as it passes it. */
@@ -627,35 +668,10 @@ final class KeywordAutomaton {
             long x = wideCells[state + cls];
             state = (int) (x >>> 32) == cls ? (int) x : rootRow[cls];
             if (state < outputLimit) {
-                count = report(scan, state, i, text, length, masks, touched, count);
+                // Through the blocks' report, one position at a time: the state goes where report reads it.
+                scan.work[STATES] = state;
+                count = report(1L, STATES, i, text, length, scan, masks, touched, count);
             }
-        }
-        return count;
-    }
-
-    /** Reports the outputs of the state with base {@code b}, reached at {@code position}. */
-    private int report(
-            Scan scan, int b, int position, char[] text, int length, int[] masks, int[] touched, int touchedCount) {
-        int count = touchedCount;
-        if (scan.longCount != 0) {
-            count = scan.flushLong(position, longPayload, masks, touched, count);
-        }
-        // Every state flagged as an output state has at least one output, and most have exactly one: the first is
-        // taken without a loop test, which would often go the other way than the last time.
-        int r = rank(b);
-        int v = firstOutputs[2 * r];
-        int o = firstOutputs[2 * r + 1];
-        int last = firstOutputs[2 * r + 3];
-        while (true) {
-            if (v >= 0) {
-                count = mark(v, masks, touched, count);
-            } else if (restFollows(longRest[~v], text, position, length)) {
-                scan.deferLong(position + longRest[~v].length, longRest[~v].length, ~v);
-            }
-            if (o == last) {
-                break;
-            }
-            v = moreOutputs[o++];
         }
         return count;
     }
@@ -695,7 +711,7 @@ final class KeywordAutomaton {
             int cls = classOf[text[i]];
             int p = state + cls;
             if (cells != null) {
-                state = cells[p] >>> shift == cls ? cells[p] & ((1 << shift) - 1) : rootRow[cls];
+                state = cells[p] >>> CLASS_SHIFT == cls ? cells[p] & TARGET_MASK : rootRow[cls];
             } else {
                 state = (int) (wideCells[p] >>> 32) == cls ? (int) wideCells[p] : rootRow[cls];
             }
@@ -719,12 +735,11 @@ final class KeywordAutomaton {
     }
 
     /**
-     * One thread's scratch for {@link #matchGroups}: a block's four parts of text, each at a multiple of {@link
-     * #STRIDE}, and the state each part reaches at each of its steps, at the same index.
+     * One thread's scratch for {@link #matchGroups}: a block's classes, root targets and states by position (see
+     * {@link #ROOTS} and {@link #STATES}).
      */
     static final class Scan {
-        final char[] chars = new char[PARTS * STRIDE];
-        final int[] states = new int[PARTS * STRIDE];
+        final int[] work = new int[3 * ROOTS];
         // Long keywords found, waiting until the scan's report passes the position where they end, so that groups
         // come out in the order their first keyword ends; sorted by end, longer first at one end, as one scan of
         // the whole keywords would report them.

@@ -263,6 +263,38 @@ class KeywordMatcherTests {
         }
     }
 
+    @Test
+    void listsOverMoreCharactersThanACellPacksAreMatchedWhole() {
+        // 3,000 two-character keywords over 6,000 distinct characters: more classes than a packed cell holds
+        // (4,095), so the automaton builds wide cells on its own.
+        List<KeywordGroup> groups = new ArrayList<>();
+        for (int k = 0; k < 3_000; k++) {
+            String keyword = new String(new char[] {(char) (0x4E00 + 2 * k), (char) (0x4E01 + 2 * k)});
+            groups.add(new KeywordGroup("k" + k, SmsCategory.FRAUD, "", 1, List.of(List.of(keyword))));
+        }
+        KeywordMatcher matcher = KeywordMatcher.of(groups);
+        TextNormaliser normaliser = TextNormaliser.standard();
+        SplittableRandom random = new SplittableRandom(20261204L);
+        for (int m = 0; m < 200; m++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 150) {
+                text.append((char) (0x4E00 + random.nextInt(6_010)));
+            }
+            // Both sides normalised, as the matcher does (some of these characters are traditional forms).
+            String normalised = normaliser.normalise(text);
+            List<String> expected = new ArrayList<>();
+            for (KeywordGroup group : groups) {
+                if (normalised.contains(
+                        normaliser.normalise(group.terms().get(0).get(0)))) {
+                    expected.add(group.id());
+                }
+            }
+            assertThat(ids(matcher, text.toString()))
+                    .as("groups of '%s'", text)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     private static String randomText(SplittableRandom random, String alphabet, int length) {
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
