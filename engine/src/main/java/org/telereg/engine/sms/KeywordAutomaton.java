@@ -132,11 +132,12 @@ final class KeywordAutomaton {
         char[] classOf = new char[65536];
         int classes = 0;
         for (String p : patterns) {
-            for (int i = 0; i < p.length(); i++) {
+            if (p.indexOf(0) >= 0) {
+                throw new IllegalArgumentException("A keyword contains the character U+0000");
+            }
+            // Only the first DEPTH characters enter the automaton; the rest of a long keyword is compared as text.
+            for (int i = 0; i < Math.min(p.length(), DEPTH); i++) {
                 char c = p.charAt(i);
-                if (c == 0) {
-                    throw new IllegalArgumentException("A keyword contains the character U+0000");
-                }
                 if (classOf[c] == 0) {
                     if (classes == 65534) {
                         throw new IllegalArgumentException("Too many distinct characters in the keywords");
