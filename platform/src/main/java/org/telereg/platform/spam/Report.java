@@ -37,8 +37,9 @@ record Report(
         String portHolderName,
         @Version Integer version) {
 
+    /** Answered: a routed report by its operator or the administration, an unrouted one by the administration. */
     Report answered(OperatorAnswer operatorAnswer, String note, Instant now) {
-        if (status != ReportStatus.ROUTED) {
+        if (status != ReportStatus.ROUTED && status != ReportStatus.UNROUTED) {
             throw new IllegalStateException("report " + trackingNumber + " is " + status + ", not awaiting an answer");
         }
         return new Report(

@@ -26,6 +26,7 @@ import org.telereg.engine.sms.KeywordGroup;
 import org.telereg.engine.sms.SmsCategory;
 import org.telereg.engine.sms.SmsScreener;
 import org.telereg.engine.sms.SmsVerdict;
+import org.telereg.engine.sms.TextNormaliser;
 import org.telereg.platform.access.AccessManagement;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
@@ -197,12 +198,25 @@ public class ReportDesk {
         return find(scope, reportId).map(r -> attachments.of(reportId)).orElse(List.of());
     }
 
-    /** The file of one screenshot of a report the scope covers. */
-    @Transactional(readOnly = true)
+    /**
+     * The file of one screenshot of a report the scope covers; the read is audited, as a screenshot may show
+     * the reporter's own number and messages.
+     */
+    @Transactional
     public Optional<java.nio.file.Path> attachmentFile(DataScope scope, long reportId, long attachmentId) {
-        return find(scope, reportId)
-                .flatMap(r -> attachments.content(reportId, attachmentId))
-                .map(Attachments.Content::file);
+        Optional<ReportView> report = find(scope, reportId);
+        Optional<java.nio.file.Path> file =
+                report.flatMap(r -> attachments.content(reportId, attachmentId)).map(Attachments.Content::file);
+        if (file.isPresent()) {
+            audit.record(
+                    "spam",
+                    "ReportScreenshot",
+                    report.get().trackingNumber() + "/" + attachmentId,
+                    "viewed",
+                    null,
+                    null);
+        }
+        return file;
     }
 
     /**
@@ -286,14 +300,31 @@ public class ReportDesk {
 
     /** What the reporter sees on the portal for a tracking number. */
     @Transactional(readOnly = true)
-    public Optional<ReportView> track(String trackingNumber) {
-        return trackingNumber == null
-                ? Optional.empty()
-                : reports.findByTrackingNumber(trackingNumber.strip().toUpperCase())
-                        .map(Report::view);
+    public Optional<TrackedReport> track(String trackingNumber) {
+        if (trackingNumber == null) {
+            return Optional.empty();
+        }
+        return reports.findByTrackingNumber(trackingNumber.strip().toUpperCase())
+                .map(report -> {
+                    Report outcome = report.status() == ReportStatus.DUPLICATE && report.duplicateOf() != null
+                            ? reports.findById(report.duplicateOf()).orElse(report)
+                            : report;
+                    return new TrackedReport(
+                            report.trackingNumber(),
+                            report.category(),
+                            outcome.status(),
+                            report.receivedAt(),
+                            outcome.answer(),
+                            outcome.answeredAt(),
+                            outcome != report);
+                });
     }
 
-    /** The operator (or an administration) records what was done about a report. */
+    /**
+     * The operator records what was done about a report routed to it; the administration may answer any report
+     * awaiting an answer, and alone answers those no operator is responsible for (sites, Apps, e-mails, numbers
+     * of no known carrier), {@link OperatorAnswer#REFERRED} among them.
+     */
     @Transactional
     public ReportView answer(Actor actor, long reportId, OperatorAnswer answer, String note) {
         Report report = reports.findById(reportId)
@@ -304,6 +335,14 @@ public class ReportDesk {
         }
         if (answer == null) {
             throw RejectedInputException.of("answer", "invalid.required", "is required");
+        }
+        // Operators never see unrouted reports (their scope is their own queue); referral is for those alone.
+        if (answer == OperatorAnswer.REFERRED
+                && (actor.role() == Role.OPERATOR || report.status() != ReportStatus.UNROUTED)) {
+            throw RejectedInputException.of(
+                    "answer",
+                    "spam.invalid.referred",
+                    "only the administration refers a report no operator answers for");
         }
         if (note != null && note.length() > 1000) {
             throw RejectedInputException.of("note", "invalid.tooLong", "at most 1000 characters");
@@ -316,6 +355,17 @@ public class ReportDesk {
     @Transactional(readOnly = true)
     public Optional<ReportView> find(DataScope scope, long reportId) {
         return reports.findById(reportId).filter(r -> visible(scope, r)).map(Report::view);
+    }
+
+    /**
+     * A report the scope covers, opened in full by a member of staff (the message as reported, the reporter's
+     * masked number, the screening): the read is audited.
+     */
+    @Transactional
+    public Optional<ReportView> open(DataScope scope, long reportId) {
+        Optional<ReportView> found = find(scope, reportId);
+        found.ifPresent(r -> audit.record("spam", "Report", r.trackingNumber(), "viewed", null, null));
+        return found;
     }
 
     /** One page of the reports the scope covers, newest first; {@code status} optional. */
@@ -431,9 +481,14 @@ public class ReportDesk {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** Spammers vary spacing and case; one message is one message. */
+    /**
+     * Spammers vary spacing, case, full- and half-width forms, traditional characters, symbols between
+     * characters; one message is one message: the screening engine's normal form, without spaces.
+     */
     private static String normaliseContent(String content) {
-        return content == null ? "" : content.replaceAll("\\s+", "").toLowerCase();
+        return content == null
+                ? ""
+                : TextNormaliser.standard().normalise(content).replace(" ", "");
     }
 
     private static ReportView toView(ResultSet rs) throws SQLException {

@@ -6,7 +6,7 @@ public enum ReportStatus {
     ROUTED,
     /** No operator could be determined (a site, an App, an unknown number): the administration handles it. */
     UNROUTED,
-    /** The operator answered. */
+    /** The operator answered (or the administration, for a report no operator is responsible for). */
     ANSWERED,
     /** The same party and content were reported moments before; counted there. */
     DUPLICATE

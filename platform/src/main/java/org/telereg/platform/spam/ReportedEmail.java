@@ -5,10 +5,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import org.telereg.platform.shared.RejectedInputException;
 
@@ -19,6 +29,7 @@ import org.telereg.platform.shared.RejectedInputException;
 record ReportedEmail(String sender, String subject, String text) {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     static ReportedEmail parse(byte[] eml, int maxBytes) {
         if (eml.length == 0) {
@@ -48,12 +59,10 @@ record ReportedEmail(String sender, String subject, String text) {
     /** The first text part: plain text preferred, HTML reduced to its text. */
     private static String textOf(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
+            return decoded(part);
         }
         if (part.isMimeType("text/html")) {
-            return String.valueOf(part.getContent())
-                    .replaceAll("(?s)<[^>]*>", " ")
-                    .replaceAll("\\s+", " ");
+            return decoded(part).replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ");
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -71,5 +80,53 @@ record ReportedEmail(String sender, String subject, String text) {
             return html;
         }
         return null;
+    }
+
+    /**
+     * A text part's characters. Chinese mail often declares {@code gb2312} and sends GBK, its superset (Java's
+     * GB2312 turns GBK-only characters into replacement marks), so the GB family is read as GB18030, which
+     * contains both. A part with no usable charset is read as UTF-8 when its bytes are valid UTF-8, else as
+     * GB18030: RFC 2045 says US-ASCII, but eight-bit Chinese text with no charset is what such mail holds.
+     */
+    private static String decoded(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        Charset declared = declaredCharset(part);
+        if (declared != null) {
+            return new String(bytes, declared);
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, GB18030);
+        }
+    }
+
+    private static Charset declaredCharset(Part part) throws MessagingException {
+        String name;
+        try {
+            name = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (ParseException e) {
+            return null;
+        }
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("us-ascii")) {
+            return null;
+        }
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        if (lower.equals("gb2312") || lower.equals("gbk") || lower.equals("gb18030") || lower.equals("x-gbk")) {
+            return GB18030;
+        }
+        try {
+            return Charset.forName(MimeUtility.javaCharset(name.strip()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A number or port was reported often enough to count as a likely fraud or spam source: the
- * anti-fraud module takes it into its suspects list.
+ * anti-fraud module takes a subscriber number into its suspects list, and the credit module gives the
+ * company a 106 port is allocated to a watch record.
  *
  * @param party the reported number or port
  * @param reports reports against it within the reputation window

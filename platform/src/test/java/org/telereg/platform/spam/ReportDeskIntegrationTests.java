@@ -2,6 +2,7 @@ package org.telereg.platform.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -56,6 +57,9 @@ class ReportDeskIntegrationTests {
 
     @Autowired
     Bulletins bulletins;
+
+    @Autowired
+    org.telereg.platform.credit.CreditRegistry credit;
 
     private Actor actor(String username) {
         return SignIn.actor(users, username);
@@ -119,7 +123,8 @@ class ReportDeskIntegrationTests {
         String sender = mobile();
         ReportView first = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", sender, "贷款秒批 加V 123", null));
 
-        ReportView second = desk.submit(ReportChannel.API, new NewReport("SPAM_SMS", sender, "贷款秒批  加v 123", null));
+        // Full-width letters and digits, ideographic spaces, a different case: the same message.
+        ReportView second = desk.submit(ReportChannel.API, new NewReport("SPAM_SMS", sender, "贷款秒批　加ｖ　１２３", null));
 
         assertThat(second.status()).isEqualTo(ReportStatus.DUPLICATE);
         assertThat(second.duplicateOf()).isEqualTo(first.id());
@@ -184,8 +189,9 @@ class ReportDeskIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("tracking-number")))
                 .andReturn();
-        String tracking = ((ReportView) result.getModelAndView().getModel().get("report")).trackingNumber();
-        long id = desk.track(tracking).orElseThrow().id();
+        ReportView received = (ReportView) result.getModelAndView().getModel().get("report");
+        String tracking = received.trackingNumber();
+        long id = received.id();
 
         mvc.perform(get("/console/spam").with(as(users, "cmcc")))
                 .andExpect(content().string(Matchers.containsString(tracking)));
@@ -314,6 +320,185 @@ class ReportDeskIntegrationTests {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void aFoldedReportFollowsTheAnswerToTheReportItWasFoldedInto() throws Exception {
+        String sender = mobile();
+        ReportView first = desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服要求转账", null));
+        ReportView folded = desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服，要求转账！", null));
+        assertThat(folded.status()).isEqualTo(ReportStatus.DUPLICATE);
+        assertThat(desk.track(folded.trackingNumber()).orElseThrow().status()).isEqualTo(ReportStatus.ROUTED);
+
+        desk.answer(actor("cmcc"), first.id(), OperatorAnswer.NUMBER_STOPPED, "已停机");
+
+        TrackedReport followed = desk.track(folded.trackingNumber()).orElseThrow();
+        assertThat(followed.trackingNumber()).isEqualTo(folded.trackingNumber());
+        assertThat(followed.folded()).isTrue();
+        assertThat(followed.status()).isEqualTo(ReportStatus.ANSWERED);
+        assertThat(followed.answer()).isEqualTo(OperatorAnswer.NUMBER_STOPPED);
+        mvc.perform(get("/public/reports/track").param("no", folded.trackingNumber()))
+                .andExpect(content().string(Matchers.containsString("合并处理")))
+                .andExpect(content().string(Matchers.containsString("停止号码服务")));
+    }
+
+    @Test
+    void theAdministrationAnswersAReportNoOperatorIsResponsibleFor() throws Exception {
+        ReportView site = desk.submit(
+                ReportChannel.WEB,
+                new NewReport("BAD_SITE", "http://loan-" + SERIAL.incrementAndGet() + ".example", "网贷诈骗网站", null));
+        assertThat(site.status()).isEqualTo(ReportStatus.UNROUTED);
+        ReportView routed = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", mobile(), "促销广告", null));
+
+        // Operators do not see it; referral is the administration's answer, and only for such reports.
+        assertThatThrownBy(() -> desk.answer(actor("cmcc"), site.id(), OperatorAnswer.WARNED, null))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> desk.answer(actor("officer"), routed.id(), OperatorAnswer.REFERRED, null))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.referred"));
+        mvc.perform(get("/console/spam/{id}", routed.id()).with(as(users, "cmcc")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"REFERRED\""))));
+
+        mvc.perform(get("/console/spam/{id}", site.id()).with(as(users, "officer")))
+                .andExpect(content().string(Matchers.containsString("value=\"REFERRED\"")));
+        mvc.perform(post("/console/spam/{id}/answer", site.id())
+                        .param("action", "REFERRED")
+                        .param("note", "已移交属地公安")
+                        .with(as(users, "officer"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        TrackedReport answered = desk.track(site.trackingNumber()).orElseThrow();
+        assertThat(answered.status()).isEqualTo(ReportStatus.ANSWERED);
+        assertThat(answered.answer()).isEqualTo(OperatorAnswer.REFERRED);
+        assertThat(answered.folded()).isFalse();
+        mvc.perform(get("/public/reports/track").param("no", site.trackingNumber()))
+                .andExpect(content().string(Matchers.containsString("移交主管部门处理")));
+        assertThat(bulletins.of(java.time.YearMonth.now(clock)).operators())
+                .as("an administration's answer is not an operator's")
+                .allSatisfy(o -> assertThat(o.operatorName()).isNotNull());
+    }
+
+    @Test
+    void aReportPastItsDeadlineIsHighlightedInTheOperatorsQueue() throws Exception {
+        ReportView late = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", mobile(), "逾期未处理的广告", null));
+        ReportView fresh = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", mobile(), "刚收到的广告", null));
+        // Received 73 hours ago, with the 72-hour deadline the desk set then.
+        java.time.OffsetDateTime received = java.time.OffsetDateTime.now(clock).minusHours(73);
+        jdbc.sql("update spam_report set received_at = :received, handling_deadline = :deadline where id = :id")
+                .param("received", received)
+                .param("deadline", received.plusHours(72))
+                .param("id", late.id())
+                .update();
+
+        String queue = mvc.perform(
+                        get("/console/spam").param("status", "ROUTED").with(as(users, "cmcc")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(rowOf(queue, late.trackingNumber())).contains("table-danger").contains("已超时");
+        assertThat(rowOf(queue, fresh.trackingNumber()))
+                .doesNotContain("table-danger")
+                .doesNotContain("已超时");
+        mvc.perform(get("/console/spam/{id}", late.id()).with(as(users, "cmcc")))
+                .andExpect(content().string(Matchers.containsString("text-bg-danger")));
+    }
+
+    /** The table row of the queue page that shows a tracking number. */
+    private static String rowOf(String page, String trackingNumber) {
+        int at = page.indexOf(trackingNumber);
+        assertThat(at).as(trackingNumber + " in the queue").isNotNegative();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    @Test
+    void partnersReportThroughTheRestApiAndBadBodiesNameTheirFields() throws Exception {
+        IssuedToken token = access.issueToken(
+                actor("admin"), access.organisation("OP-CMCC").orElseThrow().id(), "反诈平台对接");
+        String sender = mobile();
+
+        mvc.perform(post("/api/v1/spam/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"FRAUD_SMS\",\"reportedParty\":\"" + sender
+                                + "\",\"content\":\"您的医保卡已冻结，请点击链接解冻\",\"reporterPhone\":\"13512345678\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("API"))
+                .andExpect(jsonPath("$.trackingNumber").value(Matchers.matchesPattern("JB\\d{8}-[A-Z2-9]{6}")))
+                .andExpect(jsonPath("$.status").value("ROUTED"))
+                .andExpect(jsonPath("$.reporterPhoneMasked").value("135****5678"));
+
+        long before =
+                jdbc.sql("select count(*) from spam_report").query(Long.class).single();
+        mvc.perform(post("/api/v1/spam/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"NOPE\",\"reportedParty\":\"\",\"reporterPhone\":\"abc\"}")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(Matchers.contains("category", "reportedParty", "reporterPhone")));
+        mvc.perform(post("/api/v1/spam/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"SPAM_SMS\",\"reportedParty\":")
+                        .header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/spam/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"SPAM_SMS\",\"reportedParty\":\"" + sender + "\"}")
+                        .header("Authorization", "Bearer trg_not-a-real-token"))
+                .andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("select count(*) from spam_report")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aPortReportedAgainAndAgainPutsTheCompanyHoldingItOnTheWatchList() {
+        // The demo register allocates 1069012345 to a company, carried by China Mobile; a fresh extension.
+        String port = "1069012345" + String.format("%04d", SERIAL.incrementAndGet());
+        ReportView first = null;
+        for (String text : List.of("【某贷】额度已到账，回T退订", "【某贷】您的贷款已审批", "【某贷】最后一天，速领")) {
+            ReportView report = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", port, text, null));
+            first = first == null ? report : first;
+        }
+        String holder = first.portHolderCreditCode();
+        assertThat(holder).isNotBlank();
+
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(credit.ofCompany(holder))
+                        .filteredOn(r -> r.reasonCode().equals("SPAM_PORT_REPORTED")
+                                && r.reason().contains(port))
+                        .singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.list()).isEqualTo(org.telereg.platform.credit.CreditList.WATCH);
+                            assertThat(r.reason()).contains("3 次");
+                            assertThat(r.sourceModule()).isEqualTo("spam");
+                        }));
+    }
+
+    @Test
+    void staffReadingAReportOrItsScreenshotIsAudited() throws Exception {
+        ReportView report = desk.submitWithScreenshot(
+                new NewReport("SPAM_SMS", mobile(), "截图里有我的号码", "13712345678"), "shot.png", PNG);
+        long attachment = desk.attachments(org.telereg.platform.access.DataScope.all(), report.id())
+                .get(0)
+                .id();
+
+        mvc.perform(get("/console/spam/{id}", report.id()).with(as(users, "officer")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/console/spam/{id}/attachments/{a}", report.id(), attachment)
+                        .with(as(users, "officer")))
+                .andExpect(status().isOk());
+
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select entity_type, action, actor from audit_log"
+                                        + " where module = 'spam' and entity_id like :id")
+                                .param("id", report.trackingNumber() + "%")
+                                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                                .list())
+                        .contains("Report viewed officer", "ReportScreenshot viewed officer"));
+    }
+
     private static final String EML = String.join(
             "\r\n",
             "From: \"Prize Center\" <winner@spam.example>",
@@ -368,6 +553,43 @@ class ReportDeskIntegrationTests {
                         .containsExactly("spam.invalid.emlNotMail"));
     }
 
+    @Test
+    void chineseEmailInGbkIsReadAndAnOversizedOneRefused() {
+        String gbkMail = String.join(
+                "\r\n",
+                "From: <kefu@bank-notice.example>",
+                "Subject: =?GB2312?B?" + java.util.Base64.getEncoder().encodeToString("账户异常".getBytes(GBK)) + "?=",
+                "Date: Sat, 28 Nov 2026 10:00:00 +0800",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=gb2312",
+                "Content-Transfer-Encoding: 8bit",
+                "",
+                "");
+        // 镕 is in GBK but not in GB2312: mail that declares gb2312 often carries GBK.
+        byte[] body = "尊敬的客户朱镕：您的账户异常，请点击链接验证".getBytes(GBK);
+        byte[] undeclared = (gbkMail.replace("Content-Type: text/plain; charset=gb2312\r\n", "")).getBytes(GBK);
+
+        ReportView declared = desk.submitEmail(concat(gbkMail.getBytes(GBK), body));
+        assertThat(declared.content()).isEqualTo("账户异常\n尊敬的客户朱镕：您的账户异常，请点击链接验证");
+        assertThat(desk.submitEmail(concat(undeclared, body)).content())
+                .as("eight-bit Chinese text with no charset")
+                .endsWith("您的账户异常，请点击链接验证");
+
+        byte[] huge = concat(EML.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[6 * 1024 * 1024]);
+        assertThatThrownBy(() -> desk.submitEmail(huge))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::field, FieldProblem::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("file", "spam.invalid.emlTooLarge")));
+    }
+
+    private static final java.nio.charset.Charset GBK = java.nio.charset.Charset.forName("GBK");
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     private static final byte[] PNG = {
         (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1
     };
@@ -417,6 +639,11 @@ class ReportDeskIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("只接受 PNG、JPEG、GIF 或 WebP 图片")));
+        assertThatThrownBy(() -> desk.submitWithScreenshot(
+                        new NewReport("SPAM_SMS", mobile(), "x", null), "empty.png", new byte[0]))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems())
+                        .extracting(FieldProblem::code)
+                        .containsExactly("spam.invalid.attachmentEmpty"));
         byte[] huge = java.util.Arrays.copyOf(PNG, 3 * 1024 * 1024);
         assertThatThrownBy(() ->
                         desk.submitWithScreenshot(new NewReport("SPAM_SMS", mobile(), "x", null), "big.png", huge))

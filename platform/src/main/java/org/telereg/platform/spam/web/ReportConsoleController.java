@@ -3,6 +3,8 @@ package org.telereg.platform.spam.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
@@ -52,13 +54,28 @@ class ReportConsoleController {
 
     @GetMapping("/{id}")
     String detail(DataScope scope, @PathVariable long id, Model model) {
-        var report = desk.find(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var report = desk.open(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
         model.addAttribute("reputation", desk.reputation(report.reportedParty()));
         model.addAttribute("attachments", desk.attachments(scope, id));
-        model.addAttribute("answers", OperatorAnswer.values());
+        model.addAttribute("answers", answersFor(report.status()));
         model.addAttribute("now", clock.instant());
         return "spam/detail";
+    }
+
+    /**
+     * The answers the form offers: none once answered or folded; referral to another authority only for a report
+     * no operator is responsible for, which only the administration sees.
+     */
+    private static List<OperatorAnswer> answersFor(ReportStatus status) {
+        return switch (status) {
+            case ROUTED ->
+                Arrays.stream(OperatorAnswer.values())
+                        .filter(a -> a != OperatorAnswer.REFERRED)
+                        .toList();
+            case UNROUTED -> List.of(OperatorAnswer.values());
+            case ANSWERED, DUPLICATE -> List.of();
+        };
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
