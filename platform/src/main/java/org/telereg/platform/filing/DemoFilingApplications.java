@@ -1,8 +1,8 @@
 package org.telereg.platform.filing;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,6 +53,7 @@ class DemoFilingApplications implements ApplicationRunner {
     private final AccessManagement access;
     private final LoggingSmsSender sms;
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final long seed;
 
     DemoFilingApplications(
@@ -61,12 +62,14 @@ class DemoFilingApplications implements ApplicationRunner {
             AccessManagement access,
             LoggingSmsSender sms,
             JdbcClient jdbc,
+            Clock clock,
             @Value("${telereg.demo.seed:20261128}") long seed) {
         this.applications = applications;
         this.registrations = registrations;
         this.access = access;
         this.sms = sms;
         this.jdbc = jdbc;
+        this.clock = clock;
         this.seed = seed;
     }
 
@@ -385,8 +388,9 @@ class DemoFilingApplications implements ApplicationRunner {
             return;
         }
         if (s.fate() == Fate.SMS_EXPIRED) {
+            // An hour before the platform's now, which the expiry check compares with (not the system's).
             jdbc.sql("update filing_application set sms_expires_at = :past where id = :id")
-                    .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1))
+                    .param("past", OffsetDateTime.now(clock).minusHours(1))
                     .param("id", app.id())
                     .update();
             applications.expireSmsChecks();
