@@ -80,11 +80,11 @@ public class Bulletins {
         operators.forEach((name, counts) -> handling.add(new MonthlyBulletin.OperatorHandling(
                 name, counts[0], counts[1], counts[2], counts[1] == 0 ? 0 : hours.get(name) / counts[1])));
         handling.sort((a, b) -> Long.compare(b.routed(), a.routed()));
-        List<MonthlyBulletin.ReportedParty> top = jdbc.sql("select reported_party, count(*) as reports from spam_report"
+        List<MonthlyBulletin.ReportedParty> top = jdbc.sql("select sender_key, count(*) as reports from spam_report"
                         + " where received_at >= :from and received_at < :to and status <> 'DUPLICATE'"
                         + " and category in"
                         + " ('SPAM_SMS', 'FRAUD_SMS', 'CRANK_CALL', 'FRAUD_CALL')"
-                        + " group by reported_party order by reports desc, reported_party limit :top")
+                        + " group by sender_key order by reports desc, sender_key limit :top")
                 .param("from", from)
                 .param("to", to)
                 .param("top", TOP_PARTIES)

@@ -103,6 +103,8 @@ public class ReportDesk {
         String fingerprint = Hashes.sha256(normalisedParty + "\n" + normaliseContent(content));
         Optional<Report> first = reports.firstSince(fingerprint, now.minus(settings.duplicateWindow()));
         Route route = first.isPresent() ? Route.NONE : route(category, normalisedParty);
+        String senderKey = first.map(Report::senderKey)
+                .orElse(route.allocatedPort() != null ? route.allocatedPort() : normalisedParty);
         SmsVerdict verdict =
                 screens(category) && content != null ? SmsScreener.standard().screen(normalisedParty, content) : null;
         Report saved = reports.save(new Report(
@@ -111,6 +113,7 @@ public class ReportDesk {
                 category,
                 channel,
                 normalisedParty,
+                senderKey,
                 content,
                 fingerprint,
                 reporter == null ? null : keyedHash(reporter.national()),
@@ -245,12 +248,17 @@ public class ReportDesk {
         return submit(ReportChannel.SMS, new NewReport(ReportCategory.SPAM_SMS.name(), sender, content, from));
     }
 
-    /** Reports against the party within the reputation window, duplicates not counted. */
+    /**
+     * Reports against a sender within the reputation window, duplicates not counted.
+     *
+     * @param senderKey a report's {@link ReportView#senderKey()}: a 106 port's reports count together whatever
+     *     extension digits their senders appended
+     */
     @Transactional(readOnly = true)
-    public long reputation(String party) {
-        return jdbc.sql("select count(*) from spam_report where reported_party = :party and status <> 'DUPLICATE'"
+    public long reputation(String senderKey) {
+        return jdbc.sql("select count(*) from spam_report where sender_key = :key and status <> 'DUPLICATE'"
                         + " and received_at >= :since")
-                .param("party", party)
+                .param("key", senderKey)
                 .param(
                         "since",
                         clock.instant().minus(settings.reputationWindow()).atOffset(java.time.ZoneOffset.UTC))
@@ -260,19 +268,19 @@ public class ReportDesk {
 
     /** Publishes once, when the party's reports reach the threshold. */
     private void flagWhenRepeated(Report report, Instant now) {
-        long reports = reputation(report.reportedParty());
+        long reports = reputation(report.senderKey());
         if (reports != settings.flagAfter()) {
             return;
         }
-        long fraud = jdbc.sql("select count(*) from spam_report where reported_party = :party"
+        long fraud = jdbc.sql("select count(*) from spam_report where sender_key = :key"
                         + " and status <> 'DUPLICATE' and received_at >= :since"
                         + " and category in ('FRAUD_SMS', 'FRAUD_CALL')")
-                .param("party", report.reportedParty())
+                .param("key", report.senderKey())
                 .param("since", now.minus(settings.reputationWindow()).atOffset(java.time.ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
         events.publishEvent(new SenderFlagged(
-                report.reportedParty(),
+                report.senderKey(),
                 reports,
                 fraud,
                 report.operatorCreditCode(),
@@ -410,14 +418,16 @@ public class ReportDesk {
         return Hashes.keyed(settings.reporterKey()).of(national);
     }
 
+    /** @param allocatedPort for a 106 port in the register, its allocated prefix */
     private record Route(
             String carrier,
             String provinceCode,
             String operatorCreditCode,
             String operatorName,
             String holderCreditCode,
-            String holderName) {
-        static final Route NONE = new Route(null, null, null, null, null, null);
+            String holderName,
+            String allocatedPort) {
+        static final Route NONE = new Route(null, null, null, null, null, null, null);
     }
 
     /**
@@ -438,7 +448,8 @@ public class ReportDesk {
                             port.carrierCreditCode(),
                             port.carrierName(),
                             port.holderCreditCode(),
-                            port.holderName()))
+                            port.holderName(),
+                            port.prefix()))
                     .orElse(Route.NONE);
         }
         PhoneLookup lookup = PhoneNumbers.standard().lookup(party);
@@ -454,8 +465,9 @@ public class ReportDesk {
                         operator.creditCode(),
                         operator.name(),
                         null,
+                        null,
                         null))
-                .orElse(new Route(lookup.carrier().name(), lookup.provinceCode(), null, null, null, null));
+                .orElse(new Route(lookup.carrier().name(), lookup.provinceCode(), null, null, null, null, null));
     }
 
     private String newTrackingNumber(Instant now) {
@@ -499,6 +511,7 @@ public class ReportDesk {
                 ReportCategory.valueOf(rs.getString("category")),
                 ReportChannel.valueOf(rs.getString("channel")),
                 rs.getString("reported_party"),
+                rs.getString("sender_key"),
                 rs.getString("content"),
                 rs.getString("reporter_phone_masked"),
                 rs.getString("carrier"),

@@ -8,6 +8,9 @@ import java.time.Instant;
  * with what the screening engine made of its message ({@code normal}, {@code ad}, {@code fraud}) and
  * the category it suggests when that differs from the reporter's. A report against a 106 SMS port names
  * the port's holder, the company behind the messages.
+ *
+ * @param senderKey what reports are counted against: a 106 port as allocated (without the extension digits its
+ *     senders append) when the register has it, else the reported party
  */
 public record ReportView(
         long id,
@@ -15,6 +18,7 @@ public record ReportView(
         ReportCategory category,
         ReportChannel channel,
         String reportedParty,
+        String senderKey,
         String content,
         String reporterPhoneMasked,
         String carrier,

@@ -7,7 +7,7 @@ import java.time.Instant;
  * anti-fraud module takes a subscriber number into its suspects list, and the credit module gives the
  * company a 106 port is allocated to a watch record.
  *
- * @param party the reported number or port
+ * @param party the reported number, or the 106 port as allocated (its senders' extension digits left off)
  * @param reports reports against it within the reputation window
  * @param fraudReports of those, reports of fraud SMS or calls
  * @param operatorCreditCode the operator responsible for it, when known

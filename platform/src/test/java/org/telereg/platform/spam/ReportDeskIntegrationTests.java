@@ -61,6 +61,9 @@ class ReportDeskIntegrationTests {
     @Autowired
     org.telereg.platform.credit.CreditRegistry credit;
 
+    @Autowired
+    org.telereg.platform.numbering.NumberResources numberResources;
+
     private Actor actor(String username) {
         return SignIn.actor(users, username);
     }
@@ -453,27 +456,45 @@ class ReportDeskIntegrationTests {
     }
 
     @Test
-    void aPortReportedAgainAndAgainPutsTheCompanyHoldingItOnTheWatchList() {
-        // The demo register allocates 1069012345 to a company, carried by China Mobile; a fresh extension.
-        String port = "1069012345" + String.format("%04d", SERIAL.incrementAndGet());
-        ReportView first = null;
-        for (String text : List.of("【某贷】额度已到账，回T退订", "【某贷】您的贷款已审批", "【某贷】最后一天，速领")) {
-            ReportView report = desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", port, text, null));
-            first = first == null ? report : first;
-        }
-        String holder = first.portHolderCreditCode();
-        assertThat(holder).isNotBlank();
+    void aPortReportedAgainAndAgainUnderAnyExtensionPutsTheCompanyHoldingItOnTheWatchList() throws Exception {
+        // A port of its own, so that no other test's reports count towards it; held by the demo port's holder.
+        String holder = numberResources
+                .holderOf("1069012345", java.time.LocalDate.now(clock))
+                .orElseThrow()
+                .holderCreditCode();
+        String port = "10698" + String.format("%04d", SERIAL.incrementAndGet());
+        numberResources.allocate(
+                actor("officer"),
+                new org.telereg.platform.numbering.NewAllocation(
+                        "SMS_PORT",
+                        port,
+                        "",
+                        holder,
+                        "OP-CMCC",
+                        java.time.LocalDate.now(clock).minusDays(1).toString(),
+                        "工信部码号〔2026〕9号"));
 
+        // Senders append extension digits; each report names another one.
+        List<ReportView> reports = new java.util.ArrayList<>();
+        for (String text : List.of("【某贷】额度已到账，回T退订", "【某贷】您的贷款已审批", "【某贷】最后一天，速领")) {
+            String sender = port + String.format("%04d", reports.size() + 1);
+            reports.add(desk.submit(ReportChannel.WEB, new NewReport("SPAM_SMS", sender, text, null)));
+        }
+
+        assertThat(reports).extracting(ReportView::senderKey).containsOnly(port);
+        assertThat(reports).extracting(ReportView::portHolderCreditCode).containsOnly(holder);
         await().atMost(java.time.Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(credit.ofCompany(holder))
                         .filteredOn(r -> r.reasonCode().equals("SPAM_PORT_REPORTED")
-                                && r.reason().contains(port))
+                                && r.reason().startsWith("短信端口 " + port + " 被"))
                         .singleElement()
                         .satisfies(r -> {
                             assertThat(r.list()).isEqualTo(org.telereg.platform.credit.CreditList.WATCH);
-                            assertThat(r.reason()).contains("3 次");
+                            assertThat(r.reason()).contains("举报 3 次");
                             assertThat(r.sourceModule()).isEqualTo("spam");
                         }));
+        mvc.perform(get("/console/spam/{id}", reports.get(0).id()).with(as(users, "cmcc")))
+                .andExpect(content().string(Matchers.containsString("端口 " + port + "（含各扩展号）近 30 天被举报 3 次")));
     }
 
     @Test

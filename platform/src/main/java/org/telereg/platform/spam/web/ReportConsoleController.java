@@ -56,7 +56,7 @@ class ReportConsoleController {
     String detail(DataScope scope, @PathVariable long id, Model model) {
         var report = desk.open(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
-        model.addAttribute("reputation", desk.reputation(report.reportedParty()));
+        model.addAttribute("reputation", desk.reputation(report.senderKey()));
         model.addAttribute("attachments", desk.attachments(scope, id));
         model.addAttribute("answers", answersFor(report.status()));
         model.addAttribute("now", clock.instant());
