@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -264,6 +265,11 @@ public class ReportDesk {
                         clock.instant().minus(settings.reputationWindow()).atOffset(java.time.ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
+    }
+
+    /** How far back {@link #reputation} counts ({@code telereg.spam.reputation-window}). */
+    public Duration reputationWindow() {
+        return settings.reputationWindow();
     }
 
     /** Publishes once, when the party's reports reach the threshold. */

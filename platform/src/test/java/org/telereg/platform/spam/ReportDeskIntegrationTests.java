@@ -403,7 +403,8 @@ class ReportDeskIntegrationTests {
                 .doesNotContain("table-danger")
                 .doesNotContain("已超时");
         mvc.perform(get("/console/spam/{id}", late.id()).with(as(users, "cmcc")))
-                .andExpect(content().string(Matchers.containsString("text-bg-danger")));
+                .andExpect(content().string(Matchers.containsString("text-bg-danger")))
+                .andExpect(content().string(Matchers.containsString("近 30 天被举报 1 次")));
     }
 
     /** The table row of the queue page that shows a tracking number. */

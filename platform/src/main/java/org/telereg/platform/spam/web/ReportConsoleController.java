@@ -57,6 +57,7 @@ class ReportConsoleController {
         var report = desk.open(scope, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
         model.addAttribute("reputation", desk.reputation(report.senderKey()));
+        model.addAttribute("reputationDays", desk.reputationWindow().toDays());
         model.addAttribute("attachments", desk.attachments(scope, id));
         model.addAttribute("answers", answersFor(report.status()));
         model.addAttribute("now", clock.instant());
