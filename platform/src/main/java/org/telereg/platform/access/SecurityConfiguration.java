@@ -6,19 +6,24 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -107,6 +112,14 @@ class SecurityConfiguration {
                 (API.matches(request) ? api : login).commence(request, response, exception);
     }
 
+    /** Whether the request carries a signed-in user (at the CSRF check, before anonymous sign-in). */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
     private static AuthenticationEntryPoint apiUnauthorized() {
         return (request, response, exception) -> ProblemResponses.write(
                 response,
@@ -116,8 +129,19 @@ class SecurityConfiguration {
                 request.getRequestURI());
     }
 
+    /**
+     * 403 problem+json; but a write with no credentials at all (no token, no signed-in user), which the CSRF check
+     * refuses before anyone is signed in, answers 401 as a read does: what the caller lacks is a token.
+     */
     private static AccessDeniedHandler apiForbidden() {
-        return (request, response, exception) ->
-                ProblemResponses.write(response, 403, "Forbidden", "无权访问 / not allowed", request.getRequestURI());
+        AuthenticationEntryPoint unauthorized = apiUnauthorized();
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException && !signedIn()) {
+                unauthorized.commence(
+                        request, response, new InsufficientAuthenticationException(exception.getMessage()));
+                return;
+            }
+            ProblemResponses.write(response, 403, "Forbidden", "无权访问 / not allowed", request.getRequestURI());
+        };
     }
 }

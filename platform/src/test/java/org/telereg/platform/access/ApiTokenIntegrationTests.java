@@ -90,6 +90,19 @@ class ApiTokenIntegrationTests {
         mvc.perform(get("/api/v1/entities"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        // A write without a token is refused by the CSRF check first; it still says what is missing.
+        mvc.perform(post("/api/v1/spam/reports")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"SPAM_SMS\",\"reportedParty\":\"13800138000\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(401));
+        // Signed in by the console's session, the same write without its CSRF token stays forbidden.
+        mvc.perform(post("/api/v1/spam/reports")
+                        .with(as(users, "officer"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"category\":\"SPAM_SMS\",\"reportedParty\":\"13800138000\"}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
