@@ -277,11 +277,17 @@ class ReportDeskIntegrationTests {
 
     @Test
     void bulletinCountsTheMonthAndThePublicVersionMasksNumbers() throws Exception {
+        // Other tests report into the same month: this one compares the bulletin before and after its reports.
+        MonthlyBulletin before = bulletins.of(java.time.YearMonth.now(clock));
         String sender = mobile();
         ReportView first = desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服" + sender, null));
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_CALL", sender, "冒充客服" + sender, null));
         desk.submit(ReportChannel.API, new NewReport("FRAUD_CALL", sender, "又来了" + sender, null));
         desk.answer(actor("cmcc"), first.id(), OperatorAnswer.NUMBER_STOPPED, null);
+        // Answered two hours after receipt, within the 72-hour deadline.
+        jdbc.sql("update spam_report set answered_at = received_at + interval '2' hour where id = :id")
+                .param("id", first.id())
+                .update();
         String scam = "【公安局】您的账户涉嫌洗钱，请立即将资金转入安全账户配合调查";
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", mobile(), scam, null));
         desk.submit(ReportChannel.WEB, new NewReport("FRAUD_SMS", mobile(), scam + "。", null));
@@ -291,12 +297,24 @@ class ReportDeskIntegrationTests {
 
         MonthlyBulletin bulletin = bulletins.of(java.time.YearMonth.now(clock));
 
-        assertThat(bulletin.byCategory().get(ReportCategory.FRAUD_CALL)).isGreaterThanOrEqualTo(2);
-        assertThat(bulletin.duplicates()).isGreaterThanOrEqualTo(1);
-        assertThat(bulletin.operators())
-                .filteredOn(o -> o.operatorName().equals("中国移动通信集团有限公司"))
-                .singleElement()
-                .satisfies(o -> assertThat(o.answered()).isGreaterThanOrEqualTo(1));
+        // Seven reports, two of them folded: five counted, four on the web and one by the API.
+        assertThat(bulletin.total() - before.total()).isEqualTo(5);
+        assertThat(bulletin.duplicates() - before.duplicates()).isEqualTo(2);
+        assertThat(count(bulletin.byCategory(), ReportCategory.FRAUD_CALL)
+                        - count(before.byCategory(), ReportCategory.FRAUD_CALL))
+                .isEqualTo(2);
+        assertThat(count(bulletin.byChannel(), ReportChannel.WEB) - count(before.byChannel(), ReportChannel.WEB))
+                .isEqualTo(4);
+        assertThat(count(bulletin.byChannel(), ReportChannel.API) - count(before.byChannel(), ReportChannel.API))
+                .isEqualTo(1);
+        MonthlyBulletin.OperatorHandling cmccBefore = handling(before, "中国移动通信集团有限公司");
+        MonthlyBulletin.OperatorHandling cmcc = handling(bulletin, "中国移动通信集团有限公司");
+        assertThat(cmcc.routed() - cmccBefore.routed()).isEqualTo(5);
+        assertThat(cmcc.answered() - cmccBefore.answered()).isEqualTo(1);
+        assertThat(cmcc.answeredInTime() - cmccBefore.answeredInTime()).isEqualTo(1);
+        assertThat(cmcc.averageHours() * cmcc.answered() - cmccBefore.averageHours() * cmccBefore.answered())
+                .as("the answer's two hours added to the operator's total")
+                .isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.05));
         assertThat(bulletin.topParties()).anyMatch(p -> p.party().equals(sender) && p.reports() >= 2);
         assertThat(bulletin.topKeywords())
                 .as("the safe-account scam among the top keywords")
@@ -519,6 +537,17 @@ class ReportDeskIntegrationTests {
                                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
                                 .list())
                         .contains("Report viewed officer", "ReportScreenshot viewed officer"));
+    }
+
+    private static <K> long count(Map<K, Long> counts, K key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    private static MonthlyBulletin.OperatorHandling handling(MonthlyBulletin bulletin, String operator) {
+        return bulletin.operators().stream()
+                .filter(o -> o.operatorName().equals(operator))
+                .findFirst()
+                .orElse(new MonthlyBulletin.OperatorHandling(operator, 0, 0, 0, 0));
     }
 
     private static final String EML = String.join(
