@@ -15,6 +15,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -205,6 +208,16 @@ public class AppChecks {
      */
     @Transactional(readOnly = true)
     public List<AppCheckView> apps(DataScope scope, Long batchId, String text, boolean withFindings) {
+        return apps(scope, batchId, text, withFindings, Pageable.unpaged()).getContent();
+    }
+
+    /**
+     * One page of {@link #apps(DataScope, Long, String, boolean)}, in the same order: a national batch holds
+     * thousands of Apps, each with its SDKs and findings.
+     */
+    @Transactional(readOnly = true)
+    public Page<AppCheckView> apps(
+            DataScope scope, Long batchId, String text, boolean withFindings, Pageable pageable) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where =
                 new StringBuilder(" where ").append(scope.sqlCondition("a.province_code", "a.credit_code", params));
@@ -221,8 +234,18 @@ public class AppChecks {
         if (withFindings) {
             where.append(" and exists (select 1 from netsec_app_finding f where f.app_id = a.id)");
         }
-        return load(
-                SELECT_APP + where + " order by b.period_to desc, a.company_name, a.app_name, a.app_version", params);
+        String order = " order by b.period_to desc, a.company_name, a.app_name, a.app_version, a.id";
+        if (pageable.isUnpaged()) {
+            return new PageImpl<>(load(SELECT_APP + where + order, params));
+        }
+        long total = jdbc.sql("select count(*) from netsec_app a" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
+        return new PageImpl<>(
+                load(SELECT_APP + where + order + " limit :limit offset :offset", params), pageable, total);
     }
 
     /** One tested App, when the scope covers it. */

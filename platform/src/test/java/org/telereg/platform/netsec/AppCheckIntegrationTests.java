@@ -45,6 +45,9 @@ class AppCheckIntegrationTests {
     AppChecks checks;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     AccessManagement access;
 
     private ResultActions upload(String user, long batchId, byte[] body) throws Exception {
@@ -314,5 +317,67 @@ class AppCheckIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("文件有 1 处错误，未导入任何内容。")))
                 .andExpect(content().string(containsString("id=\"import-errors\"")));
+    }
+
+    @Test
+    void aLargeBatchIsShownAPageAtATimeAndANoticeMayListItsAppsWithFindingsOnEveryPage() throws Exception {
+        AppCheckBatchView batch = AppCheckFixtures.batch(checks, "大批次 ");
+        String code = creditCode("44");
+        List<AppCheckReport.App> apps = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = String.format("分页应用%02d", i);
+            apps.add(
+                    i % 2 == 0
+                            ? app(name, packageName(), "1.0", code, finding(AppRule.FORCED_ADS))
+                            : app(name, packageName(), "1.0", code));
+        }
+        AppCheckFixtures.imported(checks, batch.id(), apps.toArray(AppCheckReport.App[]::new));
+
+        String first = mvc.perform(
+                        get("/console/netsec/apps/batches/{id}", batch.id()).with(as(users, "officer")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String second = mvc.perform(get("/console/netsec/apps/batches/{id}", batch.id())
+                        .param("page", "1")
+                        .with(as(users, "officer")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(rows(first)).isEqualTo(50);
+        assertThat(first).contains("分页应用00", "分页应用49").doesNotContain("分页应用50").contains("page=1");
+        assertThat(rows(second)).isEqualTo(10);
+        assertThat(second).contains("分页应用50", "分页应用59").doesNotContain("分页应用49");
+        mvc.perform(get("/api/v1/netsec/app-checks/{id}/apps", batch.id())
+                        .param("size", "25")
+                        .param("page", "2")
+                        .with(as(users, "officer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(10))
+                .andExpect(jsonPath("$[0].appName").value("分页应用50"));
+
+        String number = AppCheckFixtures.unique("工信部信管函〔2026〕");
+        mvc.perform(post("/console/netsec/apps/notices")
+                        .param("batchId", String.valueOf(batch.id()))
+                        .param("noticeNumber", number)
+                        .param("title", "关于侵害用户权益行为的 App 的通报")
+                        .param("publishedOn", checks.today().toString())
+                        .param("deadline", checks.today().plusDays(15).toString())
+                        .param("allWithFindings", "true")
+                        .with(as(users, "officer"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from netsec_app_notice_item i join netsec_app_notice n"
+                                + " on n.id = i.notice_id where n.notice_number = :number")
+                        .param("number", number)
+                        .query(Long.class)
+                        .single())
+                .as("the 30 Apps with findings, 25 on the first page and 5 on the second")
+                .isEqualTo(30);
+    }
+
+    /** The rows of Apps a batch page shows. */
+    private static int rows(String page) {
+        return page.split("id=\"app-", -1).length - 1;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -74,16 +75,21 @@ class AppCheckApiController {
     }
 
     @GetMapping("/{id}/apps")
-    @Operation(summary = "The Apps tested in a batch within the caller's scope, with SDKs and findings")
+    @Operation(
+            summary = "The Apps tested in a batch within the caller's scope, with SDKs and findings",
+            description = "Ordered by company, App and version; page from 0, size 1–500 (default 100).")
     List<AppCheckView> apps(
             Actor actor,
             DataScope scope,
             @PathVariable long id,
             @RequestParam(required = false) String q,
-            @RequestParam(required = false) boolean findings) {
+            @RequestParam(required = false) boolean findings,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
         requireRegulator(actor);
         checks.batch(id).orElseThrow(() -> new NoSuchElementException("batch " + id));
-        return checks.apps(scope, id, q, findings);
+        return checks.apps(scope, id, q, findings, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500)))
+                .getContent();
     }
 
     @PostMapping(path = "/{id}/results", consumes = MediaType.APPLICATION_JSON_VALUE)

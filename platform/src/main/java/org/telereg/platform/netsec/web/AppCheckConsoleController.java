@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.netsec.AppCheckBatchForm;
@@ -51,6 +54,8 @@ import org.telereg.platform.shared.RejectedInputException;
 @Controller
 @RequestMapping("/console/netsec/apps")
 class AppCheckConsoleController {
+
+    private static final int APPS_PER_PAGE = 50;
 
     private final AppChecks checks;
     private final AppNotices notices;
@@ -116,11 +121,36 @@ class AppCheckConsoleController {
             @PathVariable long id,
             @RequestParam(required = false) String text,
             @RequestParam(required = false) boolean findings,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         requireRegulator(actor);
         AppCheckBatchView batch = checks.batch(id).orElseThrow(AppCheckConsoleController::notFound);
         model.addAttribute("batchView", batch);
-        model.addAttribute("apps", checks.apps(scope, id, text, findings));
+        Page<AppCheckView> apps =
+                checks.apps(scope, id, text, findings, PageRequest.of(Math.max(page, 0), APPS_PER_PAGE));
+        model.addAttribute("apps", apps.getContent());
+        model.addAttribute("appsPage", apps);
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/console/netsec/apps/batches/{id}");
+        if (text != null && !text.isBlank()) {
+            link.queryParam("text", text);
+        }
+        if (findings) {
+            link.queryParam("findings", true);
+        }
+        model.addAttribute(
+                "previousPage",
+                link.cloneBuilder()
+                        .queryParam("page", Math.max(apps.getNumber() - 1, 0))
+                        .buildAndExpand(id)
+                        .encode()
+                        .toUriString());
+        model.addAttribute(
+                "nextPage",
+                link.cloneBuilder()
+                        .queryParam("page", apps.getNumber() + 1)
+                        .buildAndExpand(id)
+                        .encode()
+                        .toUriString());
         model.addAttribute("text", text);
         model.addAttribute("findings", findings);
         model.addAttribute("canManage", AppChecks.canManage(actor));
@@ -152,7 +182,7 @@ class AppCheckConsoleController {
             throws IOException {
         AppCheckImportResult result = checks.importCsv(actor, id, file == null ? new byte[0] : file.getBytes());
         model.addAttribute("result", result);
-        return batch(actor, scope, id, null, false, model);
+        return batch(actor, scope, id, null, false, 0, model);
     }
 
     @PostMapping("/notices")
@@ -165,18 +195,25 @@ class AppCheckConsoleController {
             @RequestParam(required = false) String publishedOn,
             @RequestParam(required = false) String deadline,
             @RequestParam(required = false) List<Long> appIds,
+            @RequestParam(required = false) boolean allWithFindings,
             Model model,
             RedirectAttributes redirect) {
-        AppNoticeForm form =
-                new AppNoticeForm(noticeNumber, title, publishedOn, deadline, appIds == null ? List.of() : appIds);
+        // The batch page shows a page of Apps at a time; "all with findings" lists those of every page.
+        List<Long> listed = allWithFindings
+                ? checks.apps(DataScope.all(), batchId, null, true).stream()
+                        .map(AppCheckView::id)
+                        .toList()
+                : appIds == null ? List.of() : appIds;
+        AppNoticeForm form = new AppNoticeForm(noticeNumber, title, publishedOn, deadline, listed);
         try {
             AppNoticeView notice = notices.publish(actor, form);
             redirect.addFlashAttribute("done", "noticePublished");
             return "redirect:/console/netsec/apps/notices/" + notice.id();
         } catch (RejectedInputException e) {
             model.addAttribute("notice", form);
+            model.addAttribute("allWithFindings", allWithFindings);
             model.addAttribute("problems", e.problems());
-            return batch(actor, scope, batchId, null, true, model);
+            return batch(actor, scope, batchId, null, true, 0, model);
         }
     }
 
