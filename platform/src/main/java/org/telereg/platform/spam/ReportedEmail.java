@@ -13,6 +13,7 @@ import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -20,6 +21,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.telereg.platform.shared.RejectedInputException;
 
 /**
@@ -30,6 +32,7 @@ record ReportedEmail(String sender, String subject, String text) {
 
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Pattern GB_ENCODED_WORD = Pattern.compile("=\\?(?i:gb2312|gbk|x-gbk)\\?");
 
     static ReportedEmail parse(byte[] eml, int maxBytes) {
         if (eml.length == 0) {
@@ -50,9 +53,29 @@ record ReportedEmail(String sender, String subject, String text) {
             if (text == null || text.isBlank()) {
                 throw RejectedInputException.of("file", "spam.invalid.emlNoBody", "the e-mail has no text");
             }
-            return new ReportedEmail(sender, message.getSubject(), text.strip());
+            return new ReportedEmail(sender, subjectOf(message), text.strip());
         } catch (MessagingException | IOException e) {
             throw RejectedInputException.of("file", "spam.invalid.emlNotMail", "not an e-mail: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The subject, read as the body is: encoded words declared in the GB family decoded as GB18030, and
+     * eight-bit bytes (which the parser hands over one character each) as UTF-8 when valid, else GB18030.
+     */
+    private static String subjectOf(MimeMessage message) throws MessagingException {
+        String raw = message.getHeader("Subject", null);
+        if (raw == null) {
+            return null;
+        }
+        raw = MimeUtility.unfold(raw);
+        if (raw.chars().anyMatch(c -> c >= 0x80) && raw.chars().allMatch(c -> c <= 0xFF)) {
+            raw = decoded(raw.getBytes(StandardCharsets.ISO_8859_1), null);
+        }
+        try {
+            return MimeUtility.decodeText(GB_ENCODED_WORD.matcher(raw).replaceAll("=?GB18030?"));
+        } catch (UnsupportedEncodingException e) {
+            return raw;
         }
     }
 
@@ -93,7 +116,11 @@ record ReportedEmail(String sender, String subject, String text) {
         try (InputStream in = part.getInputStream()) {
             bytes = in.readAllBytes();
         }
-        Charset declared = declaredCharset(part);
+        return decoded(bytes, declaredCharset(part));
+    }
+
+    /** Bytes in the declared charset, or with none, UTF-8 when they are valid UTF-8 and else GB18030. */
+    private static String decoded(byte[] bytes, Charset declared) {
         if (declared != null) {
             return new String(bytes, declared);
         }

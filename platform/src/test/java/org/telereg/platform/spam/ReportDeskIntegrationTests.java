@@ -609,7 +609,7 @@ class ReportDeskIntegrationTests {
         String gbkMail = String.join(
                 "\r\n",
                 "From: <kefu@bank-notice.example>",
-                "Subject: =?GB2312?B?" + java.util.Base64.getEncoder().encodeToString("账户异常".getBytes(GBK)) + "?=",
+                "Subject: =?GB2312?B?" + java.util.Base64.getEncoder().encodeToString("朱镕账户异常".getBytes(GBK)) + "?=",
                 "Date: Sat, 28 Nov 2026 10:00:00 +0800",
                 "MIME-Version: 1.0",
                 "Content-Type: text/plain; charset=gb2312",
@@ -618,13 +618,16 @@ class ReportDeskIntegrationTests {
                 "");
         // 镕 is in GBK but not in GB2312: mail that declares gb2312 often carries GBK.
         byte[] body = "尊敬的客户朱镕：您的账户异常，请点击链接验证".getBytes(GBK);
-        byte[] undeclared = (gbkMail.replace("Content-Type: text/plain; charset=gb2312\r\n", "")).getBytes(GBK);
+        // No charset anywhere: the subject as raw eight-bit bytes, the body without a Content-Type.
+        byte[] undeclared = gbkMail.replace("Content-Type: text/plain; charset=gb2312\r\n", "")
+                .replaceFirst("Subject: [^\r]*", "Subject: 镕账户冻结通知")
+                .getBytes(GBK);
 
         ReportView declared = desk.submitEmail(concat(gbkMail.getBytes(GBK), body));
-        assertThat(declared.content()).isEqualTo("账户异常\n尊敬的客户朱镕：您的账户异常，请点击链接验证");
+        assertThat(declared.content()).isEqualTo("朱镕账户异常\n尊敬的客户朱镕：您的账户异常，请点击链接验证");
         assertThat(desk.submitEmail(concat(undeclared, body)).content())
                 .as("eight-bit Chinese text with no charset")
-                .endsWith("您的账户异常，请点击链接验证");
+                .isEqualTo("镕账户冻结通知\n尊敬的客户朱镕：您的账户异常，请点击链接验证");
 
         byte[] huge = concat(EML.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[6 * 1024 * 1024]);
         assertThatThrownBy(() -> desk.submitEmail(huge))
