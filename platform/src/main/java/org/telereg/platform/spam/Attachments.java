@@ -1,6 +1,5 @@
 package org.telereg.platform.spam;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,15 +39,13 @@ class Attachments {
                 .list();
     }
 
-    /** The stored bytes and type of one attachment of the report. */
-    Optional<Content> content(long reportId, long attachmentId) {
+    /** The stored file and type of one attachment of the report. */
+    Optional<ScreenshotFile> content(long reportId, long attachmentId) {
         return jdbc.sql("select content_type, sha256 from spam_attachment where id = :id and report_id = :report")
                 .param("id", attachmentId)
                 .param("report", reportId)
-                .query((rs, n) ->
-                        new Content(rs.getString(1), StoredFiles.path(settings.attachmentsDir(), rs.getString(2))))
+                .query((rs, n) -> new ScreenshotFile(
+                        rs.getString(1), StoredFiles.path(settings.attachmentsDir(), rs.getString(2))))
                 .optional();
     }
-
-    record Content(String contentType, Path file) {}
 }

@@ -40,7 +40,7 @@ record Report(
 
     /** Answered: a routed report by its operator or the administration, an unrouted one by the administration. */
     Report answered(OperatorAnswer operatorAnswer, String note, Instant now) {
-        if (status != ReportStatus.ROUTED && status != ReportStatus.UNROUTED) {
+        if (status.answers().isEmpty()) {
             throw new IllegalStateException("report " + trackingNumber + " is " + status + ", not awaiting an answer");
         }
         return new Report(

@@ -203,14 +203,13 @@ public class ReportDesk {
     }
 
     /**
-     * The file of one screenshot of a report the scope covers; the read is audited, as a screenshot may show
-     * the reporter's own number and messages.
+     * The file and type of one screenshot of a report the scope covers; the read is audited, as a screenshot may
+     * show the reporter's own number and messages.
      */
     @Transactional
-    public Optional<java.nio.file.Path> attachmentFile(DataScope scope, long reportId, long attachmentId) {
+    public Optional<ScreenshotFile> attachmentFile(DataScope scope, long reportId, long attachmentId) {
         Optional<ReportView> report = find(scope, reportId);
-        Optional<java.nio.file.Path> file =
-                report.flatMap(r -> attachments.content(reportId, attachmentId)).map(Attachments.Content::file);
+        Optional<ScreenshotFile> file = report.flatMap(r -> attachments.content(reportId, attachmentId));
         if (file.isPresent()) {
             audit.record(
                     "spam",

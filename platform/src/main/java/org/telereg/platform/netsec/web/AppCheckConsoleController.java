@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.telereg.platform.access.Actor;
 import org.telereg.platform.access.DataScope;
 import org.telereg.platform.netsec.AppCheckBatchForm;
@@ -130,27 +129,6 @@ class AppCheckConsoleController {
                 checks.apps(scope, id, text, findings, PageRequest.of(Math.max(page, 0), APPS_PER_PAGE));
         model.addAttribute("apps", apps.getContent());
         model.addAttribute("appsPage", apps);
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/console/netsec/apps/batches/{id}");
-        if (text != null && !text.isBlank()) {
-            link.queryParam("text", text);
-        }
-        if (findings) {
-            link.queryParam("findings", true);
-        }
-        model.addAttribute(
-                "previousPage",
-                link.cloneBuilder()
-                        .queryParam("page", Math.max(apps.getNumber() - 1, 0))
-                        .buildAndExpand(id)
-                        .encode()
-                        .toUriString());
-        model.addAttribute(
-                "nextPage",
-                link.cloneBuilder()
-                        .queryParam("page", apps.getNumber() + 1)
-                        .buildAndExpand(id)
-                        .encode()
-                        .toUriString());
         model.addAttribute("text", text);
         model.addAttribute("findings", findings);
         model.addAttribute("canManage", AppChecks.canManage(actor));

@@ -1,10 +1,7 @@
 package org.telereg.platform.spam.web;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
@@ -25,6 +22,7 @@ import org.telereg.platform.access.DataScope;
 import org.telereg.platform.spam.OperatorAnswer;
 import org.telereg.platform.spam.ReportDesk;
 import org.telereg.platform.spam.ReportStatus;
+import org.telereg.platform.spam.ScreenshotFile;
 
 /** The report queue of the console: the administration's overview and each operator's own queue. */
 @Controller
@@ -59,40 +57,20 @@ class ReportConsoleController {
         model.addAttribute("reputation", desk.reputation(report.senderKey()));
         model.addAttribute("reputationDays", desk.reputationWindow().toDays());
         model.addAttribute("attachments", desk.attachments(scope, id));
-        model.addAttribute("answers", answersFor(report.status()));
+        model.addAttribute("answers", report.status().answers());
         model.addAttribute("now", clock.instant());
         return "spam/detail";
     }
 
-    /**
-     * The answers the form offers: none once answered or folded; referral to another authority only for a report
-     * no operator is responsible for, which only the administration sees.
-     */
-    private static List<OperatorAnswer> answersFor(ReportStatus status) {
-        return switch (status) {
-            case ROUTED ->
-                Arrays.stream(OperatorAnswer.values())
-                        .filter(a -> a != OperatorAnswer.REFERRED)
-                        .toList();
-            case UNROUTED -> List.of(OperatorAnswer.values());
-            case ANSWERED, DUPLICATE -> List.of();
-        };
-    }
-
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<Resource> attachment(DataScope scope, @PathVariable long id, @PathVariable long attachmentId) {
-        Path file = desk.attachmentFile(scope, id, attachmentId)
-                .filter(Files::isReadable)
+        ScreenshotFile screenshot = desk.attachmentFile(scope, id, attachmentId)
+                .filter(f -> Files.isReadable(f.file()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String type = desk.attachments(scope, id).stream()
-                .filter(a -> a.id() == attachmentId)
-                .findFirst()
-                .orElseThrow()
-                .contentType();
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
+                .contentType(MediaType.parseMediaType(screenshot.contentType()))
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(file));
+                .body(new FileSystemResource(screenshot.file()));
     }
 
     @PostMapping("/{id}/answer")
